@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace LmsSync.Core.Storage
+{
+    /// <summary>
+    /// Writes a file whole or not at all: a temp file beside it, flushed to disk, then renamed over
+    /// the target. A crash mid-write leaves the old file intact (and at worst a stray .tmp).
+    /// </summary>
+    public static class AtomicFile
+    {
+        private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
+
+        public static void WriteAllText(string path, string contents, bool ownerOnly = false)
+        {
+            var full = Path.GetFullPath(path);
+            var directory = Path.GetDirectoryName(full)!;
+            Directory.CreateDirectory(directory);
+            var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    // Restrict before the first byte of a secret is written.
+                    if (ownerOnly) OwnerOnlyPermissions.Apply(temp);
+                    var bytes = Utf8NoBom.GetBytes(contents);
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+                Replace(temp, full);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        private static void Replace(string temp, string target)
+        {
+            if (File.Exists(target)) File.Replace(temp, target, destinationBackupFileName: null, ignoreMetadataErrors: true);
+            else File.Move(temp, target);
+        }
+
+        private static void TryDelete(string path)
+        {
+            try { if (File.Exists(path)) File.Delete(path); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}

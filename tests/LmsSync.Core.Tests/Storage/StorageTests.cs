@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Security;
+using System.Threading;
+using LmsSync.Core.Storage;
+
+namespace LmsSync.Core.Tests.Storage;
+
+public sealed class StorageTests : IDisposable
+{
+    private readonly string _root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lmssync-storage-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void An_atomic_write_replaces_the_whole_file_and_leaves_no_temp_files()
+    {
+        var path = Path.Combine(_root, "state.json");
+        AtomicFile.WriteAllText(path, "old");
+        AtomicFile.WriteAllText(path, "new contents");
+
+        Assert.Equal("new contents", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(_root));
+    }
+
+    [Fact]
+    public void Secrets_round_trip_and_the_file_is_readable_by_its_owner_only()
+    {
+        var file = new SecretFile(Path.Combine(_root, "secrets.json"));
+        file.Save(new Dictionary<string, SecureString> { ["salesforce.clientSecret"] = SecureStrings.FromPlain("s3cr3t-value"), ["dateLike"] = SecureStrings.FromPlain("2026-01-01T00:00:00Z") });
+
+        var loaded = file.Load();
+
+        Assert.Equal("s3cr3t-value", SecureStrings.ToPlain(loaded["salesforce.clientSecret"]));
+        Assert.Equal("2026-01-01T00:00:00Z", SecureStrings.ToPlain(loaded["dateLike"]));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_root, "secrets.json")));
+        else
+            Assert.DoesNotContain("s3cr3t-value", File.ReadAllText(Path.Combine(_root, "secrets.json")));
+    }
+
+    [Fact]
+    public void A_broken_secrets_file_is_a_clear_error_that_never_quotes_its_content()
+    {
+        var path = Path.Combine(_root, "secrets.json");
+        File.WriteAllText(path, "{ \"protection\": \"owner-only-file\", \"values\": { \"k\": \"hunter2\" ");
+
+        var error = Assert.Throws<InvalidDataException>(() => new SecretFile(path).Load());
+
+        Assert.Contains(path, error.Message);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Theory]
+    [InlineData("acme")]
+    [InlineData("acme-prod_2.eu")]
+    public void Safe_profile_names_are_accepted(string name) => Assert.Equal(name, ProfileName.Validate(name));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../etc")]
+    [InlineData("a/b")]
+    [InlineData(".hidden")]
+    [InlineData("has space")]
+    public void Unsafe_profile_names_are_refused_with_what_is_allowed(string name) =>
+        Assert.Contains("letters, digits", Assert.Throws<ArgumentException>(() => ProfileName.Validate(name)).Message);
+
+    [Fact]
+    public void A_second_run_of_the_same_profile_is_refused_with_the_running_one_named()
+    {
+        var paths = new LmsSyncPaths(_root).Profile("acme");
+        using (RunLock.Acquire(paths, "acme", "run-1", DateTimeOffset.Parse("2026-11-21T10:00:00Z")))
+        {
+            var error = Assert.Throws<RunLockedException>(() => RunLock.Acquire(paths, "acme", "run-2", DateTimeOffset.UtcNow));
+            Assert.Contains("run-1", error.Message);
+            Assert.Contains("2026-11-21T10:00:00", error.Message);
+            Assert.Contains(Environment.ProcessId.ToString(), error.Message);
+        }
+        using (RunLock.Acquire(paths, "acme", "run-3", DateTimeOffset.UtcNow)) { }
+    }
+
+    [Fact]
+    public void A_lock_held_by_a_process_that_died_is_taken_over()
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists("/usr/bin/flock")) return; // flock(1) holds the same kind of lock .NET takes
+        var paths = new LmsSyncPaths(_root).Profile("acme");
+        Directory.CreateDirectory(paths.Folder);
+        using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock", new[] { "-x", paths.Lock, "sleep", "30" }))!;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!IsLocked(paths) && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        Assert.Throws<RunLockedException>(() => RunLock.Acquire(paths, "acme", "run-2", DateTimeOffset.UtcNow));
+
+        holder.Kill(entireProcessTree: true);
+        holder.WaitForExit();
+
+        using var taken = RunLock.Acquire(paths, "acme", "run-3", DateTimeOffset.UtcNow);
+        Assert.Contains("run-3", File.ReadAllText(paths.LockOwner));
+    }
+
+    private static bool IsLocked(ProfilePaths paths)
+    {
+        try { using (RunLock.Acquire(paths, "probe", "probe", DateTimeOffset.UtcNow)) return false; }
+        catch (RunLockedException) { return true; }
+    }
+
+    private sealed record Line(string RunId, int N);
+
+    [Fact]
+    public void A_json_lines_file_appends_and_skips_a_torn_last_line()
+    {
+        var file = new JsonLinesFile<Line>(Path.Combine(_root, "journal", "2026-11.jsonl"));
+        file.Append(new[] { new Line("r1", 1), new Line("r1", 2) });
+        File.AppendAllText(file.Path, "{\"RunId\":\"r2\",\"N\"");
+
+        var lines = file.Read().ToList();
+
+        Assert.Equal(new[] { 1, 2 }, lines.Select(l => l.N));
+    }
+}
