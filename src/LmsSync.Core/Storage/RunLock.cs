@@ -61,8 +61,7 @@ namespace LmsSync.Core.Storage
         {
             try
             {
-                // DateParseHandling.None keeps 'since' exactly as written.
-                var json = JsonConvert.DeserializeObject<JObject>(File.ReadAllText(path), new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })!;
+                var json = StrictJson.ParseObject(File.ReadAllText(path));
                 return new LockOwner((int?)json["processId"] ?? 0, (string?)json["machine"] ?? "?", (string?)json["since"] ?? "?", (string?)json["runId"] ?? "?");
             }
             catch (Exception e) when (e is IOException || e is JsonException || e is UnauthorizedAccessException)

@@ -48,9 +48,7 @@ namespace LmsSync.Core.Storage
             JObject document;
             try
             {
-                // DateParseHandling.None: a secret that looks like a date must come back byte for byte.
-                document = JsonConvert.DeserializeObject<JObject>(File.ReadAllText(_path), new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })
-                    ?? throw new InvalidDataException($"The secrets file '{_path}' is empty. Save the profile again with Connect-SfLms -Save.");
+                document = StrictJson.ParseObject(File.ReadAllText(_path));
             }
             catch (JsonException e)
             {

@@ -88,12 +88,12 @@ public sealed class StorageTests : IDisposable
         if (OperatingSystem.IsWindows() || !File.Exists("/usr/bin/flock")) return; // flock(1) holds the same kind of lock .NET takes
         var paths = new LmsSyncPaths(_root).Profile("acme");
         Directory.CreateDirectory(paths.Folder);
-        using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock", new[] { "-x", paths.Lock, "sleep", "30" }))!;
+        using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock", new[] { "-x", "-o", paths.Lock, "sleep", "30" }))!;
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!IsLocked(paths) && DateTime.UtcNow < deadline) Thread.Sleep(50);
         Assert.Throws<RunLockedException>(() => RunLock.Acquire(paths, "acme", "run-2", DateTimeOffset.UtcNow));
 
-        holder.Kill(entireProcessTree: true);
+        holder.Kill(); // flock(1) itself holds the lock (-o keeps it from the child); the OS releases it when it dies
         holder.WaitForExit();
 
         using var taken = RunLock.Acquire(paths, "acme", "run-3", DateTimeOffset.UtcNow);
