@@ -13,27 +13,40 @@ using LmsSync.Sandbox.SkyPrep;
 
 namespace LmsSync.Core.Tests.Lms.SkyPrep;
 
-/// <summary>
-/// A fresh Sandbox per test and a client pointed at its SkyPrep emulator over real HTTP. Nothing sleeps:
-/// the retry layer's waits are recorded and, like the client's throttle waits, move the Sandbox clock
-/// (which the emulator's rate window reads), so "wait a minute" takes no time.
-/// </summary>
-public abstract class SkyPrepTestBase : IAsyncLifetime
+/// <summary>One Sandbox per test class (starting one per test costs more than the tests); reset before each test.</summary>
+public sealed class SkyPrepSandboxFixture : IAsyncLifetime
 {
-    protected SandboxHost Host { get; private set; } = null!;
-    protected SkyPrepEmulator Emulator { get; private set; } = null!;
+    public SandboxHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await SandboxHost.StartAsync(new SandboxOptions { Users = 10 });
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+/// <summary>
+/// A client pointed at the SkyPrep emulator over real HTTP, with the emulator reset to its seeded state and
+/// default switches, and no faults. Nothing sleeps: the retry layer's waits are recorded and, like the client's
+/// throttle waits, move the Sandbox clock (which the emulator's rate window reads), so "wait a minute" takes no time.
+/// </summary>
+public abstract class SkyPrepTestBase : IClassFixture<SkyPrepSandboxFixture>
+{
+    private readonly long _mark;
+
+    protected SkyPrepTestBase(SkyPrepSandboxFixture fixture)
+    {
+        Host = fixture.Host;
+        Emulator = Host.Emulator<SkyPrepEmulator>();
+        Emulator.Reset();
+        Host.Context.Faults.Clear();
+        _mark = Host.Context.Requests.Mark;
+    }
+
+    protected SandboxHost Host { get; }
+    protected SkyPrepEmulator Emulator { get; }
     protected List<TimeSpan> RetryWaits { get; } = new();
     protected List<TimeSpan> ThrottleWaits { get; } = new();
     protected List<RetryEvent> Retries { get; } = new();
     protected List<WireRequest> Wire { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        Host = await SandboxHost.StartAsync(new SandboxOptions { Users = 10 });
-        Emulator = Host.Emulator<SkyPrepEmulator>();
-    }
-
-    public async Task DisposeAsync() => await Host.DisposeAsync();
 
     protected SkyPrepClient Client(Action<SkyPrepClientOptions>? configure = null)
     {
@@ -66,7 +79,7 @@ public abstract class SkyPrepTestBase : IAsyncLifetime
 
     /// <summary>The emulator's API calls so far, by method name (e.g. <c>get_users</c>).</summary>
     protected IReadOnlyList<LoggedRequest> Calls(string? method = null) =>
-        Host.Context.Requests.Since(0, "skyprep")
+        Host.Context.Requests.Since(_mark, "skyprep")
             .Where(r => method is null || r.Path.Split('?')[0] == "/skyprep/admin/api/" + method)
             .ToList();
 

@@ -7,7 +7,7 @@ using LmsSync.Sandbox.SkyPrep;
 namespace LmsSync.Core.Tests.Lms.SkyPrep;
 
 /// <summary>Users against the SkyPrep emulator over real HTTP: paging, create, update, lifecycle, lookups.</summary>
-public sealed class SkyPrepUserContractTests : SkyPrepTestBase
+public sealed class SkyPrepUserContractTests(SkyPrepSandboxFixture fixture) : SkyPrepTestBase(fixture)
 {
     [Fact]
     public async Task Test_connection_says_success()
