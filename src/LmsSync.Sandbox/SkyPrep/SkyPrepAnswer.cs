@@ -12,6 +12,9 @@ namespace LmsSync.Sandbox.SkyPrep;
 /// <summary>What one RPC call answers: a status with JSON, or (wrong account key) an HTML page.</summary>
 public sealed record SkyPrepAnswer(int Status, JsonNode? Json, string? Html = null, TimeSpan? RetryAfter = null)
 {
+    // Quotes and apostrophes as a Rails server writes them, not \u0027.
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static SkyPrepAnswer Ok(JsonNode json) => new(200, json);
 
     public static SkyPrepAnswer Success() => new(200, new JsonObject { ["message"] = "success" });
@@ -48,7 +51,7 @@ public sealed record SkyPrepAnswer(int Status, JsonNode? Json, string? Html = nu
             return;
         }
         response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(Json?.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) ?? "null");
+        await response.WriteAsync(Json?.ToJsonString(Plain) ?? "null");
     }
 
     private static XElement ToXml(string name, JsonNode? node) => node switch

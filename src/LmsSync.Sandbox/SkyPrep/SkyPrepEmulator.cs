@@ -23,11 +23,13 @@ public sealed class SkyPrepEmulator : ISandboxEmulator
     private readonly SandboxContext _context;
     private readonly SkyPrepApi _api;
     private SkyPrepBehaviour _behaviour = new();
-    private string _apiKey = NewApiKey();
+    private readonly string _startKey = NewApiKey();
+    private string _apiKey;
 
     public SkyPrepEmulator(SandboxContext context)
     {
         _context = context;
+        _apiKey = _startKey;
         AcctKey = "sandbox-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant() + ".skyprepapp.com";
         State.Seed(context.Clock.UtcNow);
         _api = new SkyPrepApi(State, () => Behaviour, context.Clock);
@@ -63,9 +65,10 @@ public sealed class SkyPrepEmulator : ISandboxEmulator
         return key;
     }
 
-    /// <summary>Seeded state, default switches, no emails, an empty rate window; the keys stay.</summary>
+    /// <summary>Seeded state, default switches, no emails, an empty rate window, the API key of sandbox.json.</summary>
     public void Reset(bool empty = false)
     {
+        Volatile.Write(ref _apiKey, _startKey);
         Behaviour = new SkyPrepBehaviour();
         if (empty) State.Clear();
         else State.Seed(_context.Clock.UtcNow);
