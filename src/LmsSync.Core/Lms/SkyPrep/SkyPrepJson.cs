@@ -46,7 +46,7 @@ namespace LmsSync.Core.Lms.SkyPrep
             Title = Text(json, "title"),
             SalesforceId = Text(json, names.SalesforceIdField),
             IsActive = Active(json, names),
-            EmailNotifications = Bool(json[("email_notifications")]),
+            EmailNotifications = Bool(json["email_notifications"]),
             CustomLabels = Labels(json[names.CustomLabelsField]),
             Groups = json[names.UserGroupsField] is JArray groups ? groups.Select(GroupOrId).ToList() : null,
         };

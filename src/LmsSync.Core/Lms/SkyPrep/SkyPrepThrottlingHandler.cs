@@ -6,13 +6,13 @@ using System.Threading.Tasks;
 namespace LmsSync.Core.Lms.SkyPrep
 {
     /// <summary>
-    /// Sits under the retry layer so every attempt (retries included) is counted and waits its turn:
-    /// one request in flight at a time ("do not run batch calls concurrently") and never more than the
-    /// rate limit per window.
+    /// Sits under the retry layer so every attempt (retries included) is counted and waits for a slot in the
+    /// rate window. The wait (at most one window) runs inside the retry layer's attempt timeout, which by
+    /// default (130 s) is longer than a window. Single flight is the transport's job, around whole calls, so
+    /// callers queued behind a slow call do not eat into their own attempt timeouts.
     /// </summary>
     internal sealed class SkyPrepThrottlingHandler : DelegatingHandler
     {
-        private readonly SemaphoreSlim _singleFlight = new SemaphoreSlim(1, 1);
         private readonly SkyPrepRateLimiter _limiter;
 
         public SkyPrepThrottlingHandler(SkyPrepRateLimiter limiter, HttpMessageHandler inner) : base(inner)
@@ -22,29 +22,15 @@ namespace LmsSync.Core.Lms.SkyPrep
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await _singleFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _limiter.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await _limiter.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _limiter.Record();
-                }
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                _singleFlight.Release();
+                _limiter.Record();
             }
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) _singleFlight.Dispose();
-            base.Dispose(disposing);
         }
     }
 }

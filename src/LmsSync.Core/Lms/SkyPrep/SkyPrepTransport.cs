@@ -23,6 +23,9 @@ namespace LmsSync.Core.Lms.SkyPrep
         private readonly string _apiRoot;
         private readonly HttpClient _http;
 
+        // "Do not run batch calls concurrently" [D]: one call (with its retries and waits) at a time.
+        private readonly SemaphoreSlim _singleFlight = new SemaphoreSlim(1, 1);
+
         public SkyPrepTransport(SkyPrepClientOptions options, HttpMessageHandler? socket = null)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -39,6 +42,19 @@ namespace LmsSync.Core.Lms.SkyPrep
         /// on transient failures; a write is sent again only after a 429 (the server did not act on it).
         /// </summary>
         public async Task<JToken> CallAsync(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, bool safe, CancellationToken cancellationToken)
+        {
+            await _singleFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await CallOnceAtATimeAsync(method, parameters, safe, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _singleFlight.Release();
+            }
+        }
+
+        private async Task<JToken> CallOnceAtATimeAsync(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, bool safe, CancellationToken cancellationToken)
         {
             var policy = _options.Retry;
             for (var attempt = 1; ; attempt++)
@@ -125,6 +141,10 @@ namespace LmsSync.Core.Lms.SkyPrep
             return text.IndexOf(key, StringComparison.Ordinal) < 0 ? text : text.Replace(key, "***");
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose()
+        {
+            _http.Dispose();
+            _singleFlight.Dispose();
+        }
     }
 }

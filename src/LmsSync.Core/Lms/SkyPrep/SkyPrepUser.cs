@@ -22,7 +22,7 @@ namespace LmsSync.Core.Lms.SkyPrep
         /// <summary>The Salesforce Id kept in the LMS (<c>user_identifier</c> by default; see <see cref="SkyPrepWireNames.SalesforceIdField"/>).</summary>
         public string? SalesforceId { get; set; }
 
-        /// <summary>False when login is disabled; null when the answer did not say (no status field SkyPrep is known to send).</summary>
+        /// <summary>False when login is disabled; null when the answer had none of the status fields the client knows (status, disabled, active).</summary>
         public bool? IsActive { get; set; }
 
         public bool? EmailNotifications { get; set; }
