@@ -73,13 +73,26 @@ namespace LmsSync.Core.Lms.ISpring
                 var user = await GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
                 var missing = ids.Where(id => !user.GroupIds.Contains(id, StringComparer.OrdinalIgnoreCase)).ToList();
                 if (missing.Count == 0) return;
-                var all = user.GroupIds.Concat(missing).ToList();
+                // Smart groups fill themselves by rules and cannot be named in groupIds.
+                var smart = await SmartGroupIdsAsync(cancellationToken).ConfigureAwait(false);
+                if (missing.FirstOrDefault(smart.Contains) is string smartTarget)
+                    throw new InvalidOperationException($"Group {smartTarget} is a smart group: its members follow its rules and cannot be written. Leave it out of the group mapping.");
+                var all = user.GroupIds.Where(id => !smart.Contains(id)).Concat(missing).ToList();
                 await _http.PostAsync(Path("/user/{0}", userId), new JObject { ["groupIds"] = Array(all) }, idempotent: true, cancellationToken).ConfigureAwait(false);
                 var after = await GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
                 if (missing.Any(id => !after.GroupIds.Contains(id, StringComparer.OrdinalIgnoreCase)))
                     throw new ISpringApiException(Path("POST /user/{0}", userId), 0, null, "groupIds did not take effect",
                         "This iSpring Learn account ignores groupIds on a user update; set GroupJoinMode to RewriteMembers.");
             }
+        }
+
+        /// <summary>Ids of the account's smart groups, read once per client (smart groups are rare and rarely change).</summary>
+        private async Task<ISet<string>> SmartGroupIdsAsync(CancellationToken cancellationToken)
+        {
+            var known = _smartGroupIds;
+            if (known != null) return known;
+            var groups = await ReadGroups().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            return _smartGroupIds = new HashSet<string>(groups.Where(g => g.IsSmart).Select(g => g.GroupId), StringComparer.OrdinalIgnoreCase);
         }
 
         private Task WriteMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>

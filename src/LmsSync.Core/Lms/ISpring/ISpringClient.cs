@@ -23,6 +23,7 @@ namespace LmsSync.Core.Lms.ISpring
         private readonly ISpringMemberListWriter _members;
         private readonly SemaphoreSlim _fieldGate = new SemaphoreSlim(1, 1);
         private string? _salesforceIdFieldName;
+        private volatile ISet<string>? _smartGroupIds;
 
         public ISpringClient(ISpringClientOptions options)
         {
