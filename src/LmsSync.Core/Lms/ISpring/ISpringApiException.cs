@@ -17,6 +17,15 @@ namespace LmsSync.Core.Lms.ISpring
             LmsMessage = lmsMessage;
         }
 
+        private ISpringApiException(string operation, string message, Exception inner) : base(message, inner)
+        {
+            Operation = operation;
+        }
+
+        /// <summary>The call never got an answer (connection failed or timed out, after the retries allowed).</summary>
+        internal static ISpringApiException Unreachable(string operation, Exception inner) =>
+            new ISpringApiException(operation, $"iSpring Learn could not be reached for {operation}: {inner.Message} Check BaseUrl, the network and any proxy, then try again.", inner);
+
         /// <summary>Method and path, without the query string (which may hold emails).</summary>
         public string Operation { get; }
 

@@ -95,7 +95,20 @@ namespace LmsSync.Core.Lms.ISpring
                 await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
+                    HttpResponseMessage sent;
+                    try
+                    {
+                        sent = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        throw ISpringApiException.Unreachable(operation, e);
+                    }
+                    catch (TimeoutException e)
+                    {
+                        throw ISpringApiException.Unreachable(operation, e);
+                    }
+                    using (var response = sent)
                     {
                         var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         if (response.IsSuccessStatusCode) return text;

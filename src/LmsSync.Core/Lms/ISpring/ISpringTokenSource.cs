@@ -82,7 +82,20 @@ namespace LmsSync.Core.Lms.ISpring
             {
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 var started = _options.Clock();
-                using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
+                HttpResponseMessage sent;
+                try
+                {
+                    sent = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException e)
+                {
+                    throw ISpringApiException.Unreachable(operation, e);
+                }
+                catch (TimeoutException e)
+                {
+                    throw ISpringApiException.Unreachable(operation, e);
+                }
+                using (var response = sent)
                 {
                     var body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                     if (!response.IsSuccessStatusCode)

@@ -175,6 +175,23 @@ public sealed class ISpringAuthAndResilienceTests : IClassFixture<ISpringSandbox
     }
 
     [Fact]
+    public async Task A_dropped_connection_is_retried_on_a_read_and_a_typed_error_on_a_create()
+    {
+        _sandbox.Host.Context.Faults.Add(new FaultRule { PathPattern = "^/ispring/groups", Method = "GET", Times = 1, Kind = FaultKind.DropConnection });
+        _sandbox.Host.Context.Faults.Add(new FaultRule { PathPattern = "^/ispring/group$", Method = "POST", Kind = FaultKind.DropConnection });
+        using var client = _sandbox.Client(_waits);
+
+        var groups = await client.ReadGroups().ReadAllAsync();
+        var error = await Assert.ThrowsAsync<ISpringApiException>(() => client.CreateGroupAsync("Dropped"));
+
+        Assert.Equal(3, groups.Count);
+        Assert.Equal("POST /group", error.Operation);
+        Assert.Contains("could not be reached", error.Message);
+        Assert.Equal(2, _sandbox.Calls().Count(c => c == "GET /groups"));
+        Assert.Equal(1, _sandbox.Calls().Count(c => c == "POST /group"));
+    }
+
+    [Fact]
     public void Plain_http_to_a_remote_host_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => new ISpringClient(new ISpringClientOptions
