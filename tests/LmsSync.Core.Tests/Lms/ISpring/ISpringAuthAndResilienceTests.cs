@@ -187,8 +187,9 @@ public sealed class ISpringAuthAndResilienceTests : IClassFixture<ISpringSandbox
         Assert.Equal(3, groups.Count);
         Assert.Equal("POST /group", error.Operation);
         Assert.Contains("could not be reached", error.Message);
-        Assert.Equal(2, _sandbox.Calls().Count(c => c == "GET /groups"));
-        Assert.Equal(1, _sandbox.Calls().Count(c => c == "POST /group"));
+        // One wait: the dropped GET was retried, the dropped create was not. (The Sandbox logs an aborted
+        // request only when its pipeline unwinds, so counting log entries here would race.)
+        Assert.Single(_waits);
     }
 
     [Fact]
