@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Http;
+using LmsSync.Core.Storage;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -75,7 +76,7 @@ namespace LmsSync.Core.Lms.ISpring
             var form = new FormUrlEncodedContent(new[]
             {
                 new KeyValuePair<string, string>("client_id", _options.ClientId),
-                new KeyValuePair<string, string>("client_secret", ISpringSecret.Reveal(_options.ClientSecret!)),
+                new KeyValuePair<string, string>("client_secret", SecureStrings.ToPlain(_options.ClientSecret!)),
                 new KeyValuePair<string, string>("grant_type", "client_credentials"),
             });
             using (var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri) { Content = form }.MarkSafeToRetry())

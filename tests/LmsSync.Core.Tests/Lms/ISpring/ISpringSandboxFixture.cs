@@ -52,13 +52,7 @@ public sealed class ISpringSandboxFixture : IAsyncLifetime
         return new ISpringClient(options);
     }
 
-    public static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text) secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return secure;
-    }
+    public static SecureString Secure(string text) => LmsSync.Core.Storage.SecureStrings.FromPlain(text);
 
     /// <summary>Requests the iSpring emulator answered since the last reset, as "METHOD /path" without the /ispring prefix and query.</summary>
     public IReadOnlyList<string> Calls() => Host.Context.Requests.Since(0, "ispring")
