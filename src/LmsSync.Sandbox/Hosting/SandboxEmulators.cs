@@ -8,5 +8,6 @@ internal static class SandboxEmulators
     public static IReadOnlyList<ISandboxEmulator> Create(SandboxContext context) => new List<ISandboxEmulator>
     {
         new SkyPrep.SkyPrepEmulator(context),
+        new ISpring.ISpringEmulator(context),
     };
 }

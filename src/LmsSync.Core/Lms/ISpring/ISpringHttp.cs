@@ -1,0 +1,162 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using LmsSync.Core.Http;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LmsSync.Core.Lms.ISpring
+{
+    /// <summary>
+    /// One iSpring call: JSON in (<c>Content-Type</c>) and out (<c>Accept: application/json</c> — without it iSpring
+    /// answers XML), at most <see cref="ISpringClientOptions.MaxConcurrentRequests"/> in flight, errors turned into
+    /// <see cref="ISpringApiException"/>. Retries and re-sign-in happen in the handlers below it.
+    /// </summary>
+    internal sealed class ISpringHttp : IDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly string _baseUrl;
+        private readonly SemaphoreSlim _inFlight;
+
+        public ISpringHttp(HttpClient http, Uri baseUrl, int maxConcurrentRequests)
+        {
+            _http = http;
+            _baseUrl = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            _inFlight = new SemaphoreSlim(maxConcurrentRequests, maxConcurrentRequests);
+        }
+
+        /// <summary>A GET; an unreadable (e.g. truncated) body is fetched once more before giving up.</summary>
+        public async Task<JToken> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var body = await SendAsync(HttpMethod.Get, pathAndQuery, null, safe: true, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return ISpringWireReader.Parse(body);
+                }
+                catch (JsonException) when (attempt < 2)
+                {
+                    // A body cut short in transit: a GET can simply be asked again.
+                }
+                catch (JsonException e)
+                {
+                    throw Unreadable("GET", pathAndQuery, e);
+                }
+            }
+        }
+
+        /// <summary>A POST that only reads (a search): safe to retry.</summary>
+        public async Task<JToken> PostReadAsync(string path, JToken body, CancellationToken cancellationToken)
+        {
+            var text = await SendAsync(HttpMethod.Post, path, body, safe: true, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return ISpringWireReader.Parse(text);
+            }
+            catch (JsonException e)
+            {
+                throw Unreadable("POST", path, e);
+            }
+        }
+
+        /// <summary>A create (201 + id). Not retried: a lost answer could mean it was created.</summary>
+        public async Task<string> CreateAsync(string path, JToken body, string idProperty, CancellationToken cancellationToken)
+        {
+            var text = await SendAsync(HttpMethod.Post, path, body, safe: false, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return ISpringWireReader.CreatedId(text, idProperty);
+            }
+            catch (JsonException e)
+            {
+                throw Unreadable("POST", path, e);
+            }
+        }
+
+        /// <summary>A write whose answer carries nothing. <paramref name="idempotent"/> = sending it twice leaves the same state (status, replace-all), so it may be retried.</summary>
+        public Task PostAsync(string path, JToken body, bool idempotent, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Post, path, body, idempotent, cancellationToken);
+
+        public Task DeleteAsync(string path, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Delete, path, null, safe: true, cancellationToken);
+
+        private async Task<string> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, bool safe, CancellationToken cancellationToken)
+        {
+            var operation = method.Method + " " + StripQuery(pathAndQuery);
+            using (var request = new HttpRequestMessage(method, _baseUrl + pathAndQuery))
+            {
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                if (body != null) request.Content = new StringContent(body.ToString(Formatting.None), Encoding.UTF8, "application/json");
+                if (safe) request.MarkSafeToRetry();
+                await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    HttpResponseMessage sent;
+                    try
+                    {
+                        sent = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        throw ISpringApiException.Unreachable(operation, e);
+                    }
+                    catch (TimeoutException e)
+                    {
+                        throw ISpringApiException.Unreachable(operation, e);
+                    }
+                    using (var response = sent)
+                    {
+                        var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        if (response.IsSuccessStatusCode) return text;
+                        var (code, message) = ReadError(text);
+                        throw new ISpringApiException(operation, (int)response.StatusCode, code, message);
+                    }
+                }
+                finally
+                {
+                    _inFlight.Release();
+                }
+            }
+        }
+
+        /// <summary>iSpring's <c>ErrorResponse {code, message}</c>, or the start of whatever else came back.</summary>
+        internal static (int? Code, string? Message) ReadError(string body)
+        {
+            if (string.IsNullOrWhiteSpace(body)) return (null, null);
+            try
+            {
+                if (ISpringWireReader.Parse(body) is JObject o && o["message"] != null)
+                    return ((int?)o["code"], (string?)o["message"]);
+            }
+            catch (JsonException)
+            {
+                // Not JSON (an HTML error page, XML): fall through to quoting its start.
+            }
+            catch (ArgumentException)
+            {
+                // "code" was not a number: quote the body instead.
+            }
+            var trimmed = body.Trim();
+            return (null, trimmed.Length > 200 ? trimmed.Substring(0, 200) + "…" : trimmed);
+        }
+
+        private static ISpringApiException Unreadable(string method, string path, Exception e) =>
+            new ISpringApiException(method + " " + StripQuery(path), 0, null, e.Message, "The answer was not the JSON expected (cut short or not JSON); try again, and check BaseUrl points at the iSpring Learn API.", e);
+
+        private static string StripQuery(string pathAndQuery)
+        {
+            var q = pathAndQuery.IndexOf('?');
+            return q < 0 ? pathAndQuery : pathAndQuery.Substring(0, q);
+        }
+
+        public void Dispose()
+        {
+            _http.Dispose();
+            _inFlight.Dispose();
+        }
+    }
+}

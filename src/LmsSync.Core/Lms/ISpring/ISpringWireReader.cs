@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LmsSync.Core.Lms.ISpring
+{
+    /// <summary>
+    /// Turns iSpring's JSON into the client's types, accepting every shape in evidence: <c>fields</c> as an object
+    /// or as a <c>[{name, value}]</c> list (names case-insensitive), single objects bare or wrapped in <c>response</c>,
+    /// a created id as a JSON string or bare text.
+    /// </summary>
+    internal static class ISpringWireReader
+    {
+        /// <summary>Parses without turning date strings into DateTime (iSpring's dates stay as sent until read here).</summary>
+        public static JToken Parse(string text)
+        {
+            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
+            {
+                var token = JToken.ReadFrom(reader);
+                if (reader.Read() && reader.TokenType != JsonToken.Comment) throw new JsonReaderException("Unexpected content after the JSON value.");
+                return token;
+            }
+        }
+
+        /// <summary>The object itself, or its <c>response</c> member when the server wrapped it.</summary>
+        public static JObject Unwrap(JToken token, string idProperty)
+        {
+            if (token is JObject obj)
+            {
+                if (obj[idProperty] == null && obj["response"] is JObject inner) return inner;
+                return obj;
+            }
+            throw new JsonReaderException($"Expected a JSON object with '{idProperty}'.");
+        }
+
+        public static ISpringUser User(JObject o)
+        {
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            switch (o["fields"])
+            {
+                case JObject map:
+                    foreach (var p in map.Properties()) AddField(fields, p.Name, p.Value);
+                    break;
+                case JArray list:
+                    foreach (var item in list.OfType<JObject>())
+                    {
+                        var name = (string?)item["name"];
+                        if (!string.IsNullOrEmpty(name)) AddField(fields, name!, item["value"]);
+                    }
+                    break;
+            }
+            return new ISpringUser(
+                Required(o, "userId"),
+                (string?)o["departmentId"] ?? "",
+                o["status"] is JValue s && int.TryParse(Convert.ToString(s.Value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) ? status : 0,
+                (string?)o["role"] ?? "",
+                fields,
+                Ids(o["groups"]),
+                Date(o["addedDate"]),
+                Date(o["lastLoginDate"]));
+        }
+
+        public static ISpringDepartment Department(JObject o) =>
+            new ISpringDepartment(Required(o, "departmentId"), (string?)o["name"] ?? "", NullIfEmpty((string?)o["parentDepartmentId"]), NullIfEmpty((string?)o["code"]));
+
+        public static ISpringGroup Group(JObject o) => new ISpringGroup(Required(o, "groupId"), (string?)o["name"] ?? "", Bool(o["isSmart"]));
+
+        public static ISpringGroupDetails GroupDetails(JObject o) => new ISpringGroupDetails(Group(o), Ids(o["userIds"]));
+
+        public static ISpringProfileField ProfileField(JObject o) =>
+            new ISpringProfileField(Required(o, "name"), (string?)o["label"] ?? "", (string?)o["type"] ?? "", Bool(o["isUnique"]), Bool(o["isRequired"]));
+
+        /// <summary>The body of a 201: <c>"uuid"</c>, or the bare uuid, or (defensively) an object with an id.</summary>
+        public static string CreatedId(string body, string idProperty)
+        {
+            var text = body.Trim();
+            if (text.Length == 0) throw new JsonReaderException("The answer carried no id.");
+            if (text[0] == '"' || text[0] == '{')
+            {
+                var token = Parse(text);
+                if (token.Type == JTokenType.String) return (string)token!;
+                if (token is JObject o && ((string?)o[idProperty] ?? (string?)o["id"] ?? (string?)o["response"]) is string id) return id;
+                throw new JsonReaderException("The answer carried no id.");
+            }
+            if (text.Any(char.IsWhiteSpace) || text[0] == '<') throw new JsonReaderException("The answer is not an id.");
+            return text;
+        }
+
+        public static IReadOnlyList<string> Ids(JToken? token) =>
+            token is JArray array ? array.Select(t => (string?)t).Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).ToList() : new List<string>();
+
+        private static void AddField(Dictionary<string, string> fields, string name, JToken? value)
+        {
+            if (value == null || value.Type == JTokenType.Null) return;
+            fields[name] = value.Type == JTokenType.String ? (string)value! : value.ToString(Formatting.None);
+        }
+
+        private static string Required(JObject o, string name)
+        {
+            var value = (string?)o[name];
+            if (string.IsNullOrEmpty(value)) throw new JsonReaderException($"'{name}' is missing.");
+            return value!;
+        }
+
+        private static bool Bool(JToken? token)
+        {
+            if (token == null || token.Type == JTokenType.Null) return false;
+            if (token.Type == JTokenType.Boolean) return (bool)token;
+            var text = token.ToString();
+            return text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static DateTimeOffset? Date(JToken? token)
+        {
+            var text = token?.Type == JTokenType.String ? (string?)token : null;
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : (DateTimeOffset?)null;
+        }
+
+        private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+    }
+}

@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LmsSync.Sandbox.ISpring;
+
+/// <summary>A create request, already parsed from the wire.</summary>
+public sealed class ISpringNewUserInput
+{
+    public string? DepartmentId { get; init; }
+    public Dictionary<string, string?>? Fields { get; init; }
+    public string? Role { get; init; }
+    public IReadOnlyList<string>? GroupIds { get; init; }
+    public bool? SendLoginEmail { get; init; }
+    public string? InvitationMessage { get; init; }
+}
+
+/// <summary>An update request, already parsed from the wire; null members are left alone.</summary>
+public sealed class ISpringUpdateUserInput
+{
+    public string? DepartmentId { get; init; }
+    public Dictionary<string, string?>? Fields { get; init; }
+    public string? Role { get; init; }
+    public IReadOnlyList<string>? GroupIds { get; init; }
+}
+
+/// <summary>The list filters of <c>/users/v2</c> and <c>/user</c>: AND across kinds, OR within one.</summary>
+public sealed class ISpringUserFilter
+{
+    public IReadOnlyList<string> Departments { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Groups { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Logins { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Emails { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> UserIds { get; init; } = Array.Empty<string>();
+    /// <summary><c>POST /user/list</c> profileFields: field name → accepted values.</summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> ProfileFields { get; init; } = Array.Empty<KeyValuePair<string, IReadOnlyList<string>>>();
+}
+
+/// <summary>A user as read: the record plus its group ids.</summary>
+public sealed record ISpringUserView(ISpringUserRecord User, IReadOnlyList<string> GroupIds);
+
+public sealed partial class ISpringStore
+{
+    private static readonly string[] Roles = { "learner", "administrator", "department_administrator", "publisher", "custom" };
+
+    /// <summary>Users with <see cref="ISpringUserRecord.Sequence"/> after <paramref name="after"/>, up to <paramref name="take"/>; <paramref name="more"/> says whether any remain.</summary>
+    public IReadOnlyList<ISpringUserView> ListUsers(ISpringUserFilter filter, long after, int take, out bool more)
+    {
+        lock (_gate)
+        {
+            var matching = _users.Where(u => u.Sequence > after && Matches(u, filter));
+            var page = matching.Take(take + 1).ToList();
+            more = page.Count > take;
+            return page.Take(take).Select(View).ToList();
+        }
+    }
+
+    public ISpringUserView GetUser(string userId)
+    {
+        lock (_gate) return View(RequireUser(userId));
+    }
+
+    public (string UserId, ISpringSentEmail? Email) CreateUser(ISpringNewUserInput input, bool sendLoginEmailDefault)
+    {
+        lock (_gate)
+        {
+            if (string.IsNullOrWhiteSpace(input.DepartmentId)) throw BadRequest("departmentId is required.");
+            if (FindDepartment(input.DepartmentId) is null) throw BadRequest($"Department '{input.DepartmentId}' does not exist.");
+            if (input.Fields is null) throw BadRequest("fields is required.");
+            var fields = NormaliseFields(input.Fields);
+            if (!fields.TryGetValue("login", out var login) || string.IsNullOrWhiteSpace(login)) throw BadRequest("fields.login is required.");
+            CheckUnique(fields, exceptUserId: null);
+            var role = CheckRole(input.Role) ?? "learner";
+            var groups = CheckGroups(input.GroupIds);
+            var send = input.SendLoginEmail ?? sendLoginEmailDefault;
+            if (send && string.IsNullOrWhiteSpace(input.InvitationMessage))
+                throw BadRequest("invitationMessage is required when sendLoginEmail is true.");
+            fields.TryGetValue("email", out var email);
+            if (send && string.IsNullOrWhiteSpace(email)) throw BadRequest("A login email needs the user's email field.");
+
+            var user = new ISpringUserRecord { UserId = NewId(), Sequence = ++_sequence, DepartmentId = FindDepartment(input.DepartmentId)!.DepartmentId, Role = role, AddedDate = _clock.UtcNow };
+            foreach (var f in fields) if (!string.IsNullOrEmpty(f.Value)) user.Fields[f.Key] = f.Value!;
+            _users.Add(user);
+            _usersById[user.UserId] = user;
+            foreach (var g in groups) if (!g.UserIds.Contains(user.UserId)) g.UserIds.Add(user.UserId);
+
+            ISpringSentEmail? sent = null;
+            if (send)
+            {
+                sent = new ISpringSentEmail(user.UserId, login!, email!, input.InvitationMessage!, _clock.UtcNow);
+                _emails.Add(sent);
+            }
+            return (user.UserId, sent);
+        }
+    }
+
+    public void UpdateUser(string userId, ISpringUpdateUserInput input, ISpringGroupIdsOnUpdate groupMode)
+    {
+        lock (_gate)
+        {
+            var user = RequireUser(userId);
+            ISpringDepartmentRecord? department = null;
+            if (input.DepartmentId is not null && (department = FindDepartment(input.DepartmentId)) is null)
+                throw BadRequest($"Department '{input.DepartmentId}' does not exist.");
+            Dictionary<string, string?>? fields = null;
+            if (input.Fields is not null)
+            {
+                fields = NormaliseFields(input.Fields);
+                if (fields.TryGetValue("login", out var login) && string.IsNullOrWhiteSpace(login)) throw BadRequest("fields.login cannot be empty.");
+                CheckUnique(fields, exceptUserId: user.UserId);
+            }
+            var role = CheckRole(input.Role);
+            var groups = input.GroupIds is null ? null : CheckGroups(input.GroupIds);
+
+            if (department is not null) user.DepartmentId = department.DepartmentId;
+            if (role is not null) user.Role = role;
+            if (fields is not null)
+            {
+                foreach (var f in fields)
+                {
+                    if (string.IsNullOrEmpty(f.Value)) user.Fields.Remove(f.Key);
+                    else user.Fields[f.Key] = f.Value;
+                }
+            }
+            if (groups is not null)
+            {
+                if (groupMode == ISpringGroupIdsOnUpdate.Replace)
+                    foreach (var g in _groups.Where(g => !g.IsSmart && !groups.Contains(g))) g.UserIds.RemoveAll(id => id == user.UserId);
+                foreach (var g in groups) if (!g.UserIds.Contains(user.UserId)) g.UserIds.Add(user.UserId);
+            }
+        }
+    }
+
+    public void DeleteUser(string userId)
+    {
+        lock (_gate)
+        {
+            var user = RequireUser(userId);
+            _users.Remove(user);
+            _usersById.Remove(user.UserId);
+            foreach (var g in _groups) g.UserIds.Remove(user.UserId);
+        }
+    }
+
+    /// <summary>Sets the status of every listed user, or of none when one id is unknown.</summary>
+    public void SetStatus(IReadOnlyList<string> userIds, int status)
+    {
+        if (status is not (1 or 3 or 5)) throw BadRequest($"status must be 1 (active), 3 (inactive) or 5 (terminated), not {status}.");
+        lock (_gate)
+        {
+            var users = RequireUsers(userIds);
+            foreach (var u in users) u.Status = status;
+        }
+    }
+
+    public void RemoveUserFromGroups(string userId, IReadOnlyList<string> groupIds)
+    {
+        lock (_gate)
+        {
+            var user = RequireUser(userId);
+            var groups = groupIds.Select(id => FindGroup(id) ?? throw NotFound("Group " + id)).ToList();
+            if (groups.FirstOrDefault(g => g.IsSmart) is { } smart) throw BadRequest($"Group '{smart.Name}' is a smart group; its members follow its rules.");
+            foreach (var g in groups) g.UserIds.Remove(user.UserId);
+        }
+    }
+
+    private bool Matches(ISpringUserRecord u, ISpringUserFilter f)
+    {
+        static bool Any(IReadOnlyList<string> wanted, string value) => wanted.Count == 0 || wanted.Contains(value, StringComparer.OrdinalIgnoreCase);
+        if (!Any(f.Departments, u.DepartmentId) || !Any(f.Logins, u.Login) || !Any(f.Emails, u.Email) || !Any(f.UserIds, u.UserId)) return false;
+        if (f.Groups.Count > 0 && !f.Groups.Any(g => FindGroup(g)?.UserIds.Contains(u.UserId) == true)) return false;
+        foreach (var field in f.ProfileFields)
+        {
+            var value = u.Fields.TryGetValue(field.Key, out var v) ? v : "";
+            if (!field.Value.Contains(value, StringComparer.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    private ISpringUserView View(ISpringUserRecord u) => new(Clone(u), GroupsOf(u.UserId));
+
+    private ISpringUserRecord RequireUser(string userId) =>
+        _usersById.TryGetValue(userId, out var user) ? user : throw NotFound("User " + userId);
+
+    private List<ISpringUserRecord> RequireUsers(IReadOnlyList<string> userIds)
+    {
+        if (userIds.Count == 0) throw BadRequest("userIds must list at least one user.");
+        var unknown = userIds.Where(id => !_usersById.ContainsKey(id)).ToList();
+        if (unknown.Count > 0) throw NotFound("User " + string.Join(", ", unknown));
+        return userIds.Distinct(StringComparer.OrdinalIgnoreCase).Select(id => _usersById[id]).ToList();
+    }
+
+    /// <summary>Field names to their catalogue spelling; an unknown name is a 400 (catches a client's typo).</summary>
+    private static Dictionary<string, string?> NormaliseFields(Dictionary<string, string?> fields)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var f in fields)
+        {
+            var known = FindField(f.Key) ?? throw BadRequest($"Unknown profile field '{f.Key}'. GET /user/profile/fields lists the account's fields.");
+            var value = f.Value?.Trim();
+            if (known.Name == "email" && !string.IsNullOrEmpty(value) && !value.Contains('@')) throw BadRequest($"Invalid value '{value}'. Field email must be an email address.");
+            result[known.Name] = value;
+        }
+        return result;
+    }
+
+    private void CheckUnique(Dictionary<string, string?> fields, string? exceptUserId)
+    {
+        foreach (var name in new[] { "login", "email" })
+        {
+            if (!fields.TryGetValue(name, out var value) || string.IsNullOrEmpty(value)) continue;
+            var taken = _users.Any(u => u.UserId != exceptUserId && string.Equals(u.Fields.TryGetValue(name, out var v) ? v : null, value, StringComparison.OrdinalIgnoreCase));
+            if (taken) throw new ISpringApiError(409, $"User with the same {name} is already registered.");
+        }
+    }
+
+    private static string? CheckRole(string? role)
+    {
+        if (role is null) return null;
+        if (!Roles.Contains(role)) throw BadRequest($"Invalid role '{role}'. Use one of: {string.Join(", ", Roles)}.");
+        if (role == "custom") throw BadRequest("roleId is required when role is custom.");
+        return role;
+    }
+
+    private List<ISpringGroupRecord> CheckGroups(IReadOnlyList<string>? groupIds)
+    {
+        var groups = new List<ISpringGroupRecord>();
+        foreach (var id in groupIds ?? Array.Empty<string>())
+        {
+            var group = FindGroup(id) ?? throw BadRequest($"Group '{id}' does not exist.");
+            if (group.IsSmart) throw BadRequest($"Group '{group.Name}' is a smart group; its members follow its rules.");
+            if (!groups.Contains(group)) groups.Add(group);
+        }
+        return groups;
+    }
+}
