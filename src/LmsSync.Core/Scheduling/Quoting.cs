@@ -50,8 +50,8 @@ namespace LmsSync.Core.Scheduling
 
         public static string WindowsCommandLine(IEnumerable<string> arguments) => string.Join(" ", arguments.Select(WindowsArgument));
 
-        /// <summary>A POSIX sh word: '…' with each ' written as '\''.</summary>
-        public static string PosixShellWord(string value) => "'" + value.Replace("'", "'\\''") + "'";
+        /// <summary>A POSIX sh word: as is when it holds only characters sh never treats specially, else '…' with each ' written as '\''.</summary>
+        public static string PosixShellWord(string value) => IsPlainWord(value) ? value : "'" + value.Replace("'", "'\\''") + "'";
 
         /// <summary>
         /// A crontab command: sh words, and every '%' (which cron turns into a newline) written as '\%' outside
@@ -62,11 +62,29 @@ namespace LmsSync.Core.Scheduling
             string.Join(" ", arguments.Select(a => PosixShellWord(a).Replace("%", "'\\%'")));
 
         /// <summary>
-        /// A systemd ExecStart= line: each argument double-quoted with C escapes for '\' and '"'; '%' doubled
-        /// (specifiers) and '$' doubled (environment variable substitution).
+        /// A systemd ExecStart= line: each argument double-quoted (when not a plain word) with C escapes for '\\'
+        /// and '"', and '%' doubled (specifiers). '$' is doubled in the arguments (environment substitution) but
+        /// not in the program path, which systemd takes without substitution. systemd refuses a program path
+        /// containing quotes or backslashes ("Executable name contains special characters"), so such a path is
+        /// refused here, with what to do instead.
         /// </summary>
-        public static string SystemdExecLine(IEnumerable<string> arguments) =>
-            string.Join(" ", arguments.Select(a => "\"" + a.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("%", "%%").Replace("$", "$$") + "\""));
+        public static string SystemdExecLine(IReadOnlyList<string> argv)
+        {
+            var program = argv[0];
+            if (program.IndexOfAny(new[] { '\'', '"', '\\' }) >= 0)
+                throw new ScheduleException(ScheduleErrorKind.Invalid, $"systemd cannot start a program whose path contains quotes or backslashes: '{program}'. Install PowerShell in (or link pwsh from) a path without them.");
+            return string.Join(" ", argv.Select((a, i) => IsPlainWord(a) ? a : "\"" + EscapeSystemd(a, substitutes: i > 0) + "\""));
+        }
+
+        private static string EscapeSystemd(string value, bool substitutes)
+        {
+            var escaped = value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("%", "%%");
+            return substitutes ? escaped.Replace("$", "$$") : escaped;
+        }
+
+        /// <summary>Letters, digits and - _ . / : = + , @ only: nothing sh, cron or systemd would interpret (no '%', '$', quotes, spaces).</summary>
+        private static bool IsPlainWord(string value) =>
+            value.Length > 0 && value.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_./:=+,@".IndexOf(c) >= 0);
 
         /// <summary>XML character data and attribute values (task XML, plist).</summary>
         public static string Xml(string value)
