@@ -200,6 +200,21 @@ public sealed class SchedulerBackendTests : IDisposable
     }
 
     [Theory]
+    [InlineData("every 120m 08:00-09:00", null, null)]               // one run in the window: no repetition at all
+    [InlineData("every 60m 08:00-18:00", "PT1H", "PT10H")]            // Duration = Stop − Start; the 18:00 run is inside it
+    [InlineData("every 90m 08:00-24:00", "PT1H30M", "PT15H59M")]       // 24:00 means through 23:59
+    [InlineData("every 1440m", null, null)]
+    public void Task_Scheduler_repetition_covers_the_window_exactly(string trigger, string? interval, string? duration)
+    {
+        var definition = new ScheduleDefinition("acme", "acme", ScheduleTrigger.Parse(trigger), ScheduleFixtures.Windows("daily").Command);
+        var xml = System.Xml.Linq.XDocument.Parse(TaskSchedulerXml.Render(definition, ScheduleFixtures.RegistrationDay, ScheduleFixtures.Principal));
+        System.Xml.Linq.XNamespace ns = TaskSchedulerXml.Namespace;
+        var repetition = xml.Descendants(ns + "Repetition").SingleOrDefault();
+        Assert.Equal(interval, repetition?.Element(ns + "Interval")?.Value);
+        Assert.Equal(duration, repetition?.Element(ns + "Duration")?.Value);
+    }
+
+    [Theory]
     [InlineData(false, false, true, false, true, null, SchedulerKind.Systemd)]  // a user whose systemd user manager runs
     [InlineData(false, false, true, true, false, null, SchedulerKind.Systemd)]  // root: system units
     [InlineData(false, false, true, false, false, null, SchedulerKind.Cron)]    // systemd, but no user manager (no session, no linger)
