@@ -19,9 +19,6 @@ namespace LmsSync.Core.Scheduling
         /// <summary>Executable and arguments as one list (argv).</summary>
         public IReadOnlyList<string> Argv => new[] { Executable }.Concat(Arguments).ToList();
 
-        /// <summary>What to paste into a shell to run it by hand (POSIX quoting, or Windows quoting on Windows).</summary>
-        public string ToDisplayString(bool windows) => windows ? Quoting.WindowsCommandLine(Argv) : string.Join(" ", Argv.Select(Quoting.PosixShellWord));
-
         /// <summary>
         /// The scheduled run: the PowerShell edition that registered it, without profile scripts or prompts,
         /// importing this module by its path and calling Invoke-SfLmsSync -ExitWithStatus, which ends the

@@ -35,7 +35,7 @@ namespace LmsSync.Core.Scheduling
             var timer = ScheduleNames.SystemdUnit(definition.TaskName, ".timer");
             return "Write " + ServicePath(definition.TaskName) + ":\n" + SystemdUnits.Service(definition)
                 + "\nWrite " + TimerPath(definition.TaskName) + ":\n" + SystemdUnits.Timer(definition)
-                + "\nThen run: " + string.Join("; ", RegisterCommands(timer).Select(args => "systemctl " + string.Join(" ", args)));
+                + "\nThen run: " + string.Join("; ", RegisterCommands(timer).Select(args => "systemctl " + string.Join(" ", Systemctl(args))));
         }
 
         public IEnumerable<string> Warnings(ScheduleDefinition definition, RunAsAccount? runAs)

@@ -67,7 +67,9 @@ namespace LmsSync.Core.Scheduling
             foreach (var taskPath in await TaskPathsAsync(cancellationToken).ConfigureAwait(false))
             {
                 var xml = await _runner.RunCheckedAsync(Schtasks, "read the task", new[] { "/Query", "/TN", taskPath, "/XML" }, cancellationToken).ConfigureAwait(false);
-                var tag = ScheduleTag.Find(xml.Output);
+                // schtasks may write its XML export as UTF-16; read through a UTF-8/ANSI decoder that leaves NULs
+                // between the ASCII characters the tag is made of, so drop them before looking.
+                var tag = ScheduleTag.Find(xml.Output.Replace("\0", ""));
                 if (tag != null) found.Add(new FoundSchedule(tag, taskPath));
             }
             return found;

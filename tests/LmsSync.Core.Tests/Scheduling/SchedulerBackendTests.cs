@@ -34,6 +34,7 @@ public sealed class SchedulerBackendTests : IDisposable
             "systemctl --user restart lmssync-acme.timer",
         }, runner.CommandLines);
         Assert.Contains(systemd.Warnings(definition, null), w => w.Contains("loginctl enable-linger"));
+        Assert.EndsWith("Then run: systemctl --user daemon-reload; systemctl --user enable lmssync-acme.timer; systemctl --user restart lmssync-acme.timer", systemd.Describe(definition, null));
     }
 
     [Fact]
@@ -227,6 +228,15 @@ public sealed class SchedulerBackendTests : IDisposable
     {
         var environment = new SchedulerEnvironment { IsWindows = windows, IsMacOS = mac, SystemdRunning = systemd, IsRoot = root, SystemdUserManagerRunning = userManager, CrontabFileOverride = crontabFile };
         Assert.Equal(expected, environment.Choose());
+    }
+
+    [UnixFact]
+    public void This_machine_is_read_without_error_and_root_is_uid_0()
+    {
+        var machine = SchedulerEnvironment.FromMachine();
+        Assert.Equal(Environment.UserName == "root", machine.IsRoot);
+        Assert.Equal(Directory.Exists("/run/systemd/system"), machine.SystemdRunning);
+        Assert.IsType<SchedulerKind>(machine.Choose());
     }
 
     private static System.Collections.Generic.IEnumerable<string> SystemdElapses(string analyze, string calendar)
