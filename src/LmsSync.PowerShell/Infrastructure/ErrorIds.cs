@@ -24,6 +24,8 @@ namespace LmsSync.PowerShell.Infrastructure
         public const string UserNotFound = "SfLms.UserNotFound";
         public const string StateCorrupt = "SfLms.StateCorrupt";
         public const string ScheduleFailed = "SfLms.ScheduleFailed";
+        public const string ScheduleInvalid = "SfLms.ScheduleInvalid";
+        public const string ScheduleNotFound = "SfLms.ScheduleNotFound";
         public const string InvalidArgument = "SfLms.InvalidArgument";
     }
 }
