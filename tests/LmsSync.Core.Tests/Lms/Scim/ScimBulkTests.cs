@@ -5,6 +5,7 @@ using LmsSync.Core.Lms.Scim;
 namespace LmsSync.Core.Tests.Lms.Scim;
 
 /// <summary>Many-user writes: /Bulk within maxOperations and maxPayloadSize when offered, single requests when not.</summary>
+[Collection(ScimSandboxCollection.Name)]
 public sealed class ScimBulkTests(ScimSandboxFixture fixture) : ScimTestBase(fixture)
 {
     private static ScimNewUser[] People(int count) => Enumerable.Range(1, count)

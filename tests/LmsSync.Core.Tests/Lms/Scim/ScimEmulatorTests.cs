@@ -13,6 +13,7 @@ namespace LmsSync.Core.Tests.Lms.Scim;
 /// <summary>
 /// The emulator on the wire, without our client: its strictness (so client bugs fail) and each switch.
 /// </summary>
+[Collection(ScimSandboxCollection.Name)]
 public sealed class ScimEmulatorTests(ScimSandboxFixture fixture) : ScimTestBase(fixture)
 {
     private const string Tom = "a0000000-0000-4000-8000-000000000003";
@@ -240,11 +241,16 @@ public sealed class ScimEmulatorTests(ScimSandboxFixture fixture) : ScimTestBase
     }
 
     [Fact]
-    public async Task The_info_file_section_has_url_and_token()
+    public async Task The_info_file_section_has_url_and_a_token_issued_per_start()
     {
-        Assert.Equal(Url, (string?)Host.Info["scim"]!["url"]);
-        Assert.Equal(Emulator.Token, (string?)Host.Info["scim"]!["token"]);
-        var (status, _, _) = await Send(Http((string?)Host.Info["scim"]!["token"]), HttpMethod.Get, "ServiceProviderConfig");
-        Assert.Equal(200, status);
+        await using var host = await LmsSync.Sandbox.Hosting.SandboxHost.StartAsync(new LmsSync.Sandbox.Hosting.SandboxOptions { Users = 10 });
+        var token = (string?)host.Info["scim"]!["token"];
+
+        Assert.Equal(host.BaseUrl + "/scim/v2", (string?)host.Info["scim"]!["url"]);
+        Assert.StartsWith("scim-", token);
+        Assert.NotEqual(Emulator.Token, token);
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/scim/v2/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("ServiceProviderConfig")).StatusCode);
     }
 }

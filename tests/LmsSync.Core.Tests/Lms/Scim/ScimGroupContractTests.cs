@@ -5,6 +5,7 @@ using LmsSync.Core.Lms.Scim;
 namespace LmsSync.Core.Tests.Lms.Scim;
 
 /// <summary>Groups: create, find, join and leave one member at a time (PATCH on /Groups/{id}).</summary>
+[Collection(ScimSandboxCollection.Name)]
 public sealed class ScimGroupContractTests(ScimSandboxFixture fixture) : ScimTestBase(fixture)
 {
     private const string Maria = "a0000000-0000-4000-8000-000000000002";

@@ -6,6 +6,7 @@ using LmsSync.Core.Lms.Scim;
 namespace LmsSync.Core.Tests.Lms.Scim;
 
 /// <summary>Discovery and paging boundaries against the emulator over HTTP.</summary>
+[Collection(ScimSandboxCollection.Name)]
 public sealed class ScimPagingTests(ScimSandboxFixture fixture) : ScimTestBase(fixture)
 {
     private static async Task<List<ScimUser>> ReadAll(ScimPageReader<ScimUser> reader)

@@ -5,6 +5,7 @@ using LmsSync.Core.Lms.Scim;
 namespace LmsSync.Core.Tests.Lms.Scim;
 
 /// <summary>The vendor quirks of lms-apis.md §3.2, each switched on in the emulator: the client must work with every one.</summary>
+[Collection(ScimSandboxCollection.Name)]
 public sealed class ScimQuirkTests(ScimSandboxFixture fixture) : ScimTestBase(fixture)
 {
     private const string Tom = "a0000000-0000-4000-8000-000000000003";

@@ -7,6 +7,7 @@ using LmsSync.Sandbox.Faults;
 namespace LmsSync.Core.Tests.Lms.Scim;
 
 /// <summary>Token expiry, rate limiting, server errors and broken bodies, with the Sandbox's fault injection.</summary>
+[Collection(ScimSandboxCollection.Name)]
 public sealed class ScimResilienceTests(ScimSandboxFixture fixture) : ScimTestBase(fixture)
 {
     [Fact]

@@ -11,7 +11,16 @@ using LmsSync.Sandbox.Scim;
 
 namespace LmsSync.Core.Tests.Lms.Scim;
 
-/// <summary>One Sandbox per test class (starting one costs more than a test); each test resets the SCIM emulator.</summary>
+/// <summary>
+/// One Sandbox for all SCIM contract tests (starting one costs more than a test); they run one after another
+/// in this collection and each resets the SCIM emulator.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ScimSandboxCollection : ICollectionFixture<ScimSandboxFixture>
+{
+    public const string Name = "SCIM sandbox";
+}
+
 public sealed class ScimSandboxFixture : IAsyncLifetime
 {
     public SandboxHost Host { get; private set; } = null!;
@@ -22,7 +31,8 @@ public sealed class ScimSandboxFixture : IAsyncLifetime
 }
 
 /// <summary>What a SCIM test needs: the emulator, a client on it with a no-sleep retry policy, and the request log.</summary>
-public abstract class ScimTestBase : IClassFixture<ScimSandboxFixture>, IDisposable
+[Collection(ScimSandboxCollection.Name)]
+public abstract class ScimTestBase : IDisposable
 {
     private readonly List<ScimClient> _clients = new();
 

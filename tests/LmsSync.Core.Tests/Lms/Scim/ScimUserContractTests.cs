@@ -7,6 +7,7 @@ using LmsSync.Sandbox.Scim;
 namespace LmsSync.Core.Tests.Lms.Scim;
 
 /// <summary>Create, find, update, deactivate, reactivate, duplicates and validation, against the emulator over HTTP.</summary>
+[Collection(ScimSandboxCollection.Name)]
 public sealed class ScimUserContractTests(ScimSandboxFixture fixture) : ScimTestBase(fixture)
 {
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

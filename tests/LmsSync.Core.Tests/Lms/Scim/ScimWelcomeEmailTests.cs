@@ -7,6 +7,7 @@ using LmsSync.Sandbox.Scim;
 namespace LmsSync.Core.Tests.Lms.Scim;
 
 /// <summary>SCIM has no welcome-email switch: silent by default, a vendor attribute when configured on both sides.</summary>
+[Collection(ScimSandboxCollection.Name)]
 public sealed class ScimWelcomeEmailTests(ScimSandboxFixture fixture) : ScimTestBase(fixture)
 {
     private const string WelcomeAttribute = "urn:lmssync:params:scim:schemas:extension:welcome:2.0:User:sendWelcomeEmail";
