@@ -3,7 +3,7 @@
 // ServiceProviderConfig, Schemas) is SCIMMY's and scimmy-routers'; this file only supplies what
 // those libraries leave to the host: an in-memory store, bearer-token auth and userName uniqueness.
 //
-//   SCIM_TOKEN=<secret> PORT=8880 node server.mjs      → serves http://127.0.0.1:8880/scim/v2
+//   SCIM_TOKEN=<secret> PORT=8880 [LOG_REQUESTS=1] node server.mjs   → serves http://127.0.0.1:8880/scim/v2
 import crypto from "node:crypto";
 import express from "express";
 import SCIMMY from "scimmy";
@@ -70,6 +70,13 @@ SCIMMY.Resources.declare(SCIMMY.Resources.Group)
     .degress(degressFrom(groups));
 
 const app = express();
+// LOG_REQUESTS=1: one line per request (method, path without query, status), to see what a client run did.
+if (process.env.LOG_REQUESTS === "1") {
+    app.use((req, res, next) => {
+        res.on("finish", () => console.log(`${req.method} ${req.originalUrl.split("?")[0]} ${res.statusCode}`));
+        next();
+    });
+}
 const scim = new SCIMMYRouters({
     type: "bearer",
     docUri: "https://datatracker.ietf.org/doc/html/rfc6750",
