@@ -13,7 +13,7 @@ namespace LmsSync.Sandbox.Scim;
 /// </summary>
 internal static class ScimOutput
 {
-    public static JsonObject Resource(ScimResourceType type, ScimStored stored, string baseUrl, ScimBehaviour behaviour, ScimStore store, bool quirks)
+    public static JsonObject Resource(ScimResourceType type, ScimStored stored, string baseUrl, ScimBehaviour behaviour, ScimStore store, bool quirks, bool groups = true)
     {
         var isUser = ReferenceEquals(type, ScimSchemas.UserType);
         var json = new JsonObject
@@ -28,9 +28,9 @@ internal static class ScimOutput
             json[name] = value.DeepClone();
         }
         var endpoint = baseUrl + "/scim/v2";
-        if (isUser)
+        if (isUser && groups)
         {
-            var groups = store.Ordered(ScimSchemas.GroupType)
+            var memberOf = store.Ordered(ScimSchemas.GroupType)
                 .Where(g => g.Data["members"] is JsonArray members && members.OfType<JsonObject>().Any(m => m["value"]?.GetValue<string>() == stored.Id))
                 .Select(g => (JsonNode)new JsonObject
                 {
@@ -39,7 +39,7 @@ internal static class ScimOutput
                     ["display"] = g.Data["displayName"]?.DeepClone(),
                     ["type"] = "direct",
                 }).ToArray();
-            if (groups.Length > 0) json["groups"] = new JsonArray(groups);
+            if (memberOf.Length > 0) json["groups"] = new JsonArray(memberOf);
         }
         else if (json["members"] is JsonArray members)
         {

@@ -100,11 +100,13 @@ internal sealed class ScimService
         }
         lock (_gate)
         {
-            var matches = _store.Ordered(type).Where(r => node is null || node.Matches(Rendered(type, r, "", quirks: false))).ToList();
+            // A user's computed "groups" costs a scan of every group: only when the filter or sort names it.
+            var groups = (filter ?? "").Contains("groups", StringComparison.OrdinalIgnoreCase) || (sortBy ?? "").Contains("groups", StringComparison.OrdinalIgnoreCase);
+            var matches = _store.Ordered(type).Where(r => node is null || node.Matches(Rendered(type, r, "", quirks: false, groups))).ToList();
             if (sort is not null)
             {
                 var comparer = StringComparer.OrdinalIgnoreCase;
-                matches = matches.OrderBy(r => sort.ValuesIn(Rendered(type, r, "", quirks: false)).Select(v => v.ToString()).FirstOrDefault() ?? "\uffff", comparer).ToList();
+                matches = matches.OrderBy(r => sort.ValuesIn(Rendered(type, r, "", quirks: false, groups)).Select(v => v.ToString()).FirstOrDefault() ?? "\uffff", comparer).ToList();
                 if (string.Equals(sortOrder, "descending", StringComparison.OrdinalIgnoreCase)) matches.Reverse();
             }
             // RFC 7644 §3.4.2.4: startIndex < 1 is 1; a negative count is 0; the service caps count as it likes.
@@ -207,8 +209,8 @@ internal sealed class ScimService
         }
     }
 
-    private JsonObject Rendered(ScimResourceType type, ScimStored stored, string baseUrl, bool quirks = true) =>
-        ScimOutput.Resource(type, stored, baseUrl, _behaviour, _store, quirks);
+    private JsonObject Rendered(ScimResourceType type, ScimStored stored, string baseUrl, bool quirks = true, bool groups = true) =>
+        ScimOutput.Resource(type, stored, baseUrl, _behaviour, _store, quirks, groups);
 
     private ScimStored Find(ScimResourceType type, string id) =>
         _store.Of(type).TryGetValue(id, out var stored) ? stored : throw ScimError.NotFound($"{type.Name} {id} not found.");

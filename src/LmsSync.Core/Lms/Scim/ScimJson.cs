@@ -39,15 +39,6 @@ namespace LmsSync.Core.Lms.Scim
             return token == null || token.Type == JTokenType.Null ? null : token;
         }
 
-        public static JProperty? GetProperty(JObject obj, string name)
-        {
-            foreach (var property in obj.Properties())
-            {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return property;
-            }
-            return null;
-        }
-
         public static string? String(JObject? obj, string name) => Text(Get(obj, name));
 
         /// <summary>Scalars as text (a number or boolean is printed invariantly); objects and arrays are not text.</summary>

@@ -60,7 +60,5 @@ namespace LmsSync.Core.Lms.Scim
         public override string ToString() => $"{UserName} ({Id}{(Active ? "" : ", inactive")})";
 
         internal JObject Resource { get; }
-
-        internal ScimUser WithVersion(string? version) => version == null || version == Version ? this : new ScimUser(Resource, version);
     }
 }

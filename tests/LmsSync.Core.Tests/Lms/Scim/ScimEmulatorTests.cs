@@ -75,6 +75,14 @@ public sealed class ScimEmulatorTests(ScimSandboxFixture fixture) : ScimTestBase
     }
 
     [Fact]
+    public async Task Users_can_be_filtered_by_the_groups_they_are_in()
+    {
+        var (_, page, _) = await Send(Http(), HttpMethod.Get, "Users?filter=" + Uri.EscapeDataString("groups.display eq \"trainers\""));
+
+        Assert.Equal(new[] { "maria.garcia@lms.example", "yuki.tanaka@lms.example" }, page!["Resources"]!.AsArray().Select(r => (string?)r!["userName"]));
+    }
+
+    [Fact]
     public async Task An_extension_block_not_named_in_schemas_is_refused()
     {
         var (status, body, _) = await Send(Http(), HttpMethod.Post, "Users",
