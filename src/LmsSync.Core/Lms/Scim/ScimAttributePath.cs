@@ -59,6 +59,15 @@ namespace LmsSync.Core.Lms.Scim
 
         public override string ToString() => WirePath;
 
+        /// <summary>A path for a mapped value: <c>active</c> is not one (the plan drives it: deactivate/reactivate).</summary>
+        internal static ScimAttributePath ParseMappable(string path)
+        {
+            var parsed = Parse(path);
+            if (parsed.SchemaUri == null && parsed.Attribute.Equals("active", StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException("'active' is not set as an attribute: use ScimNewUser.Active, DeactivateUserAsync or ReactivateUserAsync.");
+            return parsed;
+        }
+
         /// <summary>Parses a path in one of the forms above; an ArgumentException says which forms are understood.</summary>
         public static ScimAttributePath Parse(string path)
         {

@@ -27,7 +27,7 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>Sets an attribute by path (<c>name.givenName</c>, <c>email</c>, <c>enterprise.department</c> …); a blank value is left out.</summary>
         public ScimNewUser Set(string attributePath, string? value)
         {
-            var path = ScimAttributePath.Parse(attributePath);
+            var path = ScimAttributePath.ParseMappable(attributePath);
             _attributes.RemoveAll(a => a.Key.WirePath.Equals(path.WirePath, StringComparison.OrdinalIgnoreCase));
             if (!string.IsNullOrEmpty(value)) _attributes.Add(new KeyValuePair<ScimAttributePath, string>(path, value!));
             return this;

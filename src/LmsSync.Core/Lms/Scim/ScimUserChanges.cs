@@ -12,7 +12,7 @@ namespace LmsSync.Core.Lms.Scim
 
         public ScimUserChanges Set(string attributePath, string? value)
         {
-            var path = ScimAttributePath.Parse(attributePath);
+            var path = ScimAttributePath.ParseMappable(attributePath);
             _changes.RemoveAll(c => c.Key.WirePath.Equals(path.WirePath, StringComparison.OrdinalIgnoreCase));
             _changes.Add(new KeyValuePair<ScimAttributePath, string?>(path, value));
             return this;

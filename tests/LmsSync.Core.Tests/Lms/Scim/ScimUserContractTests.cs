@@ -55,6 +55,22 @@ public sealed class ScimUserContractTests(ScimSandboxFixture fixture) : ScimTest
     }
 
     [Fact]
+    public async Task A_userName_with_quotes_and_backslashes_is_found_through_an_escaped_filter()
+    {
+        var client = Client();
+        var created = await client.CreateUserAsync(new ScimNewUser("o\"brien\\x@acme.example"));
+
+        Assert.Equal(created.Id, (await client.FindUserByUserNameAsync("o\"brien\\x@acme.example"))!.Id);
+    }
+
+    [Fact]
+    public void Active_is_not_a_mapped_attribute()
+    {
+        Assert.Throws<System.ArgumentException>(() => new ScimUserChanges().Set("active", "false"));
+        Assert.Throws<System.ArgumentException>(() => new ScimNewUser("x@acme.example").Set("Active", "true"));
+    }
+
+    [Fact]
     public async Task A_duplicate_userName_is_a_409_uniqueness_conflict()
     {
         var client = Client();
