@@ -9,5 +9,6 @@ internal static class SandboxEmulators
     {
         new SkyPrep.SkyPrepEmulator(context),
         new ISpring.ISpringEmulator(context),
+        new Scim.ScimEmulator(),
     };
 }

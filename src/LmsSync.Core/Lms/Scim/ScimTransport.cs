@@ -1,0 +1,167 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using LmsSync.Core.Http;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LmsSync.Core.Lms.Scim
+{
+    /// <summary>One answer from the service: status, JSON body (null when empty), ETag and Location.</summary>
+    internal sealed class ScimResponse
+    {
+        public ScimResponse(int status, JObject? body, string? etag, string? location)
+        {
+            Status = status;
+            Body = body;
+            ETag = etag;
+            Location = location;
+        }
+
+        public int Status { get; }
+        public JObject? Body { get; }
+        public string? ETag { get; }
+        public string? Location { get; }
+    }
+
+    /// <summary>
+    /// The wire: bearer auth, SCIM media types, the shared retry layer, a token refresh on 401, a resend on 429
+    /// for writes (a 429 means the request was not processed), and errors turned into <see cref="ScimException"/>.
+    /// </summary>
+    internal sealed class ScimTransport : IDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly Uri _base;
+        private readonly RetryPolicy _policy;
+        private readonly Func<CancellationToken, Task<SecureString>>? _refresh;
+        private readonly SemaphoreSlim _refreshGate = new SemaphoreSlim(1, 1);
+        private volatile SecureString _token;
+        private int _tokenGeneration;
+
+        public ScimTransport(ScimClientOptions options)
+        {
+            options.Validate();
+            var baseUri = EndpointGuard.RequireSecure(options.BaseUrl, "SCIM base URL");
+            _base = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");
+            _policy = options.RetryPolicy ?? new RetryPolicy();
+            _refresh = options.RefreshToken;
+            _token = options.Token!.Copy();
+            _token.MakeReadOnly();
+            _http = new HttpClient(new RetryingHandler(_policy, options.InnerHandler ?? new HttpClientHandler()))
+            {
+                Timeout = Timeout.InfiniteTimeSpan, // the retry layer times each attempt
+            };
+        }
+
+        public Uri BaseUri => _base;
+
+        public async Task<ScimResponse> SendAsync(HttpMethod method, string relative, JObject? body, string? ifMatch, bool safeToRetry, CancellationToken cancellationToken)
+        {
+            var operation = method.Method + " /" + relative.Split('?')[0];
+            var refreshed = false;
+            for (var attempt = 1; ; attempt++)
+            {
+                var generation = Volatile.Read(ref _tokenGeneration);
+                using (var request = Build(method, relative, body, ifMatch, safeToRetry))
+                using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    var status = (int)response.StatusCode;
+                    if (status == 401 && _refresh != null && !refreshed)
+                    {
+                        refreshed = true;
+                        await RefreshTokenAsync(generation, cancellationToken).ConfigureAwait(false);
+                        attempt--;
+                        continue;
+                    }
+                    // The retry layer resends only safe requests; a write that met 429 was not processed, so it may be sent again.
+                    if (status == 429 && !request.IsSafeToRetry() && attempt < _policy.MaxAttempts)
+                    {
+                        var retryAfter = RetryAfter.From(response, DateTimeOffset.UtcNow);
+                        if (!(retryAfter > _policy.MaxRetryAfter))
+                        {
+                            var wait = _policy.BackoffFor(attempt, retryAfter);
+                            _policy.OnRetry?.Invoke(new RetryEvent(method.Method, "/" + relative.Split('?')[0], attempt, "HTTP 429", wait));
+                            await _policy.Delay(wait, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+                    }
+                    return await ReadAsync(operation, response).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private HttpRequestMessage Build(HttpMethod method, string relative, JObject? body, string? ifMatch, bool safeToRetry)
+        {
+            var request = new HttpRequestMessage(method, new Uri(_base, relative));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ScimSchemaUris.MediaType));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
+            // The token becomes text only here, for the header of this one request.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", new NetworkCredential("", _token).Password);
+            if (ifMatch != null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            if (body != null)
+            {
+                request.Content = new StringContent(ScimJson.Serialize(body), Encoding.UTF8);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(ScimSchemaUris.MediaType) { CharSet = "utf-8" };
+            }
+            if (safeToRetry) request.MarkSafeToRetry();
+            return request;
+        }
+
+        private static async Task<ScimResponse> ReadAsync(string operation, HttpResponseMessage response)
+        {
+            var status = (int)response.StatusCode;
+            var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (status >= 400) throw ScimException.FromResponse(operation, status, text);
+
+            JObject? json = null;
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                try
+                {
+                    json = ScimJson.Parse(text) as JObject ?? throw new JsonReaderException("Expected a JSON object.");
+                }
+                catch (JsonException e)
+                {
+                    throw ScimException.Unreadable(operation, status, e);
+                }
+            }
+            var etag = response.Headers.TryGetValues("ETag", out var tags) ? tags.FirstOrDefault() : null;
+            var location = response.Headers.Location?.ToString();
+            return new ScimResponse(status, json, string.IsNullOrWhiteSpace(etag) ? null : etag, location);
+        }
+
+        /// <summary>One refresh per expiry: callers that met the same 401 wait for the first one's new token.</summary>
+        private async Task RefreshTokenAsync(int seenGeneration, CancellationToken cancellationToken)
+        {
+            await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (Volatile.Read(ref _tokenGeneration) != seenGeneration) return;
+                var fresh = await _refresh!(cancellationToken).ConfigureAwait(false);
+                if (fresh == null || fresh.Length == 0) throw new InvalidOperationException("RefreshToken returned no token.");
+                var copy = fresh.Copy();
+                copy.MakeReadOnly();
+                // The old token is not disposed: a request being built on another thread may still be reading it.
+                _token = copy;
+                Interlocked.Increment(ref _tokenGeneration);
+            }
+            finally
+            {
+                _refreshGate.Release();
+            }
+        }
+
+        public void Dispose()
+        {
+            _http.Dispose();
+            _refreshGate.Dispose();
+            _token.Dispose();
+        }
+    }
+}

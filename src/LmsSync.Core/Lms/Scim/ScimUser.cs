@@ -1,0 +1,64 @@
+using System;
+using Newtonsoft.Json.Linq;
+
+namespace LmsSync.Core.Lms.Scim
+{
+    /// <summary>A user as the service returned it, with the attributes the sync compares read out.</summary>
+    public sealed class ScimUser
+    {
+        internal ScimUser(JObject resource, string? version)
+        {
+            Resource = resource;
+            Id = ScimJson.String(resource, "id") ?? throw new FormatException("A SCIM user came back without an id.");
+            UserName = ScimJson.String(resource, "userName") ?? "";
+            ExternalId = ScimJson.String(resource, "externalId");
+            // RFC 7643 leaves "active" optional; a service that omits it has no deactivation, so the user counts as active.
+            Active = ScimJson.Bool(ScimJson.Get(resource, "active")) ?? true;
+            var meta = ScimJson.Get(resource, "meta") as JObject;
+            Version = version ?? ScimJson.String(meta, "version");
+            Created = ScimJson.Date(ScimJson.Get(meta, "created"));
+            LastModified = ScimJson.Date(ScimJson.Get(meta, "lastModified"));
+        }
+
+        /// <summary>The service's id (immutable; use it for every later call).</summary>
+        public string Id { get; }
+
+        public string UserName { get; }
+
+        /// <summary>The Salesforce Id when this user was provisioned by the sync (or linked to one).</summary>
+        public string? ExternalId { get; }
+
+        /// <summary>False when deactivated. Read from a boolean or from the strings "True"/"False" some services send.</summary>
+        public bool Active { get; }
+
+        /// <summary>The ETag (<c>W/"…"</c>) as last seen, when the service versions resources.</summary>
+        public string? Version { get; }
+
+        public DateTimeOffset? Created { get; }
+        public DateTimeOffset? LastModified { get; }
+
+        public string? DisplayName => Get("displayName");
+        public string? GivenName => Get("name.givenName");
+        public string? FamilyName => Get("name.familyName");
+
+        /// <summary>The work email (else the primary one).</summary>
+        public string? Email => Get("email");
+
+        public string? Title => Get("title");
+        public string? Department => Get("enterprise.department");
+        public string? EmployeeNumber => Get("enterprise.employeeNumber");
+
+        /// <summary>The manager's SCIM id (enterprise <c>manager.value</c>).</summary>
+        public string? ManagerId => Get("enterprise.manager");
+
+        /// <summary>Any attribute by path (see <see cref="ScimAttributePath"/>), as text; null when absent.</summary>
+        public string? Get(string attributePath) => ScimAttributePath.Parse(attributePath).ReadFrom(Resource);
+
+        /// <summary>The resource as the service sent it (for previews and diagnostics).</summary>
+        public string ToJson() => Resource.ToString(Newtonsoft.Json.Formatting.Indented);
+
+        public override string ToString() => $"{UserName} ({Id}{(Active ? "" : ", inactive")})";
+
+        internal JObject Resource { get; }
+    }
+}

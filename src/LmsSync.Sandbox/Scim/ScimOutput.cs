@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LmsSync.Sandbox.Scim;
+
+/// <summary>
+/// A stored resource as the client sees it: <c>id</c>, <c>meta</c> (with <c>version</c> when versioned),
+/// computed <c>groups</c> of a user and <c>display</c>/<c>$ref</c> of group members, write-only attributes left
+/// out, and the <c>active</c>-as-string quirk when switched on.
+/// </summary>
+internal static class ScimOutput
+{
+    public static JsonObject Resource(ScimResourceType type, ScimStored stored, string baseUrl, ScimBehaviour behaviour, ScimStore store, bool quirks, bool groups = true)
+    {
+        var isUser = ReferenceEquals(type, ScimSchemas.UserType);
+        var json = new JsonObject
+        {
+            ["schemas"] = stored.Data["schemas"]?.DeepClone() ?? new JsonArray(JsonValue.Create(type.Core.Id)),
+            ["id"] = stored.Id,
+        };
+        foreach (var (name, value) in stored.Data)
+        {
+            if (name == "schemas" || value is null) continue;
+            if (type.Core.Attribute(name) is { ReturnedNever: true }) continue;
+            json[name] = value.DeepClone();
+        }
+        var endpoint = baseUrl + "/scim/v2";
+        if (isUser && groups)
+        {
+            var memberOf = store.Ordered(ScimSchemas.GroupType)
+                .Where(g => g.Data["members"] is JsonArray members && members.OfType<JsonObject>().Any(m => m["value"]?.GetValue<string>() == stored.Id))
+                .Select(g => (JsonNode)new JsonObject
+                {
+                    ["value"] = g.Id,
+                    ["$ref"] = endpoint + "/Groups/" + g.Id,
+                    ["display"] = g.Data["displayName"]?.DeepClone(),
+                    ["type"] = "direct",
+                }).ToArray();
+            if (memberOf.Length > 0) json["groups"] = new JsonArray(memberOf);
+        }
+        else if (json["members"] is JsonArray members)
+        {
+            foreach (var member in members.OfType<JsonObject>())
+            {
+                var id = member["value"]?.GetValue<string>() ?? "";
+                var memberType = member["type"]?.GetValue<string>() == "Group" ? ScimSchemas.GroupType : ScimSchemas.UserType;
+                if (!store.Of(memberType).TryGetValue(id, out var target)) continue;
+                member["$ref"] = endpoint + memberType.Endpoint + "/" + id;
+                member["display"] = (target.Data["displayName"] ?? target.Data["userName"])?.DeepClone();
+            }
+        }
+        var meta = new JsonObject
+        {
+            ["resourceType"] = type.Name,
+            ["created"] = ScimService.Iso(stored.Created),
+            ["lastModified"] = ScimService.Iso(stored.LastModified),
+            ["location"] = endpoint + type.Endpoint + "/" + stored.Id,
+        };
+        if (behaviour.EtagSupported) meta["version"] = stored.ETag;
+        json["meta"] = meta;
+        if (quirks && behaviour.ActiveAsString && json["active"] is JsonValue active && active.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        {
+            json["active"] = active.GetValue<bool>() ? "True" : "False";
+        }
+        return json;
+    }
+
+    /// <summary><c>attributes</c> / <c>excludedAttributes</c> (top-level names; <c>id</c> and <c>schemas</c> are always returned).</summary>
+    public static JsonObject Project(JsonObject resource, string? attributes, string? excludedAttributes)
+    {
+        static HashSet<string> Names(string? list) => new((list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.Split('.')[0]), StringComparer.OrdinalIgnoreCase);
+        var include = Names(attributes);
+        var exclude = Names(excludedAttributes);
+        if (include.Count == 0 && exclude.Count == 0) return resource;
+        foreach (var name in resource.Select(p => p.Key).ToList())
+        {
+            if (name is "id" or "schemas") continue;
+            if ((include.Count > 0 && !include.Contains(name)) || exclude.Contains(name)) resource.Remove(name);
+        }
+        return resource;
+    }
+}

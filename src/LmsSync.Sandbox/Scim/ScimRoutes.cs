@@ -1,0 +1,126 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using LmsSync.Sandbox.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LmsSync.Sandbox.Scim;
+
+/// <summary>The SCIM endpoints under <c>/scim/v2</c> (RFC 7644 §3): discovery, Users, Groups, Bulk.</summary>
+internal static class ScimRoutes
+{
+    public const string Prefix = "/scim/v2";
+
+    public static void Map(IEndpointRouteBuilder routes, SandboxContext context, ScimService service)
+    {
+        string Endpoint() => context.BaseUrl + Prefix;
+
+        routes.MapGet(Prefix + "/ServiceProviderConfig", (HttpContext http) => ScimHttp.Handle(http, service, () =>
+            ScimHttp.Write(http, service.Behaviour, 200, ScimDiscovery.ServiceProviderConfig(service.Behaviour, Endpoint()))));
+        routes.MapGet(Prefix + "/ResourceTypes", (HttpContext http) => ScimHttp.Handle(http, service, () =>
+            ScimHttp.Write(http, service.Behaviour, 200, ListResponse(new[] { ScimSchemas.UserType, ScimSchemas.GroupType }.Select(t => ScimDiscovery.ResourceType(t, Endpoint())).ToArray(), 2, 1))));
+        routes.MapGet(Prefix + "/ResourceTypes/{name}", (HttpContext http, string name) => ScimHttp.Handle(http, service, () =>
+        {
+            var type = new[] { ScimSchemas.UserType, ScimSchemas.GroupType }.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw ScimError.NotFound($"No resource type '{name}'.");
+            return ScimHttp.Write(http, service.Behaviour, 200, ScimDiscovery.ResourceType(type, Endpoint()));
+        }));
+        var schemas = new[] { ScimSchemas.User, ScimSchemas.EnterpriseUser, ScimSchemas.WelcomeExtension, ScimSchemas.Group };
+        routes.MapGet(Prefix + "/Schemas", (HttpContext http) => ScimHttp.Handle(http, service, () =>
+            ScimHttp.Write(http, service.Behaviour, 200, ListResponse(schemas.Select(s => ScimDiscovery.Schema(s, Endpoint())).ToArray(), schemas.Length, 1))));
+        routes.MapGet(Prefix + "/Schemas/{id}", (HttpContext http, string id) => ScimHttp.Handle(http, service, () =>
+        {
+            var schema = schemas.FirstOrDefault(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase)) ?? throw ScimError.NotFound($"No schema '{id}'.");
+            return ScimHttp.Write(http, service.Behaviour, 200, ScimDiscovery.Schema(schema, Endpoint()));
+        }));
+
+        foreach (var type in new[] { ScimSchemas.UserType, ScimSchemas.GroupType })
+        {
+            var path = Prefix + type.Endpoint;
+            routes.MapGet(path, (HttpContext http) => ScimHttp.Handle(http, service, () => List(http, service, type, context.BaseUrl)));
+            routes.MapPost(path, (HttpContext http) => ScimHttp.Handle(http, service, async () =>
+            {
+                var (body, _) = await ScimHttp.ReadObject(http.Request);
+                var stored = service.Create(type, body);
+                var behaviour = service.Behaviour;
+                http.Response.Headers.Location = behaviour.LocationWithoutId ? Endpoint() + type.Endpoint : Endpoint() + type.Endpoint + "/" + stored.Id;
+                await WriteResource(http, service, type, stored, 201, context.BaseUrl);
+            }));
+            routes.MapGet(path + "/{id}", (HttpContext http, string id) => ScimHttp.Handle(http, service, () =>
+            {
+                var stored = service.Get(type, id);
+                var behaviour = service.Behaviour;
+                if (behaviour.EtagSupported && ScimHttp.Header(http.Request, "If-None-Match") is { } none &&
+                    none.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t.Replace("W/", "") == stored.ETag.Replace("W/", "")))
+                {
+                    http.Response.StatusCode = 304;
+                    return Task.CompletedTask;
+                }
+                return WriteResource(http, service, type, stored, 200, context.BaseUrl);
+            }));
+            routes.MapPut(path + "/{id}", (HttpContext http, string id) => ScimHttp.Handle(http, service, async () =>
+            {
+                var (body, _) = await ScimHttp.ReadObject(http.Request);
+                var stored = service.Replace(type, id, body, ScimHttp.Header(http.Request, "If-Match"));
+                await WriteResource(http, service, type, stored, 200, context.BaseUrl);
+            }));
+            routes.MapMethods(path + "/{id}", new[] { "PATCH" }, (HttpContext http, string id) => ScimHttp.Handle(http, service, async () =>
+            {
+                var (body, _) = await ScimHttp.ReadObject(http.Request);
+                var stored = service.Patch(type, id, body, ScimHttp.Header(http.Request, "If-Match"));
+                var behaviour = service.Behaviour;
+                if (behaviour.PatchReturnsNoContent)
+                {
+                    if (behaviour.EtagSupported && !behaviour.OmitETagHeader) http.Response.Headers.ETag = stored.ETag;
+                    http.Response.StatusCode = 204;
+                    return;
+                }
+                await WriteResource(http, service, type, stored, 200, context.BaseUrl);
+            }));
+            routes.MapDelete(path + "/{id}", (HttpContext http, string id) => ScimHttp.Handle(http, service, () =>
+            {
+                service.Delete(type, id, ScimHttp.Header(http.Request, "If-Match"));
+                http.Response.StatusCode = 204;
+                return Task.CompletedTask;
+            }));
+        }
+
+        routes.MapPost(Prefix + "/Bulk", (HttpContext http) => ScimHttp.Handle(http, service, () => ScimBulk.Handle(http, service, context.BaseUrl)));
+    }
+
+    private static Task List(HttpContext http, ScimService service, ScimResourceType type, string baseUrl)
+    {
+        var request = http.Request;
+        var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
+            ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"));
+        var attributes = ScimHttp.Query(request, "attributes");
+        var excluded = ScimHttp.Query(request, "excludedAttributes");
+        var resources = page.Resources.Select(r => ScimOutput.Project(service.Render(type, r, baseUrl), attributes, excluded)).ToArray();
+        return ScimHttp.Write(http, service.Behaviour, 200, ListResponse(resources, page.TotalResults, page.StartIndex));
+    }
+
+    private static JsonObject ListResponse(JsonObject[] resources, int total, int startIndex)
+    {
+        var list = new JsonObject
+        {
+            ["schemas"] = new JsonArray(JsonValue.Create(ScimSchemas.ListResponseUri)),
+            ["totalResults"] = total,
+            ["itemsPerPage"] = resources.Length,
+            ["startIndex"] = startIndex,
+        };
+        // RFC 7644 §3.4.2: "Resources" may be left out when empty (count=0, or nothing matches).
+        if (resources.Length > 0) list["Resources"] = new JsonArray(resources.Cast<JsonNode>().ToArray());
+        return list;
+    }
+
+    private static Task WriteResource(HttpContext http, ScimService service, ScimResourceType type, ScimStored stored, int status, string baseUrl)
+    {
+        var behaviour = service.Behaviour;
+        var body = service.Render(type, stored, baseUrl);
+        if (behaviour.EtagSupported && !behaviour.OmitETagHeader) http.Response.Headers.ETag = stored.ETag;
+        return ScimHttp.Write(http, behaviour, status, ScimOutput.Project(body, ScimHttp.Query(http.Request, "attributes"), ScimHttp.Query(http.Request, "excludedAttributes")));
+    }
+}

@@ -1,0 +1,272 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LmsSync.Sandbox.Hosting;
+
+namespace LmsSync.Sandbox.Scim;
+
+/// <summary>A page of a list: the resources of this page and how many match in all.</summary>
+internal sealed record ScimPage(IReadOnlyList<ScimStored> Resources, int TotalResults, int StartIndex);
+
+/// <summary>
+/// The SCIM service provider's behaviour, independent of HTTP (the routes and /Bulk both use it): list with
+/// filter/sort/paging, create with uniqueness, replace, patch, delete, optimistic locking, welcome emails.
+/// One lock: an emulator needs correctness, not throughput.
+/// </summary>
+internal sealed class ScimService
+{
+    private readonly object _gate = new();
+    private readonly SandboxContext _context;
+    private readonly ScimStore _store = new();
+    private ScimBehaviour _behaviour = new();
+
+    public ScimService(SandboxContext context)
+    {
+        _context = context;
+        IssueToken();
+        _store.Seed(context.Clock.UtcNow);
+    }
+
+    public string Token { get; private set; } = "";
+    public DateTimeOffset TokenIssuedAt { get; private set; }
+
+    public ScimBehaviour Behaviour
+    {
+        get { lock (_gate) return _behaviour.Copy(); }
+        set { lock (_gate) _behaviour = value.Copy(); }
+    }
+
+    /// <summary>A fresh random token, valid from now (emulator clock).</summary>
+    public string IssueToken()
+    {
+        lock (_gate)
+        {
+            Token = "scim-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+            TokenIssuedAt = _context.Clock.UtcNow;
+            return Token;
+        }
+    }
+
+    /// <summary>Null when the bearer token is good; otherwise why not.</summary>
+    public string? CheckToken(string? presented)
+    {
+        lock (_gate)
+        {
+            if (string.IsNullOrEmpty(presented)) return "Send the token as Authorization: Bearer <token>.";
+            if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                    System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(Token)))
+                return "The bearer token is not valid.";
+            if (_behaviour.TokenLifetimeSeconds is { } lifetime && _context.Clock.UtcNow >= TokenIssuedAt.AddSeconds(lifetime))
+                return "The bearer token has expired.";
+            return null;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _store.Clear();
+            _behaviour = new ScimBehaviour();
+            _store.Seed(_context.Clock.UtcNow);
+        }
+    }
+
+    public void SeedUsers(int count, string prefix)
+    {
+        lock (_gate) _store.SeedUsers(count, prefix, _context.Clock.UtcNow);
+    }
+
+    public IReadOnlyList<ScimWelcomeEmail> WelcomeEmails
+    {
+        get { lock (_gate) return _store.WelcomeEmails.ToList(); }
+    }
+
+    public void ClearWelcomeEmails()
+    {
+        lock (_gate) _store.WelcomeEmails.Clear();
+    }
+
+    public ScimPage List(ScimResourceType type, string? filter, int startIndex, int? count, string? sortBy, string? sortOrder)
+    {
+        var node = filter is null ? null : ScimFilterParser.Parse(type, filter);
+        ScimAttributeReference? sort = null;
+        if (sortBy is not null)
+        {
+            sort = ScimAttributeReference.Resolve(type, sortBy, out var problem) ?? throw ScimError.InvalidValue($"sortBy: {problem}");
+        }
+        lock (_gate)
+        {
+            // A user's computed "groups" costs a scan of every group: only when the filter or sort names it.
+            var groups = (filter ?? "").Contains("groups", StringComparison.OrdinalIgnoreCase) || (sortBy ?? "").Contains("groups", StringComparison.OrdinalIgnoreCase);
+            var matches = _store.Ordered(type).Where(r => node is null || node.Matches(Rendered(type, r, "", quirks: false, groups))).ToList();
+            if (sort is not null)
+            {
+                var comparer = StringComparer.OrdinalIgnoreCase;
+                matches = matches.OrderBy(r => sort.ValuesIn(Rendered(type, r, "", quirks: false, groups)).Select(v => v.ToString()).FirstOrDefault() ?? "\uffff", comparer).ToList();
+                if (string.Equals(sortOrder, "descending", StringComparison.OrdinalIgnoreCase)) matches.Reverse();
+            }
+            // RFC 7644 §3.4.2.4: startIndex < 1 is 1; a negative count is 0; the service caps count as it likes.
+            var start = Math.Max(1, startIndex);
+            var cap = Math.Min(_behaviour.MaxPageSize, _behaviour.FilterMaxResults);
+            var take = Math.Clamp(count ?? cap, 0, cap);
+            return new ScimPage(matches.Skip(start - 1).Take(take).ToList(), matches.Count, start);
+        }
+    }
+
+    public ScimStored Get(ScimResourceType type, string id)
+    {
+        lock (_gate) return Find(type, id);
+    }
+
+    public ScimStored Create(ScimResourceType type, JsonObject body)
+    {
+        var data = ScimInput.Resource(type, body);
+        lock (_gate)
+        {
+            var welcome = TakeWelcomeSwitch(data);
+            Validate(type, data, null);
+            var stored = _store.Add(type, data, _context.Clock.UtcNow);
+            if (ReferenceEquals(type, ScimSchemas.UserType))
+            {
+                if (data["active"] is null) data["active"] = true;
+                if (_behaviour.WelcomeEmail == ScimWelcomeEmailMode.OnCreate || (_behaviour.WelcomeEmail == ScimWelcomeEmailMode.Attribute && welcome))
+                {
+                    var to = (data["emails"] as JsonArray)?.OfType<JsonObject>().OrderByDescending(e => e["primary"]?.GetValueKind() == JsonValueKind.True)
+                        .Select(e => e["value"]?.GetValue<string>()).FirstOrDefault() ?? data["userName"]!.GetValue<string>();
+                    _store.WelcomeEmails.Add(new ScimWelcomeEmail(stored.Id, data["userName"]!.GetValue<string>(), to, _context.Clock.UtcNow));
+                }
+            }
+            return stored;
+        }
+    }
+
+    public ScimStored Replace(ScimResourceType type, string id, JsonObject body, string? ifMatch)
+    {
+        var data = ScimInput.Resource(type, body);
+        lock (_gate)
+        {
+            var stored = Find(type, id);
+            CheckVersion(stored, ifMatch);
+            TakeWelcomeSwitch(data);
+            Validate(type, data, id);
+            if (ReferenceEquals(type, ScimSchemas.UserType) && data["active"] is null) data["active"] = true;
+            Commit(stored, data);
+            return stored;
+        }
+    }
+
+    public ScimStored Patch(ScimResourceType type, string id, JsonObject message, string? ifMatch)
+    {
+        lock (_gate)
+        {
+            var stored = Find(type, id);
+            CheckVersion(stored, ifMatch);
+            var data = new ScimPatcher(type, _behaviour).Apply(stored.Data, message);
+            TakeWelcomeSwitch(data);
+            Validate(type, data, id);
+            if (!JsonNode.DeepEquals(data, stored.Data)) Commit(stored, data);
+            return stored;
+        }
+    }
+
+    public void Delete(ScimResourceType type, string id, string? ifMatch)
+    {
+        lock (_gate)
+        {
+            var stored = Find(type, id);
+            CheckVersion(stored, ifMatch);
+            _store.Of(type).Remove(id);
+            // A deleted user or group leaves every group it was in.
+            foreach (var group in _store.Ordered(ScimSchemas.GroupType))
+            {
+                if (group.Data["members"] is JsonArray members && members.OfType<JsonObject>().Any(m => m["value"]?.GetValue<string>() == id))
+                {
+                    var data = (JsonObject)group.Data.DeepClone();
+                    var kept = ((JsonArray)data["members"]!).OfType<JsonObject>().Where(m => m["value"]?.GetValue<string>() != id).Select(m => (JsonNode)m.DeepClone()).ToArray();
+                    data["members"] = new JsonArray(kept);
+                    Commit(group, data);
+                }
+            }
+        }
+    }
+
+    /// <summary>The resource as a client sees it (see <see cref="ScimOutput"/>), taken under the lock.</summary>
+    public JsonObject Render(ScimResourceType type, ScimStored stored, string baseUrl)
+    {
+        lock (_gate) return Rendered(type, stored, baseUrl);
+    }
+
+    public (List<JsonObject> Users, List<JsonObject> Groups) Snapshot(string baseUrl)
+    {
+        lock (_gate)
+        {
+            return (_store.Ordered(ScimSchemas.UserType).Select(u => Rendered(ScimSchemas.UserType, u, baseUrl)).ToList(),
+                _store.Ordered(ScimSchemas.GroupType).Select(g => Rendered(ScimSchemas.GroupType, g, baseUrl)).ToList());
+        }
+    }
+
+    private JsonObject Rendered(ScimResourceType type, ScimStored stored, string baseUrl, bool quirks = true, bool groups = true) =>
+        ScimOutput.Resource(type, stored, baseUrl, _behaviour, _store, quirks, groups);
+
+    private ScimStored Find(ScimResourceType type, string id) =>
+        _store.Of(type).TryGetValue(id, out var stored) ? stored : throw ScimError.NotFound($"{type.Name} {id} not found.");
+
+    private void CheckVersion(ScimStored stored, string? ifMatch)
+    {
+        if (ifMatch is null || !_behaviour.EtagSupported) return;
+        var wanted = ifMatch.Split(',').Select(t => t.Trim()).ToList();
+        if (wanted.Contains("*")) return;
+        static string Strip(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag.Substring(2) : tag;
+        if (!wanted.Any(t => Strip(t) == Strip(stored.ETag)))
+            throw ScimError.PreconditionFailed($"If-Match {ifMatch} does not match the current version {stored.ETag}: read the resource again.");
+    }
+
+    private void Commit(ScimStored stored, JsonObject data)
+    {
+        stored.Data = data;
+        stored.Version++;
+        stored.LastModified = _context.Clock.UtcNow;
+    }
+
+    /// <summary>The welcome-email extension is write-only: read its switch, keep it out of the stored resource.</summary>
+    private static bool TakeWelcomeSwitch(JsonObject data)
+    {
+        if (data[ScimSchemas.WelcomeUri] is not JsonObject block) return false;
+        data.Remove(ScimSchemas.WelcomeUri);
+        if (data["schemas"] is JsonArray schemas)
+        {
+            foreach (var entry in schemas.Where(s => s?.GetValue<string>() == ScimSchemas.WelcomeUri).ToList()) schemas.Remove(entry);
+        }
+        return block[ScimSchemas.WelcomeAttribute]?.GetValueKind() == JsonValueKind.True;
+    }
+
+    /// <summary>Required attributes, uniqueness (userName and group displayName, case-insensitively), member references.</summary>
+    private void Validate(ScimResourceType type, JsonObject data, string? id)
+    {
+        var isUser = ReferenceEquals(type, ScimSchemas.UserType);
+        var keyName = isUser ? "userName" : "displayName";
+        var key = data[keyName]?.GetValue<string>();
+        if (string.IsNullOrWhiteSpace(key)) throw ScimError.InvalidValue($"'{keyName}' is required and must not be empty.");
+        var clash = _store.Of(type).Values.FirstOrDefault(r => r.Id != id && string.Equals(r.Data[keyName]?.GetValue<string>(), key, StringComparison.OrdinalIgnoreCase));
+        if (clash is not null) throw ScimError.Uniqueness($"{keyName} '{key}' is already taken by {type.Name} {clash.Id}.");
+        if (!isUser && data["members"] is JsonArray members)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in members.OfType<JsonObject>().ToList())
+            {
+                var value = member["value"]?.GetValue<string>() ?? throw ScimError.InvalidValue("Each member needs a \"value\" (the user's or group's id).");
+                if (!seen.Add(value)) { members.Remove(member); continue; }
+                var memberType = _store.Of(ScimSchemas.UserType).ContainsKey(value) ? "User"
+                    : _store.Of(ScimSchemas.GroupType).ContainsKey(value) && value != id ? "Group"
+                    : throw ScimError.InvalidValue($"Member '{value}' is not the id of a user or group of this service.");
+                member["type"] = memberType;
+            }
+        }
+    }
+
+    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

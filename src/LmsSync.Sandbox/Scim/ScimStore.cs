@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace LmsSync.Sandbox.Scim;
+
+/// <summary>One stored resource: the client's attributes (canonical names), plus what the service keeps itself.</summary>
+internal sealed class ScimStored(string id, long sequence, JsonObject data, DateTimeOffset created)
+{
+    public string Id { get; } = id;
+    public long Sequence { get; } = sequence;
+    public JsonObject Data { get; set; } = data;
+    public DateTimeOffset Created { get; } = created;
+    public DateTimeOffset LastModified { get; set; } = created;
+    public int Version { get; set; } = 1;
+
+    /// <summary>The weak ETag of this version (RFC 7644 §3.14 allows weak ones).</summary>
+    public string ETag => $"W/\"{Version}\"";
+}
+
+/// <summary>A welcome email the emulator "sent", for tests to assert.</summary>
+public sealed record ScimWelcomeEmail(string UserId, string UserName, string To, DateTimeOffset SentAt);
+
+/// <summary>Users and groups in memory, in creation order (so paging is stable), plus the welcome-email record.</summary>
+internal sealed class ScimStore
+{
+    private readonly Dictionary<string, ScimStored> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ScimStored> _groups = new(StringComparer.Ordinal);
+    private long _sequence;
+
+    public List<ScimWelcomeEmail> WelcomeEmails { get; } = new();
+
+    public Dictionary<string, ScimStored> Of(ScimResourceType type) => ReferenceEquals(type, ScimSchemas.UserType) ? _users : _groups;
+
+    public IEnumerable<ScimStored> Ordered(ScimResourceType type) => Of(type).Values.OrderBy(r => r.Sequence);
+
+    public ScimStored Add(ScimResourceType type, JsonObject data, DateTimeOffset now, string? id = null)
+    {
+        var stored = new ScimStored(id ?? Guid.NewGuid().ToString(), ++_sequence, data, now);
+        Of(type).Add(stored.Id, stored);
+        return stored;
+    }
+
+    public void Clear()
+    {
+        _users.Clear();
+        _groups.Clear();
+        WelcomeEmails.Clear();
+    }
+
+    /// <summary>
+    /// The seeded state: an admin, a few people added by hand in the LMS (no externalId: the sync must
+    /// leave them alone), and two groups. Fixed ids so tests and demos can name them.
+    /// </summary>
+    public void Seed(DateTimeOffset now)
+    {
+        AddUser("a0000000-0000-4000-8000-000000000001", "admin@lms.example", "Lena", "Admin", "LMS administrator", "IT", now);
+        AddUser("a0000000-0000-4000-8000-000000000002", "maria.garcia@lms.example", "Maria", "Garcia", "Trainer", "Learning & Development", now);
+        AddUser("a0000000-0000-4000-8000-000000000003", "tom.becker@lms.example", "Tom", "Becker", "Contractor", null, now);
+        AddUser("a0000000-0000-4000-8000-000000000004", "yuki.tanaka@lms.example", "Yuki", "Tanaka", "Course author", "Learning & Development", now, active: false);
+        AddGroup("c0000000-0000-4000-8000-000000000001", "LMS Administrators", now, "a0000000-0000-4000-8000-000000000001");
+        AddGroup("c0000000-0000-4000-8000-000000000002", "Trainers", now, "a0000000-0000-4000-8000-000000000002", "a0000000-0000-4000-8000-000000000004");
+    }
+
+    /// <summary>Adds <paramref name="count"/> generated users (<c>seed.user0001@lms.example</c>…) for paging and load tests.</summary>
+    public void SeedUsers(int count, string prefix, DateTimeOffset now)
+    {
+        var start = _users.Count;
+        for (var i = 1; i <= count; i++)
+        {
+            var n = (start + i).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+            AddUser(null, $"{prefix}{n}@lms.example", "Seed", "User " + n, null, null, now);
+        }
+    }
+
+    private void AddUser(string? id, string userName, string given, string family, string? title, string? department, DateTimeOffset now, bool active = true)
+    {
+        var data = new JsonObject
+        {
+            ["schemas"] = new JsonArray(JsonValue.Create(ScimSchemas.UserUri)),
+            ["userName"] = userName,
+            ["name"] = new JsonObject { ["givenName"] = given, ["familyName"] = family },
+            ["displayName"] = given + " " + family,
+            ["emails"] = new JsonArray(new JsonObject { ["value"] = userName, ["type"] = "work", ["primary"] = true }),
+            ["active"] = active,
+        };
+        if (title is not null) data["title"] = title;
+        if (department is not null)
+        {
+            data[ScimSchemas.EnterpriseUri] = new JsonObject { ["department"] = department };
+            ((JsonArray)data["schemas"]!).Add(ScimSchemas.EnterpriseUri);
+        }
+        Add(ScimSchemas.UserType, data, now, id);
+    }
+
+    private void AddGroup(string id, string displayName, DateTimeOffset now, params string[] members)
+    {
+        var data = new JsonObject
+        {
+            ["schemas"] = new JsonArray(JsonValue.Create(ScimSchemas.GroupUri)),
+            ["displayName"] = displayName,
+            ["members"] = new JsonArray(members.Select(m => (JsonNode)new JsonObject { ["value"] = m, ["type"] = "User" }).ToArray()),
+        };
+        Add(ScimSchemas.GroupType, data, now, id);
+    }
+}
