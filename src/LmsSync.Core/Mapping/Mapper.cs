@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using LmsSync.Core.Lms;
+using LmsSync.Core.Salesforce;
+using LmsSync.Core.Sync;
+
+namespace LmsSync.Core.Mapping
+{
+    /// <summary>
+    /// Maps a Salesforce user to the LMS values it should have, recording which Salesforce field (or default)
+    /// fed each one. Build once per run; <see cref="Map"/> is cheap and thread-safe.
+    /// </summary>
+    /// <remarks>
+    /// Each value is the first non-blank of its sources (blank = null, empty or whitespace) after the date
+    /// format and transforms, else the mapping's default. Where the LMS keeps the Salesforce Id
+    /// (<see cref="LmsCapabilities.SalesforceIdField"/>) and the mapping does not fill that field, the
+    /// record Id is written there so later runs can match on it.
+    /// </remarks>
+    public sealed class Mapper
+    {
+        private static readonly MappedValue Nothing = new MappedValue(null, ValueOrigin.None, null);
+
+        private readonly KeyValuePair<string, FieldMapping>[] _fields;
+        private readonly DepartmentMapping? _department;
+        private readonly GroupMapping? _groups;
+        private readonly string? _salesforceIdField;
+        private readonly string? _emailField;
+        private readonly string? _loginField;
+
+        public Mapper(SyncMapping mapping, LmsFieldCatalog catalog, LmsCapabilities? capabilities = null)
+        {
+            if (mapping == null) throw new ArgumentNullException(nameof(mapping));
+            if (catalog == null) throw new ArgumentNullException(nameof(catalog));
+            var fields = new List<KeyValuePair<string, FieldMapping>>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var field in mapping.Fields)
+            {
+                var name = catalog.TryResolve(field.LmsField, out var known) ? known.Name : field.LmsField.Trim();
+                if (seen.Add(name)) fields.Add(new KeyValuePair<string, FieldMapping>(name, field));
+            }
+            _fields = fields.ToArray();
+            _department = mapping.Department;
+            _groups = mapping.Groups;
+            var idField = capabilities?.SalesforceIdField;
+            if (idField != null && catalog.TryResolve(idField, out var idDefinition)) idField = idDefinition.Name;
+            _salesforceIdField = idField != null && !seen.Contains(idField) ? idField : null;
+            _emailField = catalog.EmailField;
+            _loginField = catalog.LoginField;
+        }
+
+        public DesiredUser Map(SourceUser user)
+        {
+            if (user == null) throw new ArgumentNullException(nameof(user));
+            var record = user.Record;
+            var values = new Dictionary<string, MappedValue>(_fields.Length + 1, StringComparer.OrdinalIgnoreCase);
+            foreach (var field in _fields)
+                values[field.Key] = MapValue(field.Value, record, field.Value.ClearWhenBlank);
+            if (_salesforceIdField != null)
+                values[_salesforceIdField] = new MappedValue(user.SalesforceId, ValueOrigin.SalesforceId, "Id");
+
+            var department = _department == null ? null : MapValue(_department, record, clearWhenBlank: false);
+            var groups = _groups == null ? null : MapGroups(_groups, user);
+            return new DesiredUser(user, values, department, groups, ValueOf(values, _emailField), ValueOf(values, _loginField));
+        }
+
+        /// <summary>The first non-blank source value, else the default, else nothing; with provenance.</summary>
+        public static MappedValue MapValue(ValueMapping mapping, SalesforceRecord record, bool clearWhenBlank = false)
+        {
+            var sources = mapping.Sources;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                var text = ValueReader.Read(record[sources[i]], mapping);
+                if (text != null) return new MappedValue(text, ValueOrigin.SalesforceField, sources[i]);
+            }
+            if (!ValueReader.IsBlank(mapping.Default))
+                return new MappedValue(mapping.Default, ValueOrigin.Default, null, mapping.ApplyOn);
+            return clearWhenBlank ? new MappedValue(null, ValueOrigin.None, null, ApplyOn.Always, clearWhenBlank: true) : Nothing;
+        }
+
+        /// <summary>Group names from the group sources and public groups, distinct (case-insensitive), in order found.</summary>
+        public static IReadOnlyList<MappedValue> MapGroups(GroupMapping mapping, SourceUser user)
+        {
+            var names = new List<MappedValue>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var source in mapping.Sources)
+            {
+                AddSplit(names, seen, user.Record[source], mapping, ValueOrigin.SalesforceField, source);
+                if (mapping.Combine == GroupCombine.FirstNonBlank && names.Count > 0) break;
+            }
+            if (mapping.IncludePublicGroups && (mapping.Combine == GroupCombine.All || names.Count == 0))
+                foreach (var group in user.PublicGroups)
+                    AddSplit(names, seen, group, mapping, ValueOrigin.PublicGroup, group, split: false);
+            if (names.Count == 0 && !ValueReader.IsBlank(mapping.Default))
+                foreach (var name in mapping.Default!.Split(new[] { mapping.Separator }, StringSplitOptions.RemoveEmptyEntries))
+                    if (!ValueReader.IsBlank(name) && seen.Add(name.Trim()))
+                        names.Add(new MappedValue(name.Trim(), ValueOrigin.Default, null, mapping.ApplyOn));
+            return names;
+        }
+
+        private static void AddSplit(List<MappedValue> names, HashSet<string> seen, object? raw, GroupMapping mapping,
+            ValueOrigin origin, string source, bool split = true)
+        {
+            var text = SalesforceValue.ToText(raw);
+            if (ValueReader.IsBlank(text)) return;
+            var parts = split && !string.IsNullOrEmpty(mapping.Separator)
+                ? text!.Split(new[] { mapping.Separator }, StringSplitOptions.RemoveEmptyEntries)
+                : new[] { text! };
+            foreach (var part in parts)
+            {
+                if (ValueReader.IsBlank(part)) continue;
+                var name = ValueReader.Transform(part.Trim(), mapping);
+                if (!ValueReader.IsBlank(name) && seen.Add(name))
+                    names.Add(new MappedValue(name, origin, source));
+            }
+        }
+
+        private static string? ValueOf(Dictionary<string, MappedValue> values, string? field) =>
+            field != null && values.TryGetValue(field, out var value) ? value.Value : null;
+    }
+}
