@@ -271,7 +271,7 @@ public class PlannerActionTests
         var plan = s.Plan();
 
         Assert.All(plan.Rows, r => Assert.Equal(PlanAction.Disputed, r.Action));
-        Assert.Contains("would be created with email", plan.Rows[0].Reason);
+        Assert.Contains("would also belong to", plan.Rows[0].Reason);
         Assert.Empty(plan.OrgChanges);
     }
 
@@ -330,5 +330,48 @@ public class PlannerActionTests
         var s = new Scenario { Now = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero) };
 
         Assert.Equal(s.Now, s.Plan().PlannedAt);
+    }
+
+    [Fact]
+    public void An_update_that_would_give_two_lms_users_one_email_is_disputed_naming_the_holder()
+    {
+        var s = new Scenario().Department("d-sales", "Sales");
+        s.Users.Add(Sf.Person(1, email: "taken@acme.com"));
+        s.LmsPerson(1, "L1", "d-sales", linked: true);
+        s.LmsPerson(50, "hand-made", "d-sales", email: "taken@acme.com");
+
+        var row = Scenario.Row(s.Plan(), 1);
+
+        Assert.Equal(PlanAction.Disputed, row.Action);
+        Assert.Contains("LMS hand-made", row.DisputedCandidates);
+        Assert.Contains("must be unique", row.Reason);
+    }
+
+    [Fact]
+    public void An_update_may_take_an_email_another_user_gives_up_in_the_same_plan()
+    {
+        var s = new Scenario().Department("d-sales", "Sales");
+        s.Users.Add(Sf.Person(1, email: "user2@acme.com"));
+        s.Users.Add(Sf.Person(2, email: "new2@acme.com"));
+        s.LmsPerson(1, "L1", "d-sales", linked: true);
+        s.LmsPerson(2, "L2", "d-sales", linked: true);
+
+        var plan = s.Plan();
+
+        Assert.Equal(PlanAction.Update, Scenario.Row(plan, 1).Action);
+        Assert.Equal(PlanAction.Update, Scenario.Row(plan, 2).Action);
+    }
+
+    [Fact]
+    public void An_inactive_user_is_skipped_not_disputed_whatever_it_would_match()
+    {
+        var s = new Scenario().Department("d-sales", "Sales");
+        s.Users.Add(Sf.Person(1, active: false));
+        s.LmsPerson(1, "L1", "d-sales");
+        s.LmsPerson(1, "L2", "d-sales");
+
+        var row = Scenario.Row(s.Plan(), 1);
+
+        Assert.Equal((PlanAction.Skip, "inactive in Salesforce"), (row.Action, row.Reason));
     }
 }

@@ -6,8 +6,8 @@ using LmsSync.Core.Rules;
 namespace LmsSync.Core.Sync
 {
     /// <summary>
-    /// One planning pass, in stages: evaluate and match every Salesforce user; settle contested claims;
-    /// decide each user's action; settle create collisions; fill in changes and organisation changes; add
+    /// One planning pass, in stages: evaluate and match every Salesforce user; set aside those not synced
+    /// (administrators, inactive, terminated, skipped); settle contested claims among the rest; decide their action; compute field changes and settle email/login collisions; fill in changes and organisation changes; add
     /// linked LMS users no longer in Salesforce; delete empty departments; summarise and guard.
     /// </summary>
     internal sealed class PlanBuilder
@@ -40,10 +40,13 @@ namespace LmsSync.Core.Sync
         public Plan Build()
         {
             var entries = Evaluate();
-            ClaimResolver.Resolve(entries);
             var decide = new UserDecider(_options, _capabilities, _org, _scope, _termination, _input.Mapping);
-            foreach (var entry in entries) decide.Decide(entry);
-            CreateCollisions.Resolve(entries);
+            foreach (var entry in entries) decide.DecideUnsynced(entry);
+            ClaimResolver.Resolve(entries);
+            foreach (var entry in entries) decide.DecideSynced(entry);
+            foreach (var entry in entries)
+                if (entry.Syncs) entry.Changes = _changes.Changes(entry.Desired, entry.LmsUser);
+            IdentityCollisions.Resolve(entries, _input.Lms, _input.Catalog);
             foreach (var entry in entries)
                 if (entry.Syncs && entry.Groups != null)
                     foreach (var group in entry.Groups) _managedGroupNames.Add(group.Name);
@@ -91,7 +94,7 @@ namespace LmsSync.Core.Sync
             var lms = entry.LmsUser;
             var creating = lms == null;
             var row = Rows.For(entry, creating ? PlanAction.Create : PlanAction.NoChange);
-            row.Changes = _changes.Changes(entry.Desired, lms);
+            row.Changes = entry.Changes!;
             row.DepartmentChange = DepartmentMove(entry, lms);
             if (entry.Groups != null) FillGroups(row, entry.Groups, lms);
             row.CreatesLink = creating || !entry.Match.IsLinked;

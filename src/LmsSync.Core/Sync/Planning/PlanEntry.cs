@@ -32,6 +32,9 @@ namespace LmsSync.Core.Sync
         /// <summary>The user is to be created, updated or reactivated (details still to fill).</summary>
         public bool Syncs { get; set; }
 
+        /// <summary>The field changes of a user to sync, computed before identity collisions are settled.</summary>
+        public IReadOnlyList<FieldChange>? Changes { get; set; }
+
         /// <summary>The department to place the user in; null when the department is left alone.</summary>
         public OrgTarget? Department { get; set; }
 

@@ -5,9 +5,11 @@ using LmsSync.Core.Rules;
 namespace LmsSync.Core.Sync
 {
     /// <summary>
-    /// Decides what happens to one Salesforce user, in order of precedence: disputes; administrators;
-    /// inactive; terminated; skipped by a rule or the scope; no (or an ambiguous) department or group;
-    /// otherwise create, update or reactivate (details are filled later). Only linked users are deactivated.
+    /// Decides what happens to one Salesforce user, in order of precedence: administrators; inactive;
+    /// terminated; skipped by a rule or the scope; then (once claims are settled) disputes; no (or an
+    /// ambiguous) department or group; otherwise create, update or reactivate (details are filled later).
+    /// Only linked users are deactivated. Disputes come after the user's own status because a user who is
+    /// not synced touches no LMS user, so whom it would match does not matter.
     /// </summary>
     internal sealed class UserDecider
     {
@@ -29,20 +31,26 @@ namespace LmsSync.Core.Sync
             _mapping = mapping;
         }
 
-        public void Decide(PlanEntry entry)
+        /// <summary>
+        /// First pass, before claims are settled: users who are not synced whatever they match — administrators,
+        /// inactive, terminated, skipped. A disputed match is never linked, so it can only lead to a Skip here.
+        /// </summary>
+        public void DecideUnsynced(PlanEntry entry)
+        {
+            if (entry.Row == null) entry.Row = Unsynced(entry);
+        }
+
+        /// <summary>Second pass, after claims: disputes, department and groups, reactivation; otherwise the user syncs.</summary>
+        public void DecideSynced(PlanEntry entry)
         {
             if (entry.Row != null) return;
-            entry.Row = Leave(entry);
+            entry.Row = Blocked(entry);
             if (entry.Row == null) entry.Syncs = true;
         }
 
-        /// <summary>The row of a user who is not synced, or null when the user is to be synced.</summary>
-        private PlanRow? Leave(PlanEntry entry)
+        private PlanRow? Unsynced(PlanEntry entry)
         {
             var match = entry.Match;
-            if (match.IsDisputed) return Rows.Disputed(entry, match.Dispute!, Describe(match.Candidates));
-            if (entry.ClaimDispute != null) return Rows.Disputed(entry, entry.ClaimDispute, entry.ClaimCandidates!);
-
             var lms = match.User;
             var ours = lms != null && match.IsLinked;
             if (lms != null && lms.IsAdmin)
@@ -72,7 +80,16 @@ namespace LmsSync.Core.Sync
                     return Rows.Deactivate(entry, DeactivationReason.OutOfScope, outOfScope);
                 return Rows.Skip(entry, outOfScope);
             }
+            return null;
+        }
 
+        private PlanRow? Blocked(PlanEntry entry)
+        {
+            var match = entry.Match;
+            if (match.IsDisputed) return Rows.Disputed(entry, match.Dispute!, Describe(match.Candidates));
+            if (entry.ClaimDispute != null) return Rows.Disputed(entry, entry.ClaimDispute, entry.ClaimCandidates!);
+
+            var lms = match.User;
             var creating = lms == null;
             var problem = ResolveDepartment(entry, creating) ?? ResolveGroups(entry, creating);
             if (problem != null) return Rows.Skip(entry, problem);
