@@ -26,6 +26,9 @@ namespace LmsSync.Core.Mapping
         private readonly string? _salesforceIdField;
         private readonly string? _emailField;
         private readonly string? _loginField;
+        private readonly MappedFields.Schema _schema;
+        private readonly int _emailIndex;
+        private readonly int _loginIndex;
 
         public Mapper(SyncMapping mapping, LmsFieldCatalog catalog, LmsCapabilities? capabilities = null)
         {
@@ -46,21 +49,29 @@ namespace LmsSync.Core.Mapping
             _salesforceIdField = idField != null && !seen.Contains(idField) ? idField : null;
             _emailField = catalog.EmailField;
             _loginField = catalog.LoginField;
+            var names = new List<string>();
+            foreach (var field in _fields) names.Add(field.Key);
+            if (_salesforceIdField != null) names.Add(_salesforceIdField);
+            _schema = new MappedFields.Schema(names);
+            _emailIndex = _emailField == null ? -1 : _schema.IndexOf(_emailField);
+            _loginIndex = _loginField == null ? -1 : _schema.IndexOf(_loginField);
         }
 
         public DesiredUser Map(SourceUser user)
         {
             if (user == null) throw new ArgumentNullException(nameof(user));
             var record = user.Record;
-            var values = new Dictionary<string, MappedValue>(_fields.Length + 1, StringComparer.OrdinalIgnoreCase);
-            foreach (var field in _fields)
-                values[field.Key] = MapValue(field.Value, record, field.Value.ClearWhenBlank);
+            var values = new MappedValue[_schema.Names.Length];
+            for (var i = 0; i < _fields.Length; i++)
+                values[i] = MapValue(_fields[i].Value, record, _fields[i].Value.ClearWhenBlank);
             if (_salesforceIdField != null)
-                values[_salesforceIdField] = new MappedValue(user.SalesforceId, ValueOrigin.SalesforceId, "Id");
+                values[_fields.Length] = new MappedValue(user.SalesforceId, ValueOrigin.SalesforceId, "Id");
 
             var department = _department == null ? null : MapValue(_department, record, clearWhenBlank: false);
             var groups = _groups == null ? null : MapGroups(_groups, user);
-            return new DesiredUser(user, values, department, groups, ValueOf(values, _emailField), ValueOf(values, _loginField));
+            var email = _emailIndex >= 0 ? values[_emailIndex].Value : null;
+            var login = _loginIndex >= 0 ? values[_loginIndex].Value : null;
+            return new DesiredUser(user, new MappedFields(_schema, values), department, groups, email, login);
         }
 
         /// <summary>The first non-blank source value, else the default, else nothing; with provenance.</summary>
@@ -80,41 +91,45 @@ namespace LmsSync.Core.Mapping
         /// <summary>Group names from the group sources and public groups, distinct (case-insensitive), in order found.</summary>
         public static IReadOnlyList<MappedValue> MapGroups(GroupMapping mapping, SourceUser user)
         {
-            var names = new List<MappedValue>();
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var names = new List<MappedValue>(4);
             foreach (var source in mapping.Sources)
             {
-                AddSplit(names, seen, user.Record[source], mapping, ValueOrigin.SalesforceField, source);
+                AddSplit(names, user.Record[source], mapping, ValueOrigin.SalesforceField, source);
                 if (mapping.Combine == GroupCombine.FirstNonBlank && names.Count > 0) break;
             }
             if (mapping.IncludePublicGroups && (mapping.Combine == GroupCombine.All || names.Count == 0))
                 foreach (var group in user.PublicGroups)
-                    AddSplit(names, seen, group, mapping, ValueOrigin.PublicGroup, group, split: false);
+                    AddSplit(names, group, mapping, ValueOrigin.PublicGroup, group, split: false);
             if (names.Count == 0 && !ValueReader.IsBlank(mapping.Default))
                 foreach (var name in mapping.Default!.Split(new[] { mapping.Separator }, StringSplitOptions.RemoveEmptyEntries))
-                    if (!ValueReader.IsBlank(name) && seen.Add(name.Trim()))
+                    if (!ValueReader.IsBlank(name) && !Contains(names, name.Trim()))
                         names.Add(new MappedValue(name.Trim(), ValueOrigin.Default, null, mapping.ApplyOn));
             return names;
         }
 
-        private static void AddSplit(List<MappedValue> names, HashSet<string> seen, object? raw, GroupMapping mapping,
+        private static void AddSplit(List<MappedValue> names, object? raw, GroupMapping mapping,
             ValueOrigin origin, string source, bool split = true)
         {
             var text = SalesforceValue.ToText(raw);
             if (ValueReader.IsBlank(text)) return;
-            var parts = split && !string.IsNullOrEmpty(mapping.Separator)
-                ? text!.Split(new[] { mapping.Separator }, StringSplitOptions.RemoveEmptyEntries)
+            var parts = split && !string.IsNullOrEmpty(mapping.Separator) && text!.IndexOf(mapping.Separator, StringComparison.Ordinal) >= 0
+                ? text.Split(new[] { mapping.Separator }, StringSplitOptions.RemoveEmptyEntries)
                 : new[] { text! };
             foreach (var part in parts)
             {
                 if (ValueReader.IsBlank(part)) continue;
                 var name = ValueReader.Transform(part.Trim(), mapping);
-                if (!ValueReader.IsBlank(name) && seen.Add(name))
+                if (!ValueReader.IsBlank(name) && !Contains(names, name))
                     names.Add(new MappedValue(name, origin, source));
             }
         }
 
-        private static string? ValueOf(Dictionary<string, MappedValue> values, string? field) =>
-            field != null && values.TryGetValue(field, out var value) ? value.Value : null;
+        /// <summary>A user has a handful of groups: a linear scan beats a hash set here.</summary>
+        private static bool Contains(List<MappedValue> names, string name)
+        {
+            for (var i = 0; i < names.Count; i++)
+                if (string.Equals(names[i].Value, name, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
     }
 }

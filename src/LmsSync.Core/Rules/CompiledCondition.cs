@@ -40,6 +40,21 @@ namespace LmsSync.Core.Rules
 
         public RuleCondition Condition { get; }
 
+        /// <summary>The result alone, allocating nothing.</summary>
+        public bool Holds(SalesforceRecord record)
+        {
+            var raw = record[Condition.Field];
+            var text = raw as string ?? SalesforceValue.ToText(raw);
+            var blank = string.IsNullOrWhiteSpace(text);
+            if (Condition.Operator == RuleOperator.IsEmpty) return blank;
+            if (blank) return false;
+            string? note = null;
+            return Test(Trim(text!), raw, ref note);
+        }
+
+        private static string Trim(string text) =>
+            text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1])) ? text.Trim() : text;
+
         public ConditionOutcome Evaluate(SalesforceRecord record)
         {
             var raw = record[Condition.Field];

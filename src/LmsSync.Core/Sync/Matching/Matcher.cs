@@ -38,12 +38,16 @@ namespace LmsSync.Core.Sync
                 }
         }
 
-        public MatchResult Match(DesiredUser user) => Match(user.SalesforceId, user.Email, user.Login);
+        public MatchResult Match(DesiredUser user) => MatchByKey(user.Source.SalesforceKey, user.Email, user.Login);
 
         public MatchResult Match(string salesforceId, string? email, string? login)
         {
             if (salesforceId == null) throw new ArgumentNullException(nameof(salesforceId));
-            var key = SalesforceIds.Key(salesforceId);
+            return MatchByKey(SalesforceIds.Key(salesforceId), email, login);
+        }
+
+        private MatchResult MatchByKey(string key, string? email, string? login)
+        {
             var stale = false;
             if (_linkBySalesforceId.TryGetValue(key, out var link))
             {

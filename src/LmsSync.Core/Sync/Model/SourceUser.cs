@@ -15,12 +15,16 @@ namespace LmsSync.Core.Sync
         {
             Record = record ?? throw new ArgumentNullException(nameof(record));
             SalesforceId = record.Id ?? throw new ArgumentException("A Salesforce user needs its Id selected.", nameof(record));
+            SalesforceKey = SalesforceIds.Key(SalesforceId);
             PublicGroups = publicGroups ?? NoGroups;
             IsActive = ReadIsActive(record);
         }
 
         public SalesforceRecord Record { get; }
         public string SalesforceId { get; }
+
+        /// <summary>The Id's first 15 characters: the key the planner compares ids by (see <see cref="SalesforceIds"/>).</summary>
+        internal string SalesforceKey { get; }
 
         /// <summary>Names of the Salesforce public groups the user is a member of.</summary>
         public IReadOnlyList<string> PublicGroups { get; }

@@ -24,19 +24,28 @@ namespace LmsSync.Core.Sync
         public IReadOnlyList<FieldChange> Changes(DesiredUser desired, LmsUser? current)
         {
             List<FieldChange>? changes = null;
-            foreach (var pair in desired.Fields)
+            if (desired.Fields is MappedFields fields)
             {
-                var value = pair.Value;
-                if (current == null)
-                {
-                    if (value.Value != null) (changes ??= new List<FieldChange>()).Add(new FieldChange(pair.Key, null, value.Value));
-                    continue;
-                }
-                if (!value.AppliesOnUpdate) continue;
-                var old = CurrentValue(current, pair.Key);
-                if (!Same(pair.Key, old, value.Value)) (changes ??= new List<FieldChange>()).Add(new FieldChange(pair.Key, old, value.Value));
+                var names = fields.FieldSchema.Names;
+                for (var i = 0; i < names.Length; i++) Consider(names[i], fields.ValueAt(i), current, ref changes);
+            }
+            else
+            {
+                foreach (var pair in desired.Fields) Consider(pair.Key, pair.Value, current, ref changes);
             }
             return changes ?? None;
+        }
+
+        private void Consider(string field, MappedValue value, LmsUser? current, ref List<FieldChange>? changes)
+        {
+            if (current == null)
+            {
+                if (value.Value != null) (changes ??= new List<FieldChange>()).Add(new FieldChange(field, null, value.Value));
+                return;
+            }
+            if (!value.AppliesOnUpdate) return;
+            var old = CurrentValue(current, field);
+            if (!Same(field, old, value.Value)) (changes ??= new List<FieldChange>()).Add(new FieldChange(field, old, value.Value));
         }
 
         /// <summary>The LMS's value; falls back to the user's email, login or Salesforce Id when the connector left the field out.</summary>
@@ -49,10 +58,13 @@ namespace LmsSync.Core.Sync
             return null;
         }
 
-        private bool Same(string field, string? old, string? @new) =>
-            _catalog.TryResolve(field, out var definition)
+        private bool Same(string field, string? old, string? @new)
+        {
+            if (string.Equals(old, @new, System.StringComparison.Ordinal)) return true;
+            return _catalog.TryResolve(field, out var definition)
                 ? definition.SameValue(old, @new)
                 : string.Equals((old ?? "").Trim(), (@new ?? "").Trim(), System.StringComparison.Ordinal);
+        }
 
         private static bool Is(string field, string? name) => name != null && string.Equals(field, name, System.StringComparison.OrdinalIgnoreCase);
     }

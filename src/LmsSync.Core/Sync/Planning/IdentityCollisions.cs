@@ -9,6 +9,7 @@ namespace LmsSync.Core.Sync
     /// applied, would equal another LMS user's (or another new user's) is disputed instead — naming the others —
     /// so no write fails half-way and nothing is guessed. Users already sharing a value are left as they are.
     /// Runs until stable: a disputed user keeps its current value, which may in turn clash with another write.
+    /// Only values the plan writes are indexed, so the usual run costs one pass over the LMS users.
     /// </summary>
     internal static class IdentityCollisions
     {
@@ -23,48 +24,58 @@ namespace LmsSync.Core.Sync
 
         private static bool ResolveOnce(PlanEntry[] entries, LmsSnapshot lms, LmsFieldCatalog catalog, string field)
         {
-            var writes = new Dictionary<string, string?>(StringComparer.Ordinal);
+            // Owner → value written; and the written values, each with the owners that will hold it.
+            var writes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var holders = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
             {
                 if (!entry.Syncs) continue;
-                var write = Written(entry, field);
-                if (write.HasValue) writes[Owner(entry)] = write.Value.Value;
+                var value = Written(entry, field);
+                if (string.IsNullOrWhiteSpace(value)) continue;
+                var key = value!.Trim();
+                writes[Owner(entry)] = key;
+                if (!holders.TryGetValue(key, out var list)) holders[key] = list = new List<string>(1);
+                list.Add(Owner(entry));
             }
             if (writes.Count == 0) return false;
 
-            var owners = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var user in lms.Users)
-                Add(owners, writes.TryGetValue(user.LmsId, out var planned) ? planned : Current(user, field, catalog), user.LmsId);
-            foreach (var entry in entries)
-                if (entry.Syncs && entry.Creating && writes.TryGetValue(Owner(entry), out var created)) Add(owners, created, Owner(entry));
+            {
+                if (writes.ContainsKey(user.LmsId)) continue; // its current value is being replaced
+                var current = Current(user, field, catalog);
+                if (!string.IsNullOrWhiteSpace(current) && holders.TryGetValue(current!.Trim(), out var list)) list.Add(user.LmsId);
+            }
 
             var changed = false;
             foreach (var entry in entries)
             {
-                if (!entry.Syncs || !writes.TryGetValue(Owner(entry), out var value) || string.IsNullOrWhiteSpace(value)) continue;
-                var holders = owners[value!.Trim()];
-                if (holders.Count < 2) continue;
+                if (!entry.Syncs || !writes.TryGetValue(Owner(entry), out var value)) continue;
+                var owners = holders[value];
+                if (owners.Count < 2) continue;
                 var others = new List<string>();
-                foreach (var holder in holders)
-                    if (holder != Owner(entry)) others.Add(holder.StartsWith("new:", StringComparison.Ordinal) ? "Salesforce " + holder.Substring(4) : "LMS " + holder);
+                foreach (var owner in owners)
+                    if (owner != Owner(entry)) others.Add(owner.StartsWith(NewPrefix, StringComparison.Ordinal) ? "Salesforce " + owner.Substring(NewPrefix.Length) : "LMS " + owner);
                 entry.Syncs = false;
                 entry.Row = Rows.Disputed(entry,
-                    $"{field} '{value.Trim()}' would also belong to {string.Join(", ", others)}; {field} must be unique in the LMS, so make it unique in Salesforce",
+                    $"{field} '{value}' would also belong to {string.Join(", ", others)}; {field} must be unique in the LMS, so make it unique in Salesforce",
                     others);
                 changed = true;
             }
             return changed;
         }
 
+        private const string NewPrefix = "new:";
+
         /// <summary>The value the row writes to the field, or null when it leaves the field alone.</summary>
-        private static KeyValuePair<string, string?>? Written(PlanEntry entry, string field)
+        private static string? Written(PlanEntry entry, string field)
         {
-            foreach (var change in entry.Changes!)
-                if (string.Equals(change.Field, field, StringComparison.OrdinalIgnoreCase)) return new KeyValuePair<string, string?>(field, change.New);
+            var changes = entry.Changes!;
+            for (var i = 0; i < changes.Count; i++)
+                if (string.Equals(changes[i].Field, field, StringComparison.OrdinalIgnoreCase)) return changes[i].New;
             return null;
         }
 
-        private static string Owner(PlanEntry entry) => entry.LmsUser?.LmsId ?? "new:" + entry.Source.SalesforceId;
+        private static string Owner(PlanEntry entry) => entry.LmsUser?.LmsId ?? NewPrefix + entry.Source.SalesforceId;
 
         private static string? Current(LmsUser user, string field, LmsFieldCatalog catalog)
         {
@@ -72,14 +83,6 @@ namespace LmsSync.Core.Sync
             if (string.Equals(field, catalog.EmailField, StringComparison.OrdinalIgnoreCase)) return user.Email;
             if (string.Equals(field, catalog.LoginField, StringComparison.OrdinalIgnoreCase)) return user.Login;
             return null;
-        }
-
-        private static void Add(Dictionary<string, List<string>> owners, string? value, string owner)
-        {
-            if (string.IsNullOrWhiteSpace(value)) return;
-            var key = value!.Trim();
-            if (!owners.TryGetValue(key, out var list)) owners[key] = list = new List<string>(1);
-            list.Add(owner);
         }
     }
 }

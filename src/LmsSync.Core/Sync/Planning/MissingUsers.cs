@@ -23,7 +23,7 @@ namespace LmsSync.Core.Sync
         public void AddRows(IReadOnlyList<Link> links, IReadOnlyList<SourceUser> sourceUsers, List<PlanRow> rows, List<Link> staleLinks)
         {
             var read = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var user in sourceUsers) read.Add(SalesforceIds.Key(user.SalesforceId));
+            foreach (var user in sourceUsers) read.Add(user.SalesforceKey);
             foreach (var link in links)
             {
                 if (read.Contains(SalesforceIds.Key(link.SalesforceId))) continue;

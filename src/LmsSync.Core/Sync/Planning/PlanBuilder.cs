@@ -82,7 +82,7 @@ namespace LmsSync.Core.Sync
                 var scopeReason = verdict.IsSkip ? null : _scope.OutOfScopeReason(desired);
                 var match = _matcher.Match(desired);
                 entries[i] = new PlanEntry(user, verdict, desired, scopeReason, match);
-                if (!seen.Add(SalesforceIds.Key(user.SalesforceId)))
+                if (!seen.Add(user.SalesforceKey))
                     entries[i].Row = Rows.Skip(entries[i], "this Salesforce user was read twice; only the first record counts");
             }
             return entries;
@@ -131,14 +131,13 @@ namespace LmsSync.Core.Sync
 
         private void FillGroups(PlanRow row, List<OrgTarget> targets, LmsUser? lms)
         {
-            var current = lms == null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(lms.GroupIds, StringComparer.Ordinal);
+            // A user has a handful of groups: linear scans beat hash sets here.
+            var current = lms?.GroupIds;
             List<GroupRef>? join = null;
-            var wanted = new HashSet<string>(StringComparer.Ordinal);
             foreach (var target in targets)
             {
                 if (target.IsNew) _orgChanges.CreateGroup(target.Name);
-                else wanted.Add(target.Id!);
-                if (target.IsNew || !current.Contains(target.Id!)) (join ??= new List<GroupRef>()).Add(new GroupRef(target.Id, target.Name));
+                if (target.IsNew || current == null || !Contains(current, target.Id!)) (join ??= new List<GroupRef>()).Add(new GroupRef(target.Id, target.Name));
             }
             if (join != null) row.GroupsToJoin = join;
             if (lms == null || !_options.RemoveFromStaleGroups) return;
@@ -146,12 +145,26 @@ namespace LmsSync.Core.Sync
             List<GroupRef>? leave = null;
             foreach (var id in lms.GroupIds)
             {
-                if (wanted.Contains(id)) continue;
+                if (Wanted(targets, id)) continue;
                 var group = _org.GroupById(id);
                 if (group == null || !IsManaged(group) || !_scope.IncludesGroup(group.Name)) continue;
                 (leave ??= new List<GroupRef>()).Add(new GroupRef(group.Id, group.Name));
             }
             if (leave != null) row.GroupsToLeave = leave;
+        }
+
+        private static bool Contains(IReadOnlyList<string> ids, string id)
+        {
+            for (var i = 0; i < ids.Count; i++)
+                if (string.Equals(ids[i], id, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        private static bool Wanted(List<OrgTarget> targets, string id)
+        {
+            for (var i = 0; i < targets.Count; i++)
+                if (string.Equals(targets[i].Id, id, StringComparison.Ordinal)) return true;
+            return false;
         }
 
         /// <summary>A group is the integration's when its state says so or this run's mapping produces its name.</summary>
