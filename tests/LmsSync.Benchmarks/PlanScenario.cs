@@ -141,24 +141,25 @@ public sealed class PlanScenario : IBenchmarkScenario
     private static void Stages(PlanInput input)
     {
         var process = Process.GetCurrentProcess();
-        double Cpu(Action action)
+        string Cpu(Action action)
         {
             GC.Collect();
             process.Refresh();
             var before = process.TotalProcessorTime;
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
             action();
             process.Refresh();
-            return (process.TotalProcessorTime - before).TotalMilliseconds;
+            return $"{(process.TotalProcessorTime - before).TotalMilliseconds:N0} ms, {(GC.GetAllocatedBytesForCurrentThread() - bytes) / (1024.0 * 1024):N1} MiB";
         }
         var rules = new RuleEvaluator(input.Rules);
         var mapper = new Mapper(input.Mapping, input.Catalog, input.Capabilities);
         Matcher? matcher = null;
         var desired = new List<DesiredUser>(input.SourceUsers.Count);
-        Console.WriteLine($"  rules   {Cpu(() => { foreach (var u in input.SourceUsers) rules.Evaluate(u); }):N0} ms");
-        Console.WriteLine($"  map     {Cpu(() => { foreach (var u in input.SourceUsers) desired.Add(mapper.Map(u)); }):N0} ms");
-        Console.WriteLine($"  index   {Cpu(() => matcher = new Matcher(input.Lms, input.State.Links)):N0} ms");
-        Console.WriteLine($"  match   {Cpu(() => { foreach (var d in desired) matcher!.Match(d); }):N0} ms");
-        Console.WriteLine($"  plan    {Cpu(() => Planner.Plan(input)):N0} ms (everything)");
+        Console.WriteLine($"  rules   {Cpu(() => { foreach (var u in input.SourceUsers) rules.Evaluate(u); })}");
+        Console.WriteLine($"  map     {Cpu(() => { foreach (var u in input.SourceUsers) desired.Add(mapper.Map(u)); })}");
+        Console.WriteLine($"  index   {Cpu(() => matcher = new Matcher(input.Lms, input.State.Links))}");
+        Console.WriteLine($"  match   {Cpu(() => { foreach (var d in desired) matcher!.Match(d); })}");
+        Console.WriteLine($"  plan    {Cpu(() => Planner.Plan(input))} (everything)");
     }
 
     private static string LoadAverage()

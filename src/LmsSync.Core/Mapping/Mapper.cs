@@ -112,16 +112,29 @@ namespace LmsSync.Core.Mapping
         {
             var text = SalesforceValue.ToText(raw);
             if (ValueReader.IsBlank(text)) return;
-            var parts = split && !string.IsNullOrEmpty(mapping.Separator) && text!.IndexOf(mapping.Separator, StringComparison.Ordinal) >= 0
-                ? text.Split(new[] { mapping.Separator }, StringSplitOptions.RemoveEmptyEntries)
-                : new[] { text! };
-            foreach (var part in parts)
+            var separator = split ? mapping.Separator : null;
+            if (string.IsNullOrEmpty(separator))
             {
-                if (ValueReader.IsBlank(part)) continue;
-                var name = ValueReader.Transform(part.Trim(), mapping);
-                if (!ValueReader.IsBlank(name) && !Contains(names, name))
-                    names.Add(new MappedValue(name, origin, source));
+                AddName(names, text!, mapping, origin, source);
+                return;
             }
+            // Walk the parts without an intermediate array: most users have one or two groups.
+            var start = 0;
+            while (start <= text!.Length)
+            {
+                var end = text.IndexOf(separator!, start, StringComparison.Ordinal);
+                if (end < 0) end = text.Length;
+                if (end > start) AddName(names, start == 0 && end == text.Length ? text : text.Substring(start, end - start), mapping, origin, source);
+                start = end + separator!.Length;
+            }
+        }
+
+        private static void AddName(List<MappedValue> names, string part, GroupMapping mapping, ValueOrigin origin, string source)
+        {
+            if (ValueReader.IsBlank(part)) return;
+            var name = ValueReader.Transform(part.Trim(), mapping);
+            if (!ValueReader.IsBlank(name) && !Contains(names, name))
+                names.Add(new MappedValue(name, origin, source));
         }
 
         /// <summary>A user has a handful of groups: a linear scan beats a hash set here.</summary>

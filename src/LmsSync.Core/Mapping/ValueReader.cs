@@ -26,11 +26,25 @@ namespace LmsSync.Core.Mapping
                 switch (transforms[i])
                 {
                     case FieldTransform.Trim: text = text.Trim(); break;
-                    case FieldTransform.Lower: text = text.ToLowerInvariant(); break;
-                    case FieldTransform.Upper: text = text.ToUpperInvariant(); break;
+                    case FieldTransform.Lower: if (HasCase(text, upper: true)) text = text.ToLowerInvariant(); break;
+                    case FieldTransform.Upper: if (HasCase(text, upper: false)) text = text.ToUpperInvariant(); break;
                 }
             }
             return text;
+        }
+
+        /// <summary>
+        /// Whether the text has a letter that case conversion would change (any non-ASCII letter counts, to be
+        /// safe): most values are already in case, and converting them anyway costs a string each.
+        /// </summary>
+        private static bool HasCase(string text, bool upper)
+        {
+            foreach (var c in text)
+            {
+                if (c > 127) return true;
+                if (upper ? c >= 'A' && c <= 'Z' : c >= 'a' && c <= 'z') return true;
+            }
+            return false;
         }
 
         private static string? FormatDate(object? raw, string format)

@@ -13,16 +13,25 @@ namespace LmsSync.Core.Sync
     /// </summary>
     public sealed class Matcher
     {
-        private readonly Dictionary<string, LmsUser> _usersById = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
-        private readonly Dictionary<string, Link> _linkBySalesforceId = new Dictionary<string, Link>(StringComparer.Ordinal);
-        private readonly Dictionary<string, Link> _linkByLmsId = new Dictionary<string, Link>(StringComparer.Ordinal);
-        private readonly UserIndex _bySalesforceIdField = new UserIndex(StringComparer.Ordinal);
-        private readonly UserIndex _byEmail = new UserIndex(StringComparer.OrdinalIgnoreCase);
-        private readonly UserIndex _byLogin = new UserIndex(StringComparer.OrdinalIgnoreCase);
+        // Presized: growing 100,000-entry tables leaves megabytes of garbage behind.
+        private readonly Dictionary<string, LmsUser> _usersById;
+        private readonly Dictionary<string, Link> _linkBySalesforceId;
+        private readonly Dictionary<string, Link> _linkByLmsId;
+        private readonly UserIndex _bySalesforceIdField;
+        private readonly UserIndex _byEmail;
+        private readonly UserIndex _byLogin;
 
         public Matcher(LmsSnapshot lms, IEnumerable<Link>? links)
         {
             if (lms == null) throw new ArgumentNullException(nameof(lms));
+            var users = lms.Users.Count;
+            var linkCount = links is IReadOnlyCollection<Link> collection ? collection.Count : 0;
+            _usersById = new Dictionary<string, LmsUser>(users, StringComparer.Ordinal);
+            _linkBySalesforceId = new Dictionary<string, Link>(linkCount, StringComparer.Ordinal);
+            _linkByLmsId = new Dictionary<string, Link>(linkCount, StringComparer.Ordinal);
+            _bySalesforceIdField = new UserIndex(StringComparer.Ordinal, 0);
+            _byEmail = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
+            _byLogin = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
             foreach (var user in lms.Users)
             {
                 _usersById[user.LmsId] = user;

@@ -10,9 +10,9 @@ namespace LmsSync.Core.Sync
         private readonly Dictionary<string, LmsUser> _first;
         private readonly Dictionary<string, List<LmsUser>> _more;
 
-        public UserIndex(IEqualityComparer<string> comparer)
+        public UserIndex(IEqualityComparer<string> comparer, int capacity)
         {
-            _first = new Dictionary<string, LmsUser>(comparer);
+            _first = new Dictionary<string, LmsUser>(capacity, comparer);
             _more = new Dictionary<string, List<LmsUser>>(comparer);
         }
 

@@ -13,7 +13,7 @@ namespace LmsSync.Core.Sync
     {
         public static void Resolve(PlanEntry[] entries)
         {
-            var first = new Dictionary<string, PlanEntry>(StringComparer.Ordinal);
+            var first = new Dictionary<string, PlanEntry>(entries.Length, StringComparer.Ordinal);
             Dictionary<string, List<PlanEntry>>? contested = null;
             foreach (var entry in entries)
             {

@@ -20,13 +20,11 @@ namespace LmsSync.Core.Sync
             _matcher = matcher;
         }
 
-        public void AddRows(IReadOnlyList<Link> links, IReadOnlyList<SourceUser> sourceUsers, List<PlanRow> rows, List<Link> staleLinks)
+        public void AddRows(IReadOnlyList<Link> links, IReadOnlyDictionary<string, int> read, List<PlanRow> rows, List<Link> staleLinks)
         {
-            var read = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var user in sourceUsers) read.Add(user.SalesforceKey);
             foreach (var link in links)
             {
-                if (read.Contains(SalesforceIds.Key(link.SalesforceId))) continue;
+                if (read.ContainsKey(SalesforceIds.Key(link.SalesforceId))) continue;
                 var user = _matcher.UserById(link.LmsId);
                 if (user == null)
                 {

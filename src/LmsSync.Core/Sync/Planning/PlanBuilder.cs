@@ -59,7 +59,7 @@ namespace LmsSync.Core.Sync
             }
             var staleLinks = new List<Link>();
             var missing = new MissingUsers(_options, _input.SalesforceReadComplete, _matcher);
-            missing.AddRows(_input.State.Links, _input.SourceUsers, rows, staleLinks);
+            missing.AddRows(_input.State.Links, _read, rows, staleLinks);
             if (_options.DeleteEmptyDepartments)
                 EmptyDepartments.Add(_input.Lms, _input.State, rows, _orgChanges, _options.NewDepartmentParentId);
 
@@ -67,13 +67,17 @@ namespace LmsSync.Core.Sync
             return new Plan(rows, _orgChanges.All, summary, _managedGroupNames, staleLinks, _input.Clock.UtcNow);
         }
 
+        /// <summary>Each Salesforce key read, with the index of its first record.</summary>
+        private Dictionary<string, int> _read = new Dictionary<string, int>(StringComparer.Ordinal);
+
         private PlanEntry[] Evaluate()
         {
+            _read = new Dictionary<string, int>(_input.SourceUsers.Count, StringComparer.Ordinal);
+            for (var i = _input.SourceUsers.Count - 1; i >= 0; i--) _read[_input.SourceUsers[i].SalesforceKey] = i;
             var mapper = new Mapper(_input.Mapping, _input.Catalog, _capabilities);
             var rules = new RuleEvaluator(_input.Rules);
             var users = _input.SourceUsers;
             var entries = new PlanEntry[users.Count];
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < users.Count; i++)
             {
                 var user = users[i];
@@ -82,7 +86,7 @@ namespace LmsSync.Core.Sync
                 var scopeReason = verdict.IsSkip ? null : _scope.OutOfScopeReason(desired);
                 var match = _matcher.Match(desired);
                 entries[i] = new PlanEntry(user, verdict, desired, scopeReason, match);
-                if (!seen.Add(user.SalesforceKey))
+                if (_read.TryGetValue(user.SalesforceKey, out var first) && first != i)
                     entries[i].Row = Rows.Skip(entries[i], "this Salesforce user was read twice; only the first record counts");
             }
             return entries;
