@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using LmsSync.Core.Salesforce;
+
+namespace LmsSync.Core.Sync
+{
+    /// <summary>
+    /// One Salesforce user as the sync sees it: the record and the names of the public groups it belongs to.
+    /// </summary>
+    public sealed class SourceUser
+    {
+        private static readonly IReadOnlyList<string> NoGroups = new string[0];
+
+        public SourceUser(SalesforceRecord record, IReadOnlyList<string>? publicGroups = null)
+        {
+            Record = record ?? throw new ArgumentNullException(nameof(record));
+            SalesforceId = record.Id ?? throw new ArgumentException("A Salesforce user needs its Id selected.", nameof(record));
+            SalesforceKey = SalesforceIds.Key(SalesforceId);
+            PublicGroups = publicGroups ?? NoGroups;
+            IsActive = ReadIsActive(record);
+        }
+
+        public SalesforceRecord Record { get; }
+        public string SalesforceId { get; }
+
+        /// <summary>The Id's first 15 characters: the key the planner compares ids by (see <see cref="SalesforceIds"/>).</summary>
+        internal string SalesforceKey { get; }
+
+        /// <summary>Names of the Salesforce public groups the user is a member of.</summary>
+        public IReadOnlyList<string> PublicGroups { get; }
+
+        /// <summary>
+        /// The record's <c>IsActive</c>; a record without that field (e.g. a Contact) counts as active.
+        /// </summary>
+        public bool IsActive { get; }
+
+        /// <summary><c>Name</c>, else first and last name, else the Id: for previews only.</summary>
+        public string DisplayName
+        {
+            get
+            {
+                var name = Record.GetString("Name");
+                if (!string.IsNullOrWhiteSpace(name)) return name!;
+                var joined = (Record.GetString("FirstName") + " " + Record.GetString("LastName")).Trim();
+                return joined.Length > 0 ? joined : SalesforceId;
+            }
+        }
+
+        private static bool ReadIsActive(SalesforceRecord record)
+        {
+            switch (record["IsActive"])
+            {
+                case bool b: return b;
+                case string s when bool.TryParse(s.Trim(), out var parsed): return parsed;
+                default: return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace LmsSync.Core.Sync
+{
+    /// <summary>
+    /// The switches of a sync profile (SkyPrep's and iSpring's connector settings, and more). Plain and
+    /// settable so that profiles serialise to JSON. Every switch that removes access is off by default,
+    /// except the termination-date action, which only acts when <see cref="TerminationDateField"/> is set.
+    /// </summary>
+    public sealed class SyncOptions
+    {
+        /// <summary>When false, a plan is still computed (previews work) but is marked not to be applied.</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>A Salesforce date or datetime field holding the last day of work; null to ignore terminations.</summary>
+        public string? TerminationDateField { get; set; }
+
+        /// <summary>What a termination date that is today or earlier (in <see cref="TimeZone"/>) does. Future dates do nothing yet.</summary>
+        public TerminationDateAction TerminationDateAction { get; set; } = TerminationDateAction.DisableLogin;
+
+        /// <summary>An IANA (<c>Pacific/Auckland</c>) or Windows (<c>New Zealand Standard Time</c>) id; "today" is the date there.</summary>
+        public string TimeZone { get; set; } = "UTC";
+
+        /// <summary>The LMS sends its welcome email to users the integration creates (where the LMS lets us choose).</summary>
+        public bool SendWelcomeEmail { get; set; }
+
+        /// <summary>Linked users leave integration-managed groups their Salesforce data no longer puts them in.</summary>
+        public bool RemoveFromStaleGroups { get; set; }
+
+        /// <summary>Deactivate linked users who left Salesforce or became inactive there.</summary>
+        public bool DeactivateMissingUsers { get; set; }
+
+        /// <summary>Deactivate linked users an import rule or the scope now skips.</summary>
+        public bool DeactivateOutOfScope { get; set; }
+
+        /// <summary>Reactivate deactivated LMS users who are active (and in scope) in Salesforce again.</summary>
+        public bool ReactivateReturningUsers { get; set; }
+
+        /// <summary>Delete departments the integration created once no user is left in them.</summary>
+        public bool DeleteEmptyDepartments { get; set; }
+
+        /// <summary>The most deactivations one run may make before the plan is blocked; 10% of managed users by default.</summary>
+        public DeprovisionLimit MaxDeprovision { get; set; } = DeprovisionLimit.Default;
+
+        /// <summary>The parent of departments the integration creates; null for the LMS's root department.</summary>
+        public string? NewDepartmentParentId { get; set; }
+    }
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using LmsSync.Core.Mapping;
+using LmsSync.Core.Rules;
+
+namespace LmsSync.Core.Sync
+{
+    /// <summary>
+    /// One planning pass, in stages: evaluate and match every Salesforce user; set aside those not synced
+    /// (administrators, inactive, terminated, skipped); settle contested claims among the rest; decide their action; compute field changes and settle email/login collisions; fill in changes and organisation changes; add
+    /// linked LMS users no longer in Salesforce; delete empty departments; summarise and guard.
+    /// </summary>
+    internal sealed class PlanBuilder
+    {
+        private readonly PlanInput _input;
+        private readonly SyncOptions _options;
+        private readonly LmsCapabilities _capabilities;
+        private readonly Matcher _matcher;
+        private readonly OrgDirectory _org;
+        private readonly ScopeFilter _scope;
+        private readonly TerminationPolicy _termination;
+        private readonly OrgChanges _orgChanges;
+        private readonly HashSet<string> _managedGroupNames;
+        private readonly ChangeCalculator _changes;
+
+        public PlanBuilder(PlanInput input)
+        {
+            _input = input;
+            _options = input.Options;
+            _capabilities = input.Capabilities;
+            _matcher = new Matcher(input.Lms, input.State.Links);
+            _org = new OrgDirectory(input.Lms);
+            _scope = new ScopeFilter(input.Scope);
+            _termination = new TerminationPolicy(_options, input.Clock.UtcNow);
+            _orgChanges = new OrgChanges(_options.NewDepartmentParentId);
+            _managedGroupNames = new HashSet<string>(input.State.ManagedGroupNames, StringComparer.OrdinalIgnoreCase);
+            _changes = new ChangeCalculator(input.Catalog, input.Capabilities);
+        }
+
+        public Plan Build()
+        {
+            var entries = Evaluate();
+            var decide = new UserDecider(_options, _capabilities, _org, _scope, _termination, _input.Mapping);
+            foreach (var entry in entries) decide.DecideUnsynced(entry);
+            ClaimResolver.Resolve(entries);
+            foreach (var entry in entries) decide.DecideSynced(entry);
+            foreach (var entry in entries)
+                if (entry.Syncs) entry.Changes = _changes.Changes(entry.Desired, entry.LmsUser);
+            IdentityCollisions.Resolve(entries, _input.Lms, _input.Catalog);
+            foreach (var entry in entries)
+                if (entry.Syncs && entry.Groups != null)
+                    foreach (var group in entry.Groups) _managedGroupNames.Add(group.Name);
+
+            var rows = new List<PlanRow>(entries.Length + 16);
+            foreach (var entry in entries)
+            {
+                if (entry.Syncs) Fill(entry);
+                rows.Add(entry.Row!);
+            }
+            var staleLinks = new List<Link>();
+            var missing = new MissingUsers(_options, _input.SalesforceReadComplete, _matcher);
+            missing.AddRows(_input.State.Links, _read, rows, staleLinks);
+            if (_options.DeleteEmptyDepartments)
+                EmptyDepartments.Add(_input.Lms, _input.State, rows, _orgChanges, _options.NewDepartmentParentId);
+
+            var summary = PlanSummarizer.Summarize(rows, _orgChanges.All, _input, _matcher, staleLinks.Count);
+            return new Plan(rows, _orgChanges.All, summary, _managedGroupNames, staleLinks, _input.Clock.UtcNow);
+        }
+
+        /// <summary>Each Salesforce key read, with the index of its first record.</summary>
+        private Dictionary<string, int> _read = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        private PlanEntry[] Evaluate()
+        {
+            _read = new Dictionary<string, int>(_input.SourceUsers.Count, StringComparer.Ordinal);
+            for (var i = _input.SourceUsers.Count - 1; i >= 0; i--) _read[_input.SourceUsers[i].SalesforceKey] = i;
+            var mapper = new Mapper(_input.Mapping, _input.Catalog, _capabilities);
+            var rules = new RuleEvaluator(_input.Rules);
+            var users = _input.SourceUsers;
+            var entries = new PlanEntry[users.Count];
+            for (var i = 0; i < users.Count; i++)
+            {
+                var user = users[i];
+                var verdict = rules.Evaluate(user);
+                var desired = mapper.Map(user);
+                var scopeReason = verdict.IsSkip ? null : _scope.OutOfScopeReason(desired);
+                var match = _matcher.Match(desired);
+                entries[i] = new PlanEntry(user, verdict, desired, scopeReason, match);
+                if (_read.TryGetValue(user.SalesforceKey, out var first) && first != i)
+                    entries[i].Row = Rows.Skip(entries[i], "this Salesforce user was read twice; only the first record counts");
+            }
+            return entries;
+        }
+
+        /// <summary>Settles a user to create, update or reactivate: field changes, department, groups.</summary>
+        private void Fill(PlanEntry entry)
+        {
+            var lms = entry.LmsUser;
+            var creating = lms == null;
+            var row = Rows.For(entry, creating ? PlanAction.Create : PlanAction.NoChange);
+            row.Changes = entry.Changes!;
+            row.DepartmentChange = DepartmentMove(entry, lms);
+            if (entry.Groups != null) FillGroups(row, entry.Groups, lms);
+            row.CreatesLink = creating || !entry.Match.IsLinked;
+            if (creating)
+            {
+                row.Reason = entry.Match.StaleLink ? "not in the LMS (its linked LMS user no longer exists)" : "not in the LMS";
+                row.SendWelcomeEmail = _options.SendWelcomeEmail && _capabilities.SupportsWelcomeEmail;
+            }
+            else if (!lms!.Active)
+            {
+                row.Action = PlanAction.Reactivate;
+                row.Reason = "active in Salesforce again";
+            }
+            else if (row.Changes.Count > 0 || row.DepartmentChange != null || row.GroupsToJoin.Count > 0 || row.GroupsToLeave.Count > 0)
+            {
+                row.Action = PlanAction.Update;
+            }
+            else if (row.CreatesLink)
+            {
+                row.Reason = $"matched by {entry.Match.Method}; the link is recorded";
+            }
+            entry.Row = row;
+        }
+
+        private DepartmentChange? DepartmentMove(PlanEntry entry, LmsUser? lms)
+        {
+            if (entry.Department == null) return null;
+            var target = entry.Department.Value;
+            if (target.IsNew) _orgChanges.CreateDepartment(target.Name);
+            if (lms != null && !target.IsNew && string.Equals(lms.DepartmentId, target.Id, StringComparison.Ordinal)) return null;
+            var from = lms == null ? null : _org.DepartmentById(lms.DepartmentId);
+            return new DepartmentChange(lms?.DepartmentId, from?.Name, target.Id, target.Name);
+        }
+
+        private void FillGroups(PlanRow row, List<OrgTarget> targets, LmsUser? lms)
+        {
+            // A user has a handful of groups: linear scans beat hash sets here.
+            var current = lms?.GroupIds;
+            List<GroupRef>? join = null;
+            foreach (var target in targets)
+            {
+                if (target.IsNew) _orgChanges.CreateGroup(target.Name);
+                if (target.IsNew || current == null || !Contains(current, target.Id!)) (join ??= new List<GroupRef>()).Add(new GroupRef(target.Id, target.Name));
+            }
+            if (join != null) row.GroupsToJoin = join;
+            if (lms == null || !_options.RemoveFromStaleGroups) return;
+
+            List<GroupRef>? leave = null;
+            foreach (var id in lms.GroupIds)
+            {
+                if (Wanted(targets, id)) continue;
+                var group = _org.GroupById(id);
+                if (group == null || !IsManaged(group) || !_scope.IncludesGroup(group.Name)) continue;
+                (leave ??= new List<GroupRef>()).Add(new GroupRef(group.Id, group.Name));
+            }
+            if (leave != null) row.GroupsToLeave = leave;
+        }
+
+        private static bool Contains(IReadOnlyList<string> ids, string id)
+        {
+            for (var i = 0; i < ids.Count; i++)
+                if (string.Equals(ids[i], id, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        private static bool Wanted(List<OrgTarget> targets, string id)
+        {
+            for (var i = 0; i < targets.Count; i++)
+                if (string.Equals(targets[i].Id, id, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        /// <summary>A group is the integration's when its state says so or this run's mapping produces its name.</summary>
+        private bool IsManaged(LmsGroup group) => _input.State.IsManagedGroup(group) || _managedGroupNames.Contains(group.Name);
+    }
+}

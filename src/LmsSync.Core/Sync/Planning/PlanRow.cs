@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using LmsSync.Core.Mapping;
+using LmsSync.Core.Rules;
+
+namespace LmsSync.Core.Sync
+{
+    /// <summary>
+    /// One user in the plan: what happens, why, what changes (fields old → new, department, groups), and how
+    /// the user was matched. Rows for Salesforce users carry the rule verdict and mapped values so previews can
+    /// explain themselves; rows for linked LMS users no longer in Salesforce carry neither.
+    /// </summary>
+    public sealed class PlanRow
+    {
+        private static readonly IReadOnlyList<FieldChange> NoChanges = new FieldChange[0];
+        private static readonly IReadOnlyList<GroupRef> NoGroups = new GroupRef[0];
+        private static readonly IReadOnlyList<string> NoCandidates = new string[0];
+
+        internal PlanRow(PlanAction action, string? salesforceId, string? lmsId, string? displayName, string? email)
+        {
+            Action = action;
+            SalesforceId = salesforceId;
+            LmsId = lmsId;
+            DisplayName = displayName;
+            Email = email;
+        }
+
+        public PlanAction Action { get; internal set; }
+
+        /// <summary>Why: the rule that skipped, what is disputed, why a user is deactivated or left alone.</summary>
+        public string? Reason { get; internal set; }
+
+        public DeactivationReason DeactivationReason { get; internal set; }
+
+        public string? SalesforceId { get; }
+
+        /// <summary>The LMS user's id; null for a user still to be created (and for disputed rows).</summary>
+        public string? LmsId { get; }
+
+        public string? DisplayName { get; }
+        public string? Email { get; }
+
+        /// <summary>Profile fields to write; on create, every mapped value (old is null).</summary>
+        public IReadOnlyList<FieldChange> Changes { get; internal set; } = NoChanges;
+
+        /// <summary>A department move (or the department of a new user); null when the department stays.</summary>
+        public DepartmentChange? DepartmentChange { get; internal set; }
+
+        public IReadOnlyList<GroupRef> GroupsToJoin { get; internal set; } = NoGroups;
+
+        /// <summary>Integration-managed groups the user leaves (only with RemoveFromStaleGroups).</summary>
+        public IReadOnlyList<GroupRef> GroupsToLeave { get; internal set; } = NoGroups;
+
+        /// <summary>How the LMS user was found: Link, SalesforceIdField, Email, Login, or None.</summary>
+        public MatchMethod MatchedBy { get; internal set; }
+
+        /// <summary>Applying the row records a link (a new user, or an existing one matched for the first time).</summary>
+        public bool CreatesLink { get; internal set; }
+
+        /// <summary>The origin of the link this row records.</summary>
+        public LinkOrigin LinkOrigin => Action == PlanAction.Create ? LinkOrigin.Created : LinkOrigin.Matched;
+
+        /// <summary>Every candidate of a disputed row: LMS users (id and email) or competing Salesforce users.</summary>
+        public IReadOnlyList<string> DisputedCandidates { get; internal set; } = NoCandidates;
+
+        /// <summary>On create: ask the LMS to send its welcome email.</summary>
+        public bool SendWelcomeEmail { get; internal set; }
+
+        /// <summary>The import-rule verdict (null for users no longer in Salesforce).</summary>
+        public RuleVerdict? Verdict { get; internal set; }
+
+        /// <summary>The mapped values with provenance (null for users no longer in Salesforce).</summary>
+        public DesiredUser? Desired { get; internal set; }
+
+        /// <summary>Whether applying the row writes anything to the LMS.</summary>
+        public bool WritesToLms => Action == PlanAction.Create || Action == PlanAction.Update
+            || Action == PlanAction.Deactivate || Action == PlanAction.Reactivate;
+
+        public override string ToString() => $"{Action} {DisplayName ?? SalesforceId}{(Reason == null ? "" : ": " + Reason)}";
+    }
+}

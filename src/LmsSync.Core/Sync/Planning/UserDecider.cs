@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using LmsSync.Core.Mapping;
+using LmsSync.Core.Rules;
+
+namespace LmsSync.Core.Sync
+{
+    /// <summary>
+    /// Decides what happens to one Salesforce user, in order of precedence: administrators; inactive;
+    /// terminated; skipped by a rule or the scope; then (once claims are settled) disputes; no (or an
+    /// ambiguous) department or group; otherwise create, update or reactivate (details are filled later).
+    /// Only linked users are deactivated. Disputes come after the user's own status because a user who is
+    /// not synced touches no LMS user, so whom it would match does not matter.
+    /// </summary>
+    internal sealed class UserDecider
+    {
+        private readonly SyncOptions _options;
+        private readonly LmsCapabilities _capabilities;
+        private readonly OrgDirectory _org;
+        private readonly ScopeFilter _scope;
+        private readonly TerminationPolicy _termination;
+        private readonly SyncMapping _mapping;
+
+        public UserDecider(SyncOptions options, LmsCapabilities capabilities, OrgDirectory org, ScopeFilter scope,
+            TerminationPolicy termination, SyncMapping mapping)
+        {
+            _options = options;
+            _capabilities = capabilities;
+            _org = org;
+            _scope = scope;
+            _termination = termination;
+            _mapping = mapping;
+        }
+
+        /// <summary>
+        /// First pass, before claims are settled: users who are not synced whatever they match — administrators,
+        /// inactive, terminated, skipped. A disputed match is never linked, so it can only lead to a Skip here.
+        /// </summary>
+        public void DecideUnsynced(PlanEntry entry)
+        {
+            if (entry.Row == null) entry.Row = Unsynced(entry);
+        }
+
+        /// <summary>Second pass, after claims: disputes, department and groups, reactivation; otherwise the user syncs.</summary>
+        public void DecideSynced(PlanEntry entry)
+        {
+            if (entry.Row != null) return;
+            entry.Row = Blocked(entry);
+            if (entry.Row == null) entry.Syncs = true;
+        }
+
+        private PlanRow? Unsynced(PlanEntry entry)
+        {
+            var match = entry.Match;
+            var lms = match.User;
+            var ours = lms != null && match.IsLinked;
+            if (lms != null && lms.IsAdmin)
+                return Rows.Skip(entry, $"matches LMS administrator {lms.LmsId}; administrators are never changed by the integration");
+
+            if (!entry.Source.IsActive)
+            {
+                if (ours && lms!.Active)
+                    return _options.DeactivateMissingUsers
+                        ? Rows.Deactivate(entry, DeactivationReason.Inactive, "inactive in Salesforce")
+                        : Rows.Skip(entry, "inactive in Salesforce; the LMS user stays active because DeactivateMissingUsers is off");
+                return ours ? Rows.NoChange(entry, "inactive in Salesforce; already deactivated in the LMS") : Rows.Skip(entry, "inactive in Salesforce");
+            }
+
+            var terminated = _termination.DueDate(entry.Source);
+            if (terminated != null)
+            {
+                var when = $"terminated on {terminated.Value:yyyy-MM-dd}";
+                if (ours && lms!.Active) return Rows.Deactivate(entry, DeactivationReason.Terminated, when + " (login disabled, records kept)");
+                return ours ? Rows.NoChange(entry, when + "; already deactivated in the LMS") : Rows.Skip(entry, when);
+            }
+
+            var outOfScope = entry.Verdict.IsSkip ? entry.Verdict.Reason : entry.ScopeReason;
+            if (outOfScope != null)
+            {
+                if (ours && lms!.Active && _options.DeactivateOutOfScope)
+                    return Rows.Deactivate(entry, DeactivationReason.OutOfScope, outOfScope);
+                return Rows.Skip(entry, outOfScope);
+            }
+            return null;
+        }
+
+        private PlanRow? Blocked(PlanEntry entry)
+        {
+            var match = entry.Match;
+            if (match.IsDisputed) return Rows.Disputed(entry, match.Dispute!, Describe(match.Candidates));
+            if (entry.ClaimDispute != null) return Rows.Disputed(entry, entry.ClaimDispute, entry.ClaimCandidates!);
+
+            var lms = match.User;
+            var creating = lms == null;
+            var problem = ResolveDepartment(entry, creating) ?? ResolveGroups(entry, creating);
+            if (problem != null) return Rows.Skip(entry, problem);
+
+            if (lms != null && !lms.Active && !_options.ReactivateReturningUsers)
+                return Rows.Skip(entry, "deactivated in the LMS; it stays so because ReactivateReturningUsers is off");
+            return null;
+        }
+
+        /// <summary>Sets the department target; returns why the user cannot be synced, or null.</summary>
+        private string? ResolveDepartment(PlanEntry entry, bool creating)
+        {
+            if (!_capabilities.SupportsDepartments) return null;
+            var mapped = entry.Desired.Department;
+            if (mapped == null || mapped.Value == null)
+            {
+                if (!_capabilities.RequiresDepartment) return null;
+                return _mapping.Department == null
+                    ? "no department mapping, and the LMS puts every user in exactly one department"
+                    : $"no department: {Sources(_mapping.Department)} blank in Salesforce, and the LMS puts every user in exactly one department";
+            }
+            if (!creating && !mapped.AppliesOnUpdate) return null;
+            var target = _org.ResolveDepartment(mapped.Value, out var ambiguity);
+            if (target == null) return ambiguity;
+            entry.Department = target;
+            return null;
+        }
+
+        /// <summary>Sets the group targets; returns why the user cannot be synced, or null.</summary>
+        private string? ResolveGroups(PlanEntry entry, bool creating)
+        {
+            var mapped = entry.Desired.Groups;
+            if (!_capabilities.SupportsGroups || mapped == null) return null;
+            var targets = new List<OrgTarget>(mapped.Count);
+            foreach (var group in mapped)
+            {
+                if (group.Value == null || !_scope.IncludesGroup(group.Value)) continue;
+                if (!creating && !group.AppliesOnUpdate) return null;
+                var target = _org.ResolveGroup(group.Value, out var ambiguity);
+                if (target == null) return ambiguity;
+                targets.Add(target.Value);
+            }
+            entry.Groups = targets;
+            return null;
+        }
+
+        private static string Sources(ValueMapping mapping) =>
+            mapping.Sources.Count == 0 ? "no Salesforce field is mapped and the default is" : string.Join(", ", mapping.Sources) + (mapping.Sources.Count == 1 ? " is" : " are");
+
+        private static IReadOnlyList<string> Describe(IReadOnlyList<LmsUser> users)
+        {
+            var names = new List<string>(users.Count);
+            foreach (var user in users) names.Add($"LMS {Matcher.Name(new[] { user })}");
+            return names;
+        }
+    }
+}
