@@ -4,6 +4,7 @@ using LmsSync.Sandbox.Salesforce.Org;
 namespace LmsSync.Sandbox.Salesforce;
 
 /// <summary>What sign-in needs to know about a User record.</summary>
+/// <param name="IsActive">False for a deactivated user — and for a frozen one, who cannot sign in either.</param>
 public sealed record OrgUser(string Id, string Username, bool IsActive);
 
 /// <summary>Finds users by username, ignoring case as Salesforce does.</summary>
@@ -16,9 +17,19 @@ internal static class OrgUsers
         {
             if (row["Username"] is string name && string.Equals(name, username, StringComparison.OrdinalIgnoreCase))
             {
-                return new OrgUser(row.Id, name, row["IsActive"] is true);
+                return new OrgUser(row.Id, name, row["IsActive"] is true && !IsFrozen(org, row.Id));
             }
         }
         return null;
+    }
+
+    /// <summary>Freezing keeps IsActive true but blocks sign-in; it lives on UserLogin.IsFrozen.</summary>
+    private static bool IsFrozen(SfOrg org, string userId)
+    {
+        foreach (var login in org.Rows("UserLogin"))
+        {
+            if (login["UserId"] as string == userId) return login["IsFrozen"] is true;
+        }
+        return false;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
@@ -17,8 +18,8 @@ internal static class RestResponse
 {
     public const string JsonContentType = "application/json;charset=UTF-8";
 
-    /// <summary>Above this many buffered bytes a writer is flushed to the wire, so a page streams instead of piling up.</summary>
-    public const int FlushThreshold = 32 * 1024;
+    /// <summary>Above this many buffered bytes the JSON goes to the wire, so a page streams instead of piling up.</summary>
+    public const int FlushThreshold = 64 * 1024;
 
     /// <summary>Starts a JSON body; dispose the returned body (async) to finish it.</summary>
     public static JsonBody Start(HttpContext http, int status = StatusCodes.Status200OK)
@@ -34,7 +35,7 @@ internal static class RestResponse
             gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
             stream = gzip;
         }
-        return new JsonBody(new Utf8JsonWriter(stream), gzip);
+        return new JsonBody(stream, gzip);
     }
 
     public static async Task WriteErrorAsync(HttpContext http, int status, string errorCode, string message, IReadOnlyList<string>? fields = null)
@@ -77,21 +78,44 @@ internal static class RestResponse
         return false;
     }
 
-    /// <summary>A JSON body being written: flush it as it grows, dispose it at the end.</summary>
-    public sealed class JsonBody(Utf8JsonWriter writer, GZipStream? gzip) : IAsyncDisposable
+    /// <summary>
+    /// A JSON body being written: the writer fills a buffer (no I/O inside the writer, so nothing
+    /// synchronous touches the response), and each full buffer is written out asynchronously without
+    /// flushing, so gzip compresses the page as one stream. Dispose (async) to finish the body.
+    /// </summary>
+    public sealed class JsonBody : IAsyncDisposable
     {
-        public Utf8JsonWriter Writer { get; } = writer;
+        private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold * 2);
+        private readonly Stream _stream;
+        private readonly GZipStream? _gzip;
+
+        public JsonBody(Stream stream, GZipStream? gzip)
+        {
+            _stream = stream;
+            _gzip = gzip;
+            Writer = new Utf8JsonWriter(_buffer);
+        }
+
+        public Utf8JsonWriter Writer { get; }
 
         public async ValueTask FlushIfFullAsync()
         {
-            if (Writer.BytesPending >= FlushThreshold) await Writer.FlushAsync().ConfigureAwait(false);
+            if (Writer.BytesPending + _buffer.WrittenCount >= FlushThreshold) await DrainAsync().ConfigureAwait(false);
         }
 
         public async ValueTask DisposeAsync()
         {
-            await Writer.FlushAsync().ConfigureAwait(false);
+            await DrainAsync().ConfigureAwait(false);
             await Writer.DisposeAsync().ConfigureAwait(false);
-            if (gzip is not null) await gzip.DisposeAsync().ConfigureAwait(false);
+            if (_gzip is not null) await _gzip.DisposeAsync().ConfigureAwait(false);
+        }
+
+        private async ValueTask DrainAsync()
+        {
+            Writer.Flush();
+            if (_buffer.WrittenCount == 0) return;
+            await _stream.WriteAsync(_buffer.WrittenMemory).ConfigureAwait(false);
+            _buffer.ResetWrittenCount();
         }
     }
 }

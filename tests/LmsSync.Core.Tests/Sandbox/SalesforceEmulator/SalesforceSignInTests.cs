@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -47,6 +48,7 @@ public class SalesforceSignInTests
         { "exp in milliseconds", "expired authorization code" },
         { "unknown user", "user hasn't approved this consumer" },
         { "inactive user", "inactive user" },
+        { "frozen user", "inactive user" },
         { "HS256", "invalid assertion" },
         { "not a JWT", "invalid assertion" },
     };
@@ -68,6 +70,7 @@ public class SalesforceSignInTests
             "exp in milliseconds" => sf.Jwt(exp: now.AddMinutes(2).ToUnixTimeMilliseconds()),
             "unknown user" => sf.Jwt(sub: "nobody@sandbox.example.com"),
             "inactive user" => sf.Jwt(sub: "inactive@sandbox.example.com"),
+            "frozen user" => sf.Jwt(sub: FrozenUsername(sf)),
             "HS256" => sf.Jwt(alg: "HS256"),
             _ => "not-a-jwt",
         };
@@ -77,6 +80,16 @@ public class SalesforceSignInTests
         Assert.Equal(400, status);
         Assert.Equal("invalid_grant", (string?)body["error"]);
         Assert.Equal(description, (string?)body["error_description"]);
+    }
+
+    /// <summary>An active user whose UserLogin says frozen (the seed has some).</summary>
+    private static string FrozenUsername(SfSandbox sf)
+    {
+        var org = sf.Emulator.Org;
+        var frozen = org.Rows("UserLogin").First(l => l["IsFrozen"] is true)["UserId"] as string;
+        var user = org.Get(frozen!)!;
+        Assert.Equal(true, user["IsActive"]);
+        return (string)user["Username"]!;
     }
 
     [Fact]
