@@ -136,6 +136,7 @@ public sealed class SalesforceEmulator : ISandboxEmulator
     public void Map(IEndpointRouteBuilder routes, SandboxContext context)
     {
         new TokenEndpoint(this).Map(routes);
+        new IdentityEndpoint(this).Map(routes);
         new RestApi(this).Map(routes);
         SalesforceAdminApi.Map(routes, this);
     }

@@ -3,19 +3,23 @@ using System.Collections.Concurrent;
 using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 
 namespace LmsSync.Sandbox.Salesforce.Rest;
 
 /// <summary>
 /// <c>GET /sobjects</c> (global describe) and <c>GET /sobjects/{Type}/describe</c>; an unknown type is
-/// 404 NOT_FOUND. The schema never changes during a run, so each document is built once per version.
+/// 404 NOT_FOUND. The schema never changes during a run, so each document is built once per version,
+/// and <c>If-Modified-Since</c> at or after the start of the run is answered 304 Not Modified (§6.1).
 /// </summary>
 internal sealed class DescribeEndpoint(SalesforceEmulator emulator)
 {
     private readonly ConcurrentDictionary<string, byte[]> _documents = new(StringComparer.Ordinal);
+    private readonly DateTimeOffset _schemaModified = Truncate(emulator.Clock.UtcNow);
 
     public async Task GlobalAsync(RestCall call)
     {
+        if (NotModified(call)) return;
         var document = _documents.GetOrAdd("*/" + call.Version, _ => Build(json =>
         {
             json.WriteStartObject();
@@ -43,9 +47,20 @@ internal sealed class DescribeEndpoint(SalesforceEmulator emulator)
             await RestResponse.NotFoundAsync(call.Http);
             return;
         }
+        if (NotModified(call)) return;
         var document = _documents.GetOrAdd(type.Name + "/" + call.Version, _ => Build(json => DescribeWriter.WriteDescribe(json, schema, type, call.BasePath)));
         await WriteAsync(call, document);
     }
+
+    private bool NotModified(RestCall call)
+    {
+        var since = call.Http.Request.GetTypedHeaders().IfModifiedSince;
+        if (since is null || since.Value < _schemaModified) return false;
+        call.Http.Response.StatusCode = StatusCodes.Status304NotModified;
+        return true;
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, time.Offset);
 
     private static byte[] Build(Action<Utf8JsonWriter> write)
     {

@@ -92,6 +92,24 @@ public class SalesforceDescribeTests
     }
 
     [Fact]
+    public async Task If_modified_since_the_start_of_the_run_describe_is_304()
+    {
+        await using var sf = await SfSandbox.StartAsync();
+        var token = await sf.SignInAsync();
+        async Task<int> DescribeSinceAsync(System.DateTimeOffset since)
+        {
+            using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, SfSandbox.Version + "/sobjects/User/describe");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            request.Headers.IfModifiedSince = since;
+            using var response = await sf.Main.SendAsync(request);
+            return (int)response.StatusCode;
+        }
+
+        Assert.Equal(304, await DescribeSinceAsync(sf.Emulator.Clock.UtcNow));
+        Assert.Equal(200, await DescribeSinceAsync(sf.Emulator.Clock.UtcNow.AddDays(-1)));
+    }
+
+    [Fact]
     public async Task The_urls_follow_the_version_asked_for()
     {
         await using var sf = await SfSandbox.StartAsync();

@@ -31,6 +31,30 @@ public class SalesforceSignInTests
     }
 
     [Fact]
+    public async Task The_identity_url_names_the_signed_in_user_and_refuses_a_bad_token()
+    {
+        await using var sf = await SfSandbox.StartAsync();
+        var (_, body) = await sf.TokenAsync(true, ("grant_type", SfSandbox.JwtGrant), ("assertion", sf.Jwt()));
+        var idUrl = new Uri((string)body["id"]!);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, idUrl);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)body["access_token"]!);
+        using var response = await sf.Login.SendAsync(request);
+        var identity = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        using var bad = new HttpRequestMessage(HttpMethod.Get, idUrl);
+        bad.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "00Dnope!AQnope");
+        using var refused = await sf.Login.SendAsync(bad);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(sf.Emulator.Credentials.Username, (string?)identity["username"]);
+        Assert.Equal(sf.Emulator.OrgId, (string?)identity["organization_id"]);
+        Assert.Equal(idUrl.Segments[^1], (string?)identity["user_id"]);
+        Assert.True((bool)identity["active"]!);
+        Assert.Equal(403, (int)refused.StatusCode);
+        Assert.Equal("Bad_OAuth_Token", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Jwt_bearer_also_works_on_the_my_domain_host_with_the_login_audience()
     {
         await using var sf = await SfSandbox.StartAsync();
