@@ -62,6 +62,7 @@ public class SoqlFilterTests
     [InlineData("Title LIKE '%\\_%'", "Solo")]
     [InlineData("Title LIKE '%_%'", "Boss,Solo")]
     [InlineData("Department LIKE '%'", "Boss,Middle,Smith,Solo")]
+    [InlineData("Department LIKE null", "")]
     // IN and NOT IN (null is a value SOQL can list).
     [InlineData("LastName IN ('boss', 'SOLO')", "Boss,Solo")]
     [InlineData("Department NOT IN ('Sales', 'Support')", "Smith,Müller")]

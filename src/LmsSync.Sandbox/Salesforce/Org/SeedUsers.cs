@@ -211,12 +211,18 @@ internal sealed class SeedUsers
     }
 
     // A management tree: the CEO (user 3) at the top, every later user reporting to an earlier
-    // one, about seven reports each; 2% have no manager recorded.
+    // one, about seven reports each; 2% have no manager recorded. Showcase users 8 and 9 report
+    // to Zoë (user 4), so even a ten-user org has two-level chains for Manager.Manager paths.
     private string? ManagerOf(int i, List<SeededUser> earlier)
     {
         if (i <= 3)
         {
             return null;
+        }
+
+        if (i is 8 or 9)
+        {
+            return earlier[4].Id;
         }
 
         return _ctx.Chance(0.02) ? null : earlier[3 + (i - 4) / 7].Id;

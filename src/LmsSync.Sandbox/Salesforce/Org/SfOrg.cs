@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using LmsSync.Sandbox.Salesforce.Soql;
 
@@ -65,7 +66,7 @@ public sealed class SfOrg
             }
 
             WriteValidation.CheckRequired(obj, stored);
-            WriteValidation.CheckUnique(snapshot.Table(obj), obj, stored, selfId: null);
+            WriteValidation.CheckUnique(snapshot.Table(obj), obj, stored, changes.Select(c => c.Field), selfId: null);
             return Append(obj, stored, Now());
         }
     }
@@ -87,14 +88,15 @@ public sealed class SfOrg
             }
 
             var stored = row.CopyValues();
-            foreach (var (field, value) in WriteValidation.Resolve(obj, values))
+            var changes = WriteValidation.Resolve(obj, values);
+            foreach (var (field, value) in changes)
             {
                 WriteValidation.CheckReference(snapshot, field, value);
                 stored[field.Ordinal] = value;
             }
 
             WriteValidation.CheckRequired(obj, stored);
-            WriteValidation.CheckUnique(snapshot.Table(obj), obj, stored, row.Id);
+            WriteValidation.CheckUnique(snapshot.Table(obj), obj, stored, changes.Select(c => c.Field), row.Id);
             Stamp(obj, stored, Now(), created: false);
             var updated = row.WithValues(stored);
             Publish(snapshot.With(obj, snapshot.Table(obj).Replace(index, updated)));

@@ -22,7 +22,7 @@ namespace LmsSync.Sandbox.Salesforce.Org;
 ///   user 1 is the integration user (Username = <c>IntegrationUsername</c>, active, System Administrator,
 ///   TimeZoneSidKey from <c>TimeZoneId</c>); user 2 is <c>inactive@sandbox.example.com</c> (IsActive = false);
 ///   user 3 the Automated Process user (UserType AutomatedProcess); user 4 the CEO, root of the manager tree.
-///   Users 5–10 are a showcase so every awkward value exists even in a 10-user org: Zoë Müller
+///   Users 5–10 are a showcase so every awkward value exists even in a 10-user org (users 9 and 10 report to user 5, so Manager.Manager paths resolve): Zoë Müller
 ///   (plus-addressed email, terminated in the past, LMS groups), José Núñez (UPPER-CASE email, terminating
 ///   today, SkyPrep Partners), Łukasz Kowalski (terminating in the future, no FederationIdentifier, Chatter Free
 ///   / CsnOnly), 太郎 山田 (no Department, SkyPrep Inc), a user with no FirstName, and an active but frozen

@@ -53,7 +53,7 @@ internal static class WriteValidation
         var target = snapshot.Find(id);
         if (target is null || target.IsDeleted)
         {
-            throw new SfOrgException("INVALID_CROSS_REFERENCE_KEY", $"invalid cross reference id", [field.Name]);
+            throw new SfOrgException("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", [field.Name]);
         }
 
         if (!field.ReferenceTo.Contains(target.ObjectName, StringComparer.Ordinal))
@@ -75,12 +75,16 @@ internal static class WriteValidation
         }
     }
 
-    /// <summary>Unique fields (Username, CommunityNickname) may not repeat another live record's value.</summary>
-    public static void CheckUnique(RowTable table, SfObjectSchema obj, object?[] values, string? selfId)
+    /// <summary>
+    /// Unique fields (Username, CommunityNickname) may not repeat another live record's value.
+    /// Only the fields being written are checked: the check scans the table, which an update of
+    /// Department on a 500,000-user org should not pay for.
+    /// </summary>
+    public static void CheckUnique(RowTable table, SfObjectSchema obj, object?[] values, IEnumerable<SfFieldSchema> written, string? selfId)
     {
-        foreach (var field in obj.Fields)
+        foreach (var field in written)
         {
-            if (!field.Unique || ReferenceEquals(field, obj.IdField) || values[field.Ordinal] is not string value)
+            if (!field.Unique || values[field.Ordinal] is not string value)
             {
                 continue;
             }

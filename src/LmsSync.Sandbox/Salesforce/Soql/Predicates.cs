@@ -51,6 +51,12 @@ internal sealed class Not(Predicate inner) : Predicate
     public override bool Matches(SfRow row) => !inner.Matches(row);
 }
 
+/// <summary>Matches nothing: what <c>LIKE null</c> comes to.</summary>
+internal sealed class Never : Predicate
+{
+    public override bool Matches(SfRow row) => false;
+}
+
 internal enum CompareOp
 {
     Equal,

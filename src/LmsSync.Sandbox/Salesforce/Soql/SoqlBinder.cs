@@ -140,7 +140,7 @@ internal sealed class SoqlBinder
             }
 
             var literal = BindLiteral(path, comparison.Field, comparison.Value);
-            return literal is null ? new Not(new AllOf([])) : new LikePredicate(path, new LikePattern((SoqlString)comparison.Value.Value!));
+            return literal is null ? new Never() : new LikePredicate(path, new LikePattern((SoqlString)comparison.Value.Value!));
         }
 
         var op = comparison.Operator.Text switch
