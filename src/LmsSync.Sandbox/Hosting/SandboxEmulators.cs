@@ -7,6 +7,7 @@ internal static class SandboxEmulators
 {
     public static IReadOnlyList<ISandboxEmulator> Create(SandboxContext context) => new List<ISandboxEmulator>
     {
+        new Salesforce.SalesforceEmulator(context),
         new SkyPrep.SkyPrepEmulator(context),
         new ISpring.ISpringEmulator(context),
         new Scim.ScimEmulator(),

@@ -1,0 +1,121 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace LmsSync.Sandbox.Salesforce.Rest;
+
+/// <summary>
+/// Writes REST JSON bodies straight to the response (gzip when the client accepts it, as the
+/// reference tells clients to ask), and the error envelope <c>[{"message":…,"errorCode":…}]</c>.
+/// </summary>
+internal static class RestResponse
+{
+    public const string JsonContentType = "application/json;charset=UTF-8";
+
+    /// <summary>Above this many buffered bytes the JSON goes to the wire, so a page streams instead of piling up.</summary>
+    public const int FlushThreshold = 64 * 1024;
+
+    /// <summary>Starts a JSON body; dispose the returned body (async) to finish it.</summary>
+    public static JsonBody Start(HttpContext http, int status = StatusCodes.Status200OK)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = JsonContentType;
+        Stream stream = http.Response.Body;
+        GZipStream? gzip = null;
+        if (AcceptsGzip(http.Request.Headers.AcceptEncoding))
+        {
+            http.Response.Headers.ContentEncoding = "gzip";
+            http.Response.Headers.Vary = "Accept-Encoding";
+            gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+            stream = gzip;
+        }
+        return new JsonBody(stream, gzip);
+    }
+
+    public static async Task WriteErrorAsync(HttpContext http, int status, string errorCode, string message, IReadOnlyList<string>? fields = null)
+    {
+        await using var body = Start(http, status);
+        var json = body.Writer;
+        json.WriteStartArray();
+        json.WriteStartObject();
+        json.WriteString("message", message);
+        json.WriteString("errorCode", errorCode);
+        if (fields is { Count: > 0 })
+        {
+            json.WriteStartArray("fields");
+            foreach (var field in fields) json.WriteStringValue(field);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    public static Task NotFoundAsync(HttpContext http) =>
+        WriteErrorAsync(http, StatusCodes.Status404NotFound, "NOT_FOUND", "The requested resource does not exist");
+
+    public static Task InvalidSessionAsync(HttpContext http) =>
+        WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "INVALID_SESSION_ID", "Session expired or invalid");
+
+    internal static bool AcceptsGzip(StringValues acceptEncoding)
+    {
+        foreach (var header in acceptEncoding)
+        {
+            if (header is null) continue;
+            foreach (var part in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var pieces = part.Split(';', StringSplitOptions.TrimEntries);
+                if (!pieces[0].Equals("gzip", StringComparison.OrdinalIgnoreCase)) continue;
+                var refused = pieces.Length > 1 && pieces[1].Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000";
+                return !refused;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A JSON body being written: the writer fills a buffer (no I/O inside the writer, so nothing
+    /// synchronous touches the response), and each full buffer is written out asynchronously without
+    /// flushing, so gzip compresses the page as one stream. Dispose (async) to finish the body.
+    /// </summary>
+    public sealed class JsonBody : IAsyncDisposable
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold * 2);
+        private readonly Stream _stream;
+        private readonly GZipStream? _gzip;
+
+        public JsonBody(Stream stream, GZipStream? gzip)
+        {
+            _stream = stream;
+            _gzip = gzip;
+            Writer = new Utf8JsonWriter(_buffer);
+        }
+
+        public Utf8JsonWriter Writer { get; }
+
+        public async ValueTask FlushIfFullAsync()
+        {
+            if (Writer.BytesPending + _buffer.WrittenCount >= FlushThreshold) await DrainAsync().ConfigureAwait(false);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await DrainAsync().ConfigureAwait(false);
+            await Writer.DisposeAsync().ConfigureAwait(false);
+            if (_gzip is not null) await _gzip.DisposeAsync().ConfigureAwait(false);
+        }
+
+        private async ValueTask DrainAsync()
+        {
+            Writer.Flush();
+            if (_buffer.WrittenCount == 0) return;
+            await _stream.WriteAsync(_buffer.WrittenMemory).ConfigureAwait(false);
+            _buffer.ResetWrittenCount();
+        }
+    }
+}
