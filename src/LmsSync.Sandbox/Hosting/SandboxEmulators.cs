@@ -7,5 +7,6 @@ internal static class SandboxEmulators
 {
     public static IReadOnlyList<ISandboxEmulator> Create(SandboxContext context) => new List<ISandboxEmulator>
     {
+        new Salesforce.SalesforceEmulator(context),
     };
 }
