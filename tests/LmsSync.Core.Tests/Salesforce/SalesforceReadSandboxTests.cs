@@ -191,6 +191,7 @@ public sealed class SalesforceReadSandboxTests : IAsyncLifetime
         var role = org.Insert("UserRole", new Dictionary<string, object?> { ["Name"] = "Trainer" }).Id;
         _sf.Emulator.UpdateUser(users[2].Id, new Dictionary<string, object?> { ["ManagerId"] = users[3].Id, ["UserRoleId"] = role, ["Hire_Date__c"] = new DateTime(2024, 2, 29) });
         _sf.Emulator.UpdateUser(users[3].Id, new Dictionary<string, object?> { ["ManagerId"] = users[0].Id });
+        _sf.Emulator.UpdateUser(users[1].Id, new Dictionary<string, object?> { ["ManagerId"] = null, ["UserRoleId"] = null });
         using var client = JwtClient();
 
         var query = new SourceQueryBuilder { StandardUsersOnly = false }
@@ -202,7 +203,7 @@ public sealed class SalesforceReadSandboxTests : IAsyncLifetime
         Assert.Equal(users[3]["Email"], managed["Manager.Email"]);
         Assert.Equal(users[0]["Username"], managed["Manager.Manager.Username"]);
         Assert.Equal("Trainer", managed["UserRole.Name"]);
-        Assert.Equal("System Administrator", managed["Profile.Name"]);
+        Assert.Equal(org.Get((string)users[2]["ProfileId"]!)!["Name"], managed["Profile.Name"]);
         Assert.Equal(new DateTime(2024, 2, 29), managed["Hire_Date__c"]);
         Assert.IsType<DateTimeOffset>(managed["SystemModstamp"]);
         Assert.IsType<DateTimeOffset>(managed["LastModifiedDate"]);
@@ -277,10 +278,18 @@ public sealed class SalesforceReadSandboxTests : IAsyncLifetime
 
         var groups = await client.GetPublicGroupMembershipsAsync();
 
-        Assert.Equal(new[] { "Onboarding", "Sales Academy" }, groups.GroupsOf(users[0].Id));
-        Assert.Equal(new[] { "Sales Academy" }, groups.GroupsOf(users[1].Id));
-        Assert.Empty(groups.GroupsOf(users[2].Id));
-        Assert.Equal(3, groups.MembershipCount);
-        Assert.Equal(1, groups.NestedGroupMembers);
+        Assert.Contains("Onboarding", groups.GroupsOf(users[0].Id));
+        Assert.Contains("Sales Academy", groups.GroupsOf(users[0].Id));
+        Assert.Contains("Sales Academy", groups.GroupsOf(users[1].Id));
+        Assert.DoesNotContain("Support Queue", groups.GroupNames);
+        // The whole map equals what the org holds: direct user members of Regular groups, nothing else.
+        var regular = org.Rows("Group").Where(g => (string?)g["Type"] == "Regular").ToDictionary(g => g.Id, g => (string)g["Name"]!);
+        var expected = org.Rows("GroupMember")
+            .Where(m => regular.ContainsKey((string)m["GroupId"]!) && ((string)m["UserOrGroupId"]!).StartsWith("005"))
+            .GroupBy(m => (string)m["UserOrGroupId"]!)
+            .ToDictionary(g => g.Key, g => g.Select(m => regular[(string)m["GroupId"]!]).Distinct().OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList());
+        Assert.Equal(expected.Keys.OrderBy(k => k), groups.UserIds.OrderBy(k => k));
+        foreach (var (user, names) in expected) Assert.Equal(names, groups.GroupsOf(user));
+        Assert.Equal(org.Rows("GroupMember").Count(m => regular.ContainsKey((string)m["GroupId"]!) && ((string)m["UserOrGroupId"]!).StartsWith("00G")), groups.NestedGroupMembers);
     }
 }

@@ -14,6 +14,8 @@ namespace LmsSync.Core.Salesforce.Query
     {
         public static QueryPage Read(JsonReader reader, RecordShape shape)
         {
+            // Every record repeats the same property names: intern them instead of allocating each one.
+            if (reader is JsonTextReader text && text.PropertyNameTable == null) text.PropertyNameTable = new DefaultJsonNameTable();
             if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
                 throw new InvalidDataException("the answer is not a query result object");
             long? totalSize = null;
@@ -55,8 +57,9 @@ namespace LmsSync.Core.Salesforce.Query
 
         private static SalesforceRecord ReadRecord(JsonReader reader, RecordShape shape)
         {
-            var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            var fields = new Dictionary<string, object?>(shape.ExpectedFieldCount, StringComparer.OrdinalIgnoreCase);
             var type = ReadObject(reader, shape, fields, prefix: null);
+            shape.ExpectedFieldCount = fields.Count;
             foreach (var path in shape.DottedPaths)
                 if (!fields.ContainsKey(path)) fields[path] = null;
             return SalesforceRecord.Own(type ?? shape.ObjectName, fields);
@@ -75,7 +78,7 @@ namespace LmsSync.Core.Salesforce.Query
                     type = ReadType(reader);
                     continue;
                 }
-                var path = prefix == null ? name : prefix + name;
+                var path = prefix == null ? name : shape.Join(prefix, name);
                 switch (reader.TokenType)
                 {
                     case JsonToken.StartObject:

@@ -11,6 +11,7 @@ namespace LmsSync.Core.Salesforce.Query
     internal sealed class RecordShape
     {
         private readonly Dictionary<string, ValueKind> _kinds;
+        private readonly Dictionary<KeyValuePair<string, string>, string> _joined = new Dictionary<KeyValuePair<string, string>, string>(PairComparer.Instance);
         private readonly HashSet<string> _relationships = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         public RecordShape(string objectName, IReadOnlyList<string> selectedPaths, IReadOnlyDictionary<string, string>? fieldTypes)
@@ -34,6 +35,19 @@ namespace LmsSync.Core.Salesforce.Query
         }
 
         public string ObjectName { get; }
+
+        /// <summary>Fields in the last record read: the next record's dictionary starts that big (no rehashing).</summary>
+        public int ExpectedFieldCount { get; set; } = 16;
+
+        /// <summary><paramref name="prefix"/> + <paramref name="name"/> (<c>Manager.</c> + <c>Email</c>), built once per query rather than once per record.</summary>
+        public string Join(string prefix, string name)
+        {
+            var key = new KeyValuePair<string, string>(prefix, name);
+            if (_joined.TryGetValue(key, out var path)) return path;
+            path = prefix + name;
+            _joined[key] = path;
+            return path;
+        }
 
         /// <summary>Selected relationship paths (<c>Manager.Email</c>), filled with null when the parent is null.</summary>
         public IReadOnlyList<string> DottedPaths { get; }
@@ -60,6 +74,18 @@ namespace LmsSync.Core.Salesforce.Query
                 default: return ValueKind.Text;
             }
         }
+    }
+
+    /// <summary>Ordinal comparison of a (prefix, name) pair; KeyValuePair's default equality goes through reflection.</summary>
+    internal sealed class PairComparer : IEqualityComparer<KeyValuePair<string, string>>
+    {
+        public static readonly PairComparer Instance = new PairComparer();
+
+        public bool Equals(KeyValuePair<string, string> x, KeyValuePair<string, string> y) =>
+            string.Equals(x.Key, y.Key, StringComparison.Ordinal) && string.Equals(x.Value, y.Value, StringComparison.Ordinal);
+
+        public int GetHashCode(KeyValuePair<string, string> pair) =>
+            unchecked(StringComparer.Ordinal.GetHashCode(pair.Key) * 31 + StringComparer.Ordinal.GetHashCode(pair.Value));
     }
 
     internal enum ValueKind
