@@ -118,7 +118,7 @@ namespace LmsSync.Core.Salesforce
             var path = _api.DataPath(resource) + "?q=" + Uri.EscapeDataString(soql.Trim());
             _log.Verbose($"Salesforce {resource}: {Shorten(soql)}");
             var first = await SalesforceQueryReader.FetchAsync(path, _api, shape, batchSize, cancellationToken).ConfigureAwait(false);
-            return new SalesforceQueryReader(_api, soql, first, shape, batchSize, select.IsCountOnly, _log);
+            return new SalesforceQueryReader(_api, soql, first, shape, batchSize, select.IsCountOnly, options.ReadAhead, _log);
         }
 
         /// <summary>
@@ -136,6 +136,7 @@ namespace LmsSync.Core.Salesforce
             {
                 IncludeDeleted = options?.IncludeDeleted ?? false,
                 BatchSize = options?.BatchSize,
+                ReadAhead = options?.ReadAhead ?? true,
                 FieldTypes = types,
             };
             return await QueryAsync(query.Build(resolved.Select(f => f.Path).ToList()), effective, cancellationToken).ConfigureAwait(false);

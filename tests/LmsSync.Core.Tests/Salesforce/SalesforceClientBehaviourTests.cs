@@ -315,4 +315,45 @@ public class SalesforceClientBehaviourTests
         Assert.Equal(2, fake.TokenCalls);
         Assert.Contains("refresh_token=rt-2", fake.LastTokenRequestBody);
     }
+
+    private static async Task<int> QueryMoreCallsSettled(FakeSalesforce fake)
+    {
+        // The read-ahead runs in the background; give it a moment to reach the network.
+        for (var i = 0; i < 40; i++)
+        {
+            await Task.Delay(25);
+            if (fake.Requests.Count(r => r.RequestUri!.AbsolutePath.StartsWith("/services/data/v66.0/query/")) > 0) break;
+        }
+        await Task.Delay(100);
+        return fake.Requests.Count(r => r.RequestUri!.AbsolutePath.StartsWith("/services/data/v66.0/query/"));
+    }
+
+    [Fact]
+    public async Task The_next_page_is_fetched_while_the_caller_works_on_the_current_one_but_never_two_ahead()
+    {
+        var fake = ThreePages();
+        using var client = fake.Client();
+        var reader = await client.QueryAsync("SELECT Id, Email FROM User");
+
+        await reader.ReadPageAsync();
+
+        Assert.Equal(1, await QueryMoreCallsSettled(fake));
+        await reader.ReadPageAsync();
+        Assert.Equal(2, await QueryMoreCallsSettled(fake));
+        Assert.Single(await reader.ReadPageAsync() ?? Array.Empty<SalesforceRecord>());
+        Assert.Null(await reader.ReadPageAsync());
+        Assert.True(reader.IsComplete);
+    }
+
+    [Fact]
+    public async Task Without_read_ahead_a_page_is_fetched_only_when_asked_for()
+    {
+        var fake = ThreePages();
+        using var client = fake.Client();
+        var reader = await client.QueryAsync("SELECT Id, Email FROM User", new SalesforceQueryOptions { ReadAhead = false });
+
+        await reader.ReadPageAsync();
+
+        Assert.Equal(0, await QueryMoreCallsSettled(fake));
+    }
 }

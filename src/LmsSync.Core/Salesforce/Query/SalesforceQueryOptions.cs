@@ -15,6 +15,9 @@ namespace LmsSync.Core.Salesforce.Query
         /// <summary>Rows per page asked for (<c>Sforce-Query-Options: batchSize=</c>, 200–2000). Only a hint: Salesforce may send fewer.</summary>
         public int? BatchSize { get; set; }
 
+        /// <summary>Fetch the next page while the caller processes the current one (default on; at most one page ahead).</summary>
+        public bool ReadAhead { get; set; } = true;
+
         /// <summary>
         /// Salesforce types of the selected paths (<c>datetime</c>, <c>date</c>, …) from describe; when
         /// given, values convert by type. Without it only Salesforce's exact datetime form converts.

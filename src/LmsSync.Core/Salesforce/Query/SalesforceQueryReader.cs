@@ -11,8 +11,9 @@ using LmsSync.Core.Salesforce.Errors;
 namespace LmsSync.Core.Salesforce.Query
 {
     /// <summary>
-    /// A running query, read one page at a time through <c>nextRecordsUrl</c> — nothing is loaded ahead.
-    /// Call <see cref="ReadPageAsync"/> until it returns null. The read is <see cref="IsComplete"/> only when
+    /// A running query, read one page at a time through <c>nextRecordsUrl</c>. While the caller works on a
+    /// page, the next one is already being fetched (one page ahead, never more: memory stays two pages),
+    /// so Salesforce's time and the caller's overlap. Call <see cref="ReadPageAsync"/> until it returns null. The read is <see cref="IsComplete"/> only when
     /// Salesforce said <c>done</c> and the rows read equal <c>totalSize</c>; a shortfall throws
     /// <see cref="SalesforceQueryIncompleteException"/> rather than pass a partial org off as the whole.
     /// Not for concurrent use by several readers (one cursor, read in order).
@@ -24,12 +25,15 @@ namespace LmsSync.Core.Salesforce.Query
         private readonly int? _batchSize;
         private readonly bool _isCountOnly;
         private readonly IActivityLog _log;
+        private readonly bool _readAhead;
         private QueryPage? _pending;
+        private Task<QueryPage>? _prefetch;
         private string? _next;
         private bool _ended;
 
-        internal SalesforceQueryReader(SalesforceApi api, string soql, QueryPage first, RecordShape shape, int? batchSize, bool isCountOnly, IActivityLog log)
+        internal SalesforceQueryReader(SalesforceApi api, string soql, QueryPage first, RecordShape shape, int? batchSize, bool isCountOnly, bool readAhead, IActivityLog log)
         {
+            _readAhead = readAhead;
             _api = api;
             Soql = soql;
             _shape = shape;
@@ -63,6 +67,20 @@ namespace LmsSync.Core.Salesforce.Query
                 page = _pending;
                 _pending = null;
             }
+            else if (_prefetch != null)
+            {
+                var prefetch = _prefetch;
+                _prefetch = null;
+                try
+                {
+                    page = await prefetch.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _next != null)
+                {
+                    // The read-ahead ran under an earlier call's token, since cancelled; this call still wants the page.
+                    page = await FetchAsync(_next, _api, _shape, _batchSize, cancellationToken).ConfigureAwait(false);
+                }
+            }
             else if (_next != null)
             {
                 page = await FetchAsync(_next, _api, _shape, _batchSize, cancellationToken).ConfigureAwait(false);
@@ -87,6 +105,12 @@ namespace LmsSync.Core.Salesforce.Query
                     throw Incomplete($"The Salesforce query ended after {RecordsRead} of {TotalSize} rows ({PagesRead} pages).");
                 IsComplete = true;
                 _log.Verbose($"Read {RecordsRead} rows in {PagesRead} pages from Salesforce.");
+            }
+            if (_next != null && _readAhead)
+            {
+                _prefetch = FetchAsync(_next, _api, _shape, _batchSize, cancellationToken);
+                // Observed even if the caller abandons the reader, so a failed read-ahead is never an unobserved exception.
+                _ = _prefetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
             if (page.Records.Count == 0 && _next == null)
             {
