@@ -115,7 +115,7 @@ public sealed class SalesforceReadSandboxTests : IAsyncLifetime
         await client.ConnectAsync();
         _sf.Emulator.Faults.ServerError(SalesforceRoutes.Query, status: 503, html: true, times: null);
 
-        var error = await Assert.ThrowsAsync<SalesforceResponseException>(() => client.QueryAsync("SELECT Id FROM User"));
+        var error = await Assert.ThrowsAsync<SalesforceResponseException>(async () => await ReadAll(await client.QueryAsync("SELECT Id FROM User")));
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal("text/html", error.ContentType);
@@ -143,9 +143,10 @@ public sealed class SalesforceReadSandboxTests : IAsyncLifetime
     {
         using var client = JwtClient();
         await client.ConnectAsync();
-        _sf.Emulator.Faults.MalformedJson(SalesforceRoutes.Query);
+        // Every answer is cut short (a retry would only meet the same), so the test does not depend on whether a read is retried.
+        _sf.Emulator.Faults.MalformedJson(SalesforceRoutes.Query, times: null);
 
-        var error = await Assert.ThrowsAsync<SalesforceResponseException>(() => client.QueryAsync("SELECT Id FROM User"));
+        var error = await Assert.ThrowsAsync<SalesforceResponseException>(async () => await ReadAll(await client.QueryAsync("SELECT Id FROM User")));
 
         Assert.Contains("malformed or cut short", error.Message);
         Assert.Contains("totalSize", error.Message);
@@ -156,12 +157,13 @@ public sealed class SalesforceReadSandboxTests : IAsyncLifetime
     {
         using var client = JwtClient(s => s.RetryPolicy = new LmsSync.Core.Http.RetryPolicy
         {
-            MaxAttempts = 2, AttemptTimeout = TimeSpan.FromMilliseconds(300), Delay = (_, _) => Task.CompletedTask,
+            // Long enough for sign-in on a loaded machine; far shorter than the stalled query.
+            MaxAttempts = 2, AttemptTimeout = TimeSpan.FromSeconds(3), Delay = (_, _) => Task.CompletedTask,
         });
         await client.ConnectAsync();
-        _sf.Host.Context.Faults.Add(new FaultRule { PathPattern = SalesforceRoutes.Query, Kind = FaultKind.None, DelayMs = 5_000 });
+        _sf.Host.Context.Faults.Add(new FaultRule { PathPattern = SalesforceRoutes.Query, Kind = FaultKind.None, DelayMs = 60_000 });
 
-        var error = await Assert.ThrowsAsync<SalesforceTimeoutException>(() => client.QueryAsync("SELECT Id FROM User"));
+        var error = await Assert.ThrowsAsync<SalesforceTimeoutException>(async () => await ReadAll(await client.QueryAsync("SELECT Id FROM User")));
 
         Assert.Contains("did not answer", error.Message);
         Assert.Contains("2 tries", error.Message);

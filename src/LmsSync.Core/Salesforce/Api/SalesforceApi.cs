@@ -165,7 +165,7 @@ namespace LmsSync.Core.Salesforce.Api
             }
             catch (InvalidDataException e)
             {
-                throw Unreadable(what, (int)response.StatusCode, contentType, bytes, e.Message, session);
+                throw Unreadable(what, (int)response.StatusCode, contentType, bytes, "the JSON is malformed or cut short (" + e.Message + ")", session);
             }
         }
 

@@ -28,10 +28,13 @@ namespace LmsSync.Core.Salesforce.Query
             bool? done = null;
             string? next = null;
             var records = new List<SalesforceRecord>();
-            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            var closed = false;
+            while (reader.Read())
             {
+                if (reader.TokenType == JsonToken.EndObject) { closed = true; break; }
+                if (reader.TokenType != JsonToken.PropertyName) throw new InvalidDataException("the query result is not a JSON object of properties");
                 var name = (string)reader.Value!;
-                reader.Read();
+                if (!reader.Read()) break;
                 switch (name)
                 {
                     case "totalSize":
@@ -45,8 +48,11 @@ namespace LmsSync.Core.Salesforce.Query
                         break;
                     case "records":
                         if (reader.TokenType != JsonToken.StartArray) throw new InvalidDataException("'records' is not an array");
-                        while (reader.Read() && reader.TokenType != JsonToken.EndArray)
+                        // A body cut off between records still tokenizes cleanly: EOF must not pass for the array's end.
+                        while (true)
                         {
+                            if (!reader.Read()) throw new InvalidDataException("the query result ends early, inside 'records'");
+                            if (reader.TokenType == JsonToken.EndArray) break;
                             if (reader.TokenType != JsonToken.StartObject) throw new InvalidDataException("a record is not an object");
                             records.Add(ReadRecord(reader, shape));
                         }
@@ -56,7 +62,7 @@ namespace LmsSync.Core.Salesforce.Query
                         break;
                 }
             }
-            if (reader.TokenType != JsonToken.EndObject) throw new InvalidDataException("the query result ends early");
+            if (!closed) throw new InvalidDataException("the query result ends early");
             if (totalSize == null || done == null) throw new InvalidDataException("the query result lacks totalSize or done");
             return new QueryPage(totalSize.Value, done.Value, string.IsNullOrEmpty(next) ? null : next, records);
         }
