@@ -1,3 +1,4 @@
+using LmsSync.Core.Text;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -30,7 +31,7 @@ namespace LmsSync.Core.Mapping
                 if (catalog.TryResolve(name, out var definition)) name = definition.Name;
                 else
                     problems.Add(new ValidationProblem("UnknownLmsField", subject,
-                        $"LMS field '{field.LmsField.Trim()}' is not a field of {lms}.{NameSuggester.DidYouMean(field.LmsField, catalog.KnownNames)} " +
+                        $"LMS field '{field.LmsField.Trim()}' is not a field of {lms}.{ClosestNames.DidYouMean(field.LmsField, catalog.KnownNames)} " +
                         "If it is a custom field, add it to the field catalogue first."));
                 if (!mapped.Add(name))
                     problems.Add(new ValidationProblem("DuplicateLmsField", subject, $"LMS field '{name}' is mapped more than once; keep one mapping."));

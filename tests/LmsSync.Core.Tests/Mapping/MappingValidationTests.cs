@@ -1,3 +1,4 @@
+using LmsSync.Core.Text;
 using System.Linq;
 using LmsSync.Core.Lms;
 using LmsSync.Core.Mapping;
@@ -98,13 +99,13 @@ public class MappingValidationTests
     [InlineData("FristName", "FirstName")]
     public void Suggests_the_closest_name_by_edit_distance(string typo, string expected)
     {
-        Assert.Equal(expected, NameSuggester.Closest(typo, Sf.UserFields)[0]);
+        Assert.Equal(expected, ClosestNames.Find(typo, Sf.UserFields)[0]);
     }
 
     [Fact]
     public void Suggests_nothing_when_nothing_is_close()
     {
-        Assert.Empty(NameSuggester.Closest("Xyzzyplugh", Sf.UserFields));
-        Assert.Equal("", NameSuggester.DidYouMean("Xyzzyplugh", Sf.UserFields));
+        Assert.Empty(ClosestNames.Find("Xyzzyplugh", Sf.UserFields));
+        Assert.Equal("", ClosestNames.DidYouMean("Xyzzyplugh", Sf.UserFields));
     }
 }

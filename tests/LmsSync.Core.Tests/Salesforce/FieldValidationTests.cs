@@ -1,3 +1,4 @@
+using LmsSync.Core.Text;
 using System;
 using System.Collections.Generic;
 using System.Linq;

@@ -1,3 +1,4 @@
+using LmsSync.Core.Text;
 using System;
 using System.Collections.Generic;
 
@@ -38,7 +39,7 @@ namespace LmsSync.Core.Sync.Validation
                 return new ValidationProblem("BlankSalesforceField", subject, "A Salesforce field name is blank; name a field or remove the entry.");
             if (Contains(path)) return null;
             return new ValidationProblem("UnknownSalesforceField", subject,
-                $"Salesforce field '{path.Trim()}' does not exist on {ObjectName}.{NameSuggester.DidYouMean(path, _names)}");
+                $"Salesforce field '{path.Trim()}' does not exist on {ObjectName}.{ClosestNames.DidYouMean(path, _names)}");
         }
     }
 }
