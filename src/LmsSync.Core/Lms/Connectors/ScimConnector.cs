@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Lms.Scim;
 using LmsSync.Core.Sync;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.Connectors
@@ -219,7 +218,7 @@ namespace LmsSync.Core.Lms.Connectors
         private static string GroupPath(string id) => "Groups/" + Uri.EscapeDataString(id);
 
         private static PayloadPreview Request(string method, string path, JObject body) =>
-            new PayloadPreview(method, path, body.ToString(Formatting.None), ScimJsonType);
+            new PayloadPreview(method, path, ScimJson.Serialize(body), ScimJsonType);
 
         private static Task Guard(Func<Task> call, CancellationToken cancellationToken) => ConnectorErrors.Guard(Lms, CredentialHint, call, cancellationToken);
 
