@@ -90,6 +90,7 @@ internal sealed class SkyPrepApi(SkyPrepState state, Func<SkyPrepBehaviour> beha
         var user = state.AddUserUnlocked(now, email, first, last, role, u =>
         {
             u.Company = Blank(call.Get("company"));
+            u.Cell = Blank(call.Get("cell"));
             u.Title = Blank(call.Get("title"));
             u.SalesforceId = Blank(call.Get(b.SalesforceIdField));
             u.EmailNotifications = notifications ?? true;
@@ -128,6 +129,7 @@ internal sealed class SkyPrepApi(SkyPrepState state, Func<SkyPrepBehaviour> beha
         if (call.Get("last_name") is { } last) user.LastName = last.Trim();
         if (call.Get("role") is { } newRole) user.Role = Blank(newRole) ?? "learner";
         if (call.Has("company")) user.Company = Blank(call.Get("company"));
+        if (call.Has("cell")) user.Cell = Blank(call.Get("cell"));
         if (call.Has("title")) user.Title = Blank(call.Get("title"));
         if (call.Has(b.SalesforceIdField)) user.SalesforceId = Blank(call.Get(b.SalesforceIdField));
         if (notifications is { } n) user.EmailNotifications = n;
@@ -265,6 +267,7 @@ internal sealed class SkyPrepApi(SkyPrepState state, Func<SkyPrepBehaviour> beha
             ["last_name"] = u.LastName,
             ["role"] = u.Role,
             ["company"] = u.Company,
+            ["cell"] = u.Cell,
             ["title"] = u.Title,
             [b.SalesforceIdField] = u.SalesforceId,
             ["email_notifications"] = u.EmailNotifications,

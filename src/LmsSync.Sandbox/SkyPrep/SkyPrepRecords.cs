@@ -12,6 +12,7 @@ public sealed class SkyPrepUserRecord
     public string LastName { get; set; } = "";
     public string Role { get; set; } = "learner";
     public string? Company { get; set; }
+    public string? Cell { get; set; }
     public string? Title { get; set; }
     public string? SalesforceId { get; set; }
     public bool Active { get; set; } = true;
@@ -22,7 +23,7 @@ public sealed class SkyPrepUserRecord
 
     public SkyPrepUserRecord Copy() => new()
     {
-        Id = Id, Email = Email, FirstName = FirstName, LastName = LastName, Role = Role, Company = Company, Title = Title,
+        Id = Id, Email = Email, FirstName = FirstName, LastName = LastName, Role = Role, Company = Company, Cell = Cell, Title = Title,
         SalesforceId = SalesforceId, Active = Active, EmailNotifications = EmailNotifications,
         CustomLabels = new Dictionary<string, string>(CustomLabels, StringComparer.OrdinalIgnoreCase), GroupIds = new SortedSet<int>(GroupIds), CreatedAt = CreatedAt,
     };

@@ -154,7 +154,7 @@ public sealed class SkyPrepConnectorTests : SkyPrepTestBase, IDisposable
         mapping.Groups = new GroupMapping("Division");
         var users = new[]
         {
-            Sf.Record("005000000000001AAA", ("FirstName", "Ann"), ("LastName", "Archer"), ("Email", "ann.archer@acme.example.com"), ("Title", "VP"), ("CompanyName", "Acme"), ("Division", "Sales"), ("IsActive", true)),
+            Sf.Record("005000000000001AAA", ("FirstName", "Ann"), ("LastName", "Archer"), ("Email", "ann.archer@acme.example.com"), ("Title", "VP"), ("MobilePhone", "+1 555 0100"), ("CompanyName", "Acme"), ("Division", "Sales"), ("IsActive", true)),
             Sf.Record(Sf.Id(21), ("FirstName", "Bo"), ("LastName", "Baker"), ("Email", "Bo.Baker@acme.example.com"), ("Title", "Support Engineer"), ("CompanyName", "Acme"), ("Division", "Support"), ("IsActive", true)),
             Sf.Person(22, division: "Sales"),
             Sf.Person(23, division: "New hires"),
