@@ -16,6 +16,8 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        // sf-read predates the scenario list and keeps its own entry point.
+        if (args.Length > 0 && args[0] == "sf-read") return SalesforceReadBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
         if (args.Length == 0 || args[0] is "-h" or "--help" or "list")
         {
             Console.WriteLine("Usage: dotnet run -c Release --project tests/LmsSync.Benchmarks -- <scenario> [options]");

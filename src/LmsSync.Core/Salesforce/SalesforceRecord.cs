@@ -21,6 +21,15 @@ namespace LmsSync.Core.Salesforce
             foreach (var pair in fields) _fields[pair.Key] = pair.Value;
         }
 
+        private SalesforceRecord(string objectType, Dictionary<string, object?> fields)
+        {
+            ObjectType = objectType;
+            _fields = fields;
+        }
+
+        /// <summary>Takes <paramref name="fields"/> as is (it must compare keys case-insensitively): the query reader's fast path, no copy.</summary>
+        internal static SalesforceRecord Own(string objectType, Dictionary<string, object?> fields) => new SalesforceRecord(objectType, fields);
+
         /// <summary>The sObject type, e.g. <c>User</c> or <c>Contact</c>.</summary>
         public string ObjectType { get; }
 

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Newtonsoft.Json;
+
+namespace LmsSync.Core.Salesforce.Query
+{
+    /// <summary>
+    /// Reads a query page token by token (no JObject per record): relationship objects are flattened to
+    /// dotted paths, <c>attributes</c> dropped, numbers read as decimal, datetimes/dates converted.
+    /// </summary>
+    internal static class QueryPageReader
+    {
+        public static QueryPage Read(JsonReader reader, RecordShape shape)
+        {
+            // Every record repeats the same property names: intern them instead of allocating each one.
+            if (reader is JsonTextReader text && text.PropertyNameTable == null) text.PropertyNameTable = new DefaultJsonNameTable();
+            if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+                throw new InvalidDataException("the answer is not a query result object");
+            long? totalSize = null;
+            bool? done = null;
+            string? next = null;
+            var records = new List<SalesforceRecord>();
+            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                reader.Read();
+                switch (name)
+                {
+                    case "totalSize":
+                        totalSize = System.Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture);
+                        break;
+                    case "done":
+                        done = reader.Value is bool b && b;
+                        break;
+                    case "nextRecordsUrl":
+                        next = reader.Value as string;
+                        break;
+                    case "records":
+                        if (reader.TokenType != JsonToken.StartArray) throw new InvalidDataException("'records' is not an array");
+                        while (reader.Read() && reader.TokenType != JsonToken.EndArray)
+                        {
+                            if (reader.TokenType != JsonToken.StartObject) throw new InvalidDataException("a record is not an object");
+                            records.Add(ReadRecord(reader, shape));
+                        }
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (reader.TokenType != JsonToken.EndObject) throw new InvalidDataException("the query result ends early");
+            if (totalSize == null || done == null) throw new InvalidDataException("the query result lacks totalSize or done");
+            return new QueryPage(totalSize.Value, done.Value, string.IsNullOrEmpty(next) ? null : next, records);
+        }
+
+        private static SalesforceRecord ReadRecord(JsonReader reader, RecordShape shape)
+        {
+            var fields = new Dictionary<string, object?>(shape.ExpectedFieldCount, StringComparer.OrdinalIgnoreCase);
+            var type = ReadObject(reader, shape, fields, prefix: null);
+            shape.ExpectedFieldCount = fields.Count;
+            foreach (var path in shape.DottedPaths)
+                if (!fields.ContainsKey(path)) fields[path] = null;
+            return SalesforceRecord.Own(type ?? shape.ObjectName, fields);
+        }
+
+        /// <summary>Reads one (possibly nested) record object into <paramref name="fields"/>; returns its attributes.type.</summary>
+        private static string? ReadObject(JsonReader reader, RecordShape shape, Dictionary<string, object?> fields, string? prefix)
+        {
+            string? type = null;
+            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                reader.Read();
+                if (name == "attributes")
+                {
+                    type = ReadType(reader);
+                    continue;
+                }
+                var path = prefix == null ? name : shape.Join(prefix, name);
+                switch (reader.TokenType)
+                {
+                    case JsonToken.StartObject:
+                        // A parent record (Manager) or a compound value (an address): flatten under its name.
+                        ReadObject(reader, shape, fields, path + ".");
+                        break;
+                    case JsonToken.StartArray:
+                        // Child subqueries and multi-valued data have no flat form; they are not selected by this client.
+                        reader.Skip();
+                        break;
+                    case JsonToken.String:
+                        fields[path] = ConvertText(path, (string)reader.Value!, shape);
+                        break;
+                    case JsonToken.Integer:
+                        fields[path] = System.Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture);
+                        break;
+                    case JsonToken.Float:
+                        fields[path] = reader.Value is double d ? (decimal)d : System.Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture);
+                        break;
+                    case JsonToken.Boolean:
+                        fields[path] = (bool)reader.Value!;
+                        break;
+                    case JsonToken.Null:
+                    case JsonToken.Undefined:
+                        // A null parent (Manager: null) is represented by its selected paths, filled in later.
+                        if (!shape.IsRelationship(path)) fields[path] = null;
+                        break;
+                    default:
+                        fields[path] = reader.Value?.ToString();
+                        break;
+                }
+            }
+            if (reader.TokenType != JsonToken.EndObject) throw new InvalidDataException("a record ends early");
+            return type;
+        }
+
+        private static string? ReadType(JsonReader reader)
+        {
+            if (reader.TokenType != JsonToken.StartObject)
+            {
+                reader.Skip();
+                return null;
+            }
+            string? type = null;
+            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                reader.Read();
+                if (name == "type" && reader.TokenType == JsonToken.String) type = (string)reader.Value!;
+                else reader.Skip();
+            }
+            return type;
+        }
+
+        private static object ConvertText(string path, string text, RecordShape shape)
+        {
+            switch (shape.KindOf(path, text))
+            {
+                case ValueKind.DateTime:
+                    if (SalesforceDateTime.TryParseDateTime(text, out var dateTime)) return dateTime;
+                    throw new InvalidDataException($"field {path} is a datetime but its value '{Truncate(text)}' is not one");
+                case ValueKind.Date:
+                    if (SalesforceDateTime.TryParseDate(text, out var date)) return date;
+                    throw new InvalidDataException($"field {path} is a date but its value '{Truncate(text)}' is not one");
+                default:
+                    return text;
+            }
+        }
+
+        private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
+    }
+}
