@@ -11,7 +11,9 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('LmsSync.Format.ps1xml')
-    CmdletsToExport      = @('Connect-SfLms', 'Disconnect-SfLms', 'Get-SfLmsConnection', 'Get-SfLmsSchedule', 'Register-SfLmsSchedule', 'Unregister-SfLmsSchedule')
+    CmdletsToExport      = @('Add-SfLmsImportRule', 'Connect-SfLms', 'Disconnect-SfLms', 'Get-SfLmsConnection', 'Get-SfLmsImportRule', 'Get-SfLmsMapping',
+                             'Get-SfLmsOption', 'Get-SfLmsSchedule', 'Register-SfLmsSchedule', 'Remove-SfLmsImportRule', 'Remove-SfLmsMapping',
+                             'Set-SfLmsMapping', 'Set-SfLmsOption', 'Unregister-SfLmsSchedule')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -28,11 +28,11 @@ namespace LmsSync.PowerShell.Cmdlets
                 return;
             }
             var saving = Save.IsPresent || ParameterSetName == ProfileSet;
+            // A re-connect (new URL or credentials) keeps the mapping, rules and options already saved for this LMS kind.
+            if (Save.IsPresent && store.KeepConfigurationOf(profile)) WriteVerbose($"Kept the mapping, import rules and options saved in profile '{profile.Name}'.");
             var connection = RunConnected((queue, token) => ConnectionOpener.OpenAsync(profile, secrets, saving, queue, token), profile.Name);
             if (Save.IsPresent)
             {
-                // A re-connect (new URL or credentials) keeps the mapping, rules and options already saved for this LMS kind.
-                if (store.KeepConfigurationOf(profile)) WriteVerbose($"Kept the mapping, import rules and options saved in profile '{profile.Name}'.");
                 store.Save(profile, secrets);
                 WriteVerbose($"Saved profile '{profile.Name}' to {store.PathsOf(profile.Name).Folder} (secrets protected: {Core.Storage.SecretFile.CurrentProtection}).");
             }
