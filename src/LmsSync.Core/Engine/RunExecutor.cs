@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Lms.Connectors;
@@ -119,6 +120,49 @@ namespace LmsSync.Core.Engine
             var workers = new Task[Math.Max(1, Math.Min(concurrency, rows.Count))];
             for (var w = 0; w < workers.Length; w++) workers[w] = Task.Run(Worker);
             await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Rows the connector can apply many at a time (iSpring's bulk deactivate/activate), in chunks; a chunk's
+        /// failure is each of its rows' failure.
+        /// </summary>
+        public async Task ApplyBatchesAsync(ILmsBatchConnector batcher, IReadOnlyList<PlanRow> rows, int chunkSize)
+        {
+            for (var start = 0; start < rows.Count; start += chunkSize)
+            {
+                var chunk = new List<PlanRow>();
+                for (var i = start; i < Math.Min(rows.Count, start + chunkSize); i++) chunk.Add(rows[i]);
+                if (Stopped)
+                {
+                    Interlocked.Add(ref _notAttempted, chunk.Count);
+                    continue;
+                }
+                IReadOnlyList<LmsBatchResult> results;
+                try
+                {
+                    results = await batcher.ApplyBatchAsync(chunk, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    var error = e as LmsConnectorException ?? Unexpected(e);
+                    results = chunk.Select(r => new LmsBatchResult(r, null, error)).ToList();
+                }
+                foreach (var result in results)
+                {
+                    var row = result.Row;
+                    if (result.Succeeded)
+                    {
+                        _breaker.Success();
+                        if (row.CreatesLink && row.SalesforceId != null && row.LmsId != null) _state.Link(row.SalesforceId, row.LmsId, row.LinkOrigin, _clock.UtcNow);
+                        _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Success, _clock.UtcNow, result.LmsId ?? row.LmsId), row);
+                    }
+                    else
+                    {
+                        _breaker.Failure(result.Error);
+                        _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: result.Error!.Message), row);
+                    }
+                }
+            }
         }
 
         private async Task ApplyRowAsync(PlanRow row)

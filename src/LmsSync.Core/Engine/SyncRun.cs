@@ -21,6 +21,7 @@ namespace LmsSync.Core.Engine
         private const int SaveEvery = 200;
         private const int MaxConsecutiveTransientFailures = 10;
         private const int RunsKeptInState = 20;
+        private const int BatchSize = 100;
 
         private readonly SyncEngine _engine;
         private readonly SyncSession _session;
@@ -110,6 +111,16 @@ namespace LmsSync.Core.Engine
             var confirmed = await ConfirmAsync(writes, ct).ConfigureAwait(false);
 
             await _executor.ApplyOrgChangesAsync(OrgChangesNeededBy(plan, confirmed)).ConfigureAwait(false);
+            if (_session.Lms is ILmsBatchConnector batcher)
+            {
+                // Batchable rows (status changes alone) never give up or take an email or login, so order does not bind them.
+                var batchable = confirmed.Where(batcher.CanBatch).ToList();
+                if (batchable.Count > 0)
+                {
+                    confirmed = confirmed.Where(r => !batcher.CanBatch(r)).ToList();
+                    await _executor.ApplyBatchesAsync(batcher, batchable, BatchSize).ConfigureAwait(false);
+                }
+            }
             var identity = new[] { _session.Lms.Catalog.EmailField, _session.Lms.Catalog.LoginField }.Where(f => f != null).Select(f => f!).ToList();
             await _executor.ApplyRowsAsync(ApplyOrder.For(confirmed, identity), Math.Max(1, _session.Lms.MaxConcurrency)).ConfigureAwait(false);
 
