@@ -11,7 +11,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('LmsSync.Format.ps1xml')
-    CmdletsToExport      = @('Get-SfLmsSchedule', 'Register-SfLmsSchedule', 'Unregister-SfLmsSchedule')
+    CmdletsToExport      = @('Get-SfLmsPayload', 'Get-SfLmsSchedule', 'Get-SfLmsSyncHistory', 'Get-SfLmsUser', 'Invoke-SfLmsSync', 'Register-SfLmsSchedule', 'Unregister-SfLmsSchedule')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

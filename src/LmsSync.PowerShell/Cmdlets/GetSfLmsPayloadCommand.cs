@@ -5,6 +5,7 @@ using System.Management.Automation;
 using LmsSync.Core.Engine;
 using LmsSync.Core.Sync;
 using LmsSync.Core.Views;
+using LmsSync.PowerShell.Completion;
 using LmsSync.PowerShell.Infrastructure;
 using LmsSync.PowerShell.Sync;
 
@@ -40,6 +41,7 @@ namespace LmsSync.PowerShell.Cmdlets
         /// <summary>Preview this saved profile instead of the current connection.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? Profile { get; set; }
 
         protected override void ProcessRecord()
@@ -55,7 +57,7 @@ namespace LmsSync.PowerShell.Cmdlets
             var selectors = wanted.Select(Selector).ToList();
             try
             {
-                Run(async (queue, token) =>
+                RunConnected(async (queue, token) =>
                 {
                     var session = await GetSessionAsync(Profile, token).ConfigureAwait(false);
                     var preview = await new SyncEngine(session).PreviewAsync(request, new ProgressReporter(queue, ActivityId, Activity), token).ConfigureAwait(false);
@@ -72,10 +74,6 @@ namespace LmsSync.PowerShell.Cmdlets
                                 $"No user '{key}' is in Salesforce (within the profile's source) or linked in the LMS. Check the id or email with Get-SfLmsUser.", key));
                     }
                 });
-            }
-            catch (Exception e) when (SyncErrors.From(e) is ErrorRecord error)
-            {
-                ThrowTerminatingError(error);
             }
             finally
             {

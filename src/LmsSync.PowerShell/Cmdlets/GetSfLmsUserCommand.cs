@@ -3,6 +3,7 @@ using System.Management.Automation;
 using LmsSync.Core.Engine;
 using LmsSync.Core.Sync;
 using LmsSync.Core.Views;
+using LmsSync.PowerShell.Completion;
 using LmsSync.PowerShell.Infrastructure;
 using LmsSync.PowerShell.Sync;
 
@@ -44,6 +45,7 @@ namespace LmsSync.PowerShell.Cmdlets
         /// <summary>Preview this saved profile instead of the current connection.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? Profile { get; set; }
 
         protected override void ProcessRecord()
@@ -51,7 +53,7 @@ namespace LmsSync.PowerShell.Cmdlets
             var filter = new UserFilter(Email, Name, Department, Action);
             try
             {
-                Run(async (queue, token) =>
+                RunConnected(async (queue, token) =>
             {
                     var session = await GetSessionAsync(Profile, token).ConfigureAwait(false);
                     var progress = new ProgressReporter(queue, ActivityId, Activity);
@@ -63,10 +65,6 @@ namespace LmsSync.PowerShell.Cmdlets
                         if (filter.Matches(user)) queue.WriteObject(user);
                     }
                 });
-            }
-            catch (Exception e) when (SyncErrors.From(e) is ErrorRecord error)
-            {
-                ThrowTerminatingError(error);
             }
             finally
             {

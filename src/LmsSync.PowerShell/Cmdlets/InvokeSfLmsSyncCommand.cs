@@ -5,6 +5,7 @@ using System.Management.Automation;
 using LmsSync.Core.Engine;
 using LmsSync.Core.Scheduling;
 using LmsSync.Core.Views;
+using LmsSync.PowerShell.Completion;
 using LmsSync.PowerShell.Infrastructure;
 using LmsSync.PowerShell.Sync;
 
@@ -33,6 +34,7 @@ namespace LmsSync.PowerShell.Cmdlets
         /// <summary>Run this saved profile without a prior Connect-SfLms (the scheduled form).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? Profile { get; set; }
 
         /// <summary>Apply the plan even when it deactivates more users than the profile's MaxDeprovision allows.</summary>
@@ -71,7 +73,7 @@ namespace LmsSync.PowerShell.Cmdlets
             Report(Apply(new RunRequest { OnlySalesforceIds = only, Force = Force }));
         }
 
-        private void WritePlan(IReadOnlyCollection<string>? only) => Guarded(() => Run(async (queue, token) =>
+        private void WritePlan(IReadOnlyCollection<string>? only) => WithProgress(() => RunConnected(async (queue, token) =>
         {
             var session = await GetSessionAsync(Profile, token).ConfigureAwait(false);
             var preview = await new SyncEngine(session).PreviewAsync(new PreviewRequest { OnlySalesforceIds = only },
@@ -81,17 +83,16 @@ namespace LmsSync.PowerShell.Cmdlets
             return true;
         }));
 
-        private RunSummary Apply(RunRequest request) => Guarded(() => Run(async (queue, token) =>
+        private RunSummary Apply(RunRequest request) => WithProgress(() => RunConnected(async (queue, token) =>
         {
             var session = await GetSessionAsync(Profile, token).ConfigureAwait(false);
             var observer = new QueueRunObserver(queue, new ProgressReporter(queue, ActivityId, Activity), PassThru);
             return await new SyncEngine(session).RunAsync(request, observer, token).ConfigureAwait(false);
         }));
 
-        private T Guarded<T>(Func<T> work)
+        private T WithProgress<T>(Func<T> work)
         {
             try { return work(); }
-            catch (Exception e) when (SyncErrors.From(e) is ErrorRecord error) { ThrowTerminatingError(error); throw; }
             finally { ProgressReporter.Complete(this, ActivityId, Activity); }
         }
 
