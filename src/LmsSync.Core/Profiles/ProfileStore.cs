@@ -62,6 +62,22 @@ namespace LmsSync.Core.Profiles
             if (secrets != null) new SecretFile(paths.Secrets).Save(secrets.ToDictionary());
         }
 
+        /// <summary>
+        /// Before saving a re-connect over a saved profile: takes the saved sync configuration (mapping, rules,
+        /// options) when the LMS kind is the same, so that new credentials do not reset it. True when it did.
+        /// </summary>
+        public bool KeepConfigurationOf(SfLmsProfile profile)
+        {
+            if (!Exists(profile.Name)) return false;
+            SfLmsProfile saved;
+            try { saved = Load(profile.Name); }
+            catch (ProfileException) { return false; }
+            if (saved.Lms.Kind != profile.Lms.Kind) return false;
+            profile.Sync = saved.Sync;
+            profile.Lms.Options = saved.Lms.Options;
+            return true;
+        }
+
         /// <summary>The settings of a saved profile; the name is the folder's.</summary>
         public SfLmsProfile Load(string name)
         {
