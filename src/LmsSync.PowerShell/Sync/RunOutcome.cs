@@ -32,7 +32,7 @@ namespace LmsSync.PowerShell.Sync
             switch (summary.Status)
             {
                 case RunStatus.Disabled:
-                    return summary.Message ?? "This profile's sync is switched off, so nothing was done. Switch it on with Set-SfLmsOption -Enabled $true.";
+                    return summary.Message ?? "This profile's sync is switched off, so nothing was done. Switch it on with Set-SfLmsOption -Enabled.";
                 case RunStatus.PartiallyFailed:
                     var failed = summary.Statuses.TryGetValue(ResultStatus.Failure, out var n) ? n : 0;
                     return $"{failed} user(s) failed (see the errors above, or Get-SfLmsSyncHistory -RunId {summary.RunId} | Where-Object Status -eq Failure); the other changes were applied.";
