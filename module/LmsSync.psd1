@@ -12,8 +12,9 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('LmsSync.Format.ps1xml')
     CmdletsToExport      = @('Add-SfLmsImportRule', 'Connect-SfLms', 'Disconnect-SfLms', 'Get-SfLmsConnection', 'Get-SfLmsImportRule', 'Get-SfLmsMapping',
-                             'Get-SfLmsOption', 'Get-SfLmsSchedule', 'Register-SfLmsSchedule', 'Remove-SfLmsImportRule', 'Remove-SfLmsMapping',
-                             'Set-SfLmsMapping', 'Set-SfLmsOption', 'Unregister-SfLmsSchedule')
+                             'Get-SfLmsOption', 'Get-SfLmsPayload', 'Get-SfLmsSchedule', 'Get-SfLmsSyncHistory', 'Get-SfLmsUser', 'Invoke-SfLmsSync',
+                             'Register-SfLmsSchedule', 'Remove-SfLmsImportRule', 'Remove-SfLmsMapping', 'Set-SfLmsMapping', 'Set-SfLmsOption',
+                             'Unregister-SfLmsSchedule')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

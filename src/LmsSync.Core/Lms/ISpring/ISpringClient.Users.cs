@@ -74,13 +74,22 @@ namespace LmsSync.Core.Lms.ISpring
         public async Task<string> CreateUserAsync(ISpringNewUser user, CancellationToken cancellationToken = default)
         {
             if (user == null) throw new ArgumentNullException(nameof(user));
+            CreateUserBody(user, new JObject()); // refuses what iSpring would refuse before resolving anything
+            var fields = await FieldsAsync(user.Fields, user.SalesforceId, cancellationToken).ConfigureAwait(false);
+            return await _http.CreateAsync("/user", CreateUserBody(user, fields), "userId", cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The <c>POST /user</c> body for <paramref name="user"/> with its <c>fields</c> object already built; shared by
+        /// <see cref="CreateUserAsync"/> and payload previews so both show the same request.
+        /// </summary>
+        internal JObject CreateUserBody(ISpringNewUser user, JObject fields)
+        {
             if (string.IsNullOrWhiteSpace(user.DepartmentId)) throw new ArgumentException("iSpring needs a department for every user: set DepartmentId.", nameof(user));
             if (!user.Fields.TryGetValue("login", out var login) || string.IsNullOrWhiteSpace(login)) throw new ArgumentException("iSpring needs a login for every user: set Fields[\"login\"].", nameof(user));
             var invitation = string.IsNullOrWhiteSpace(user.InvitationMessage) ? _options.DefaultInvitationMessage : user.InvitationMessage;
             if (user.SendLoginEmail && string.IsNullOrWhiteSpace(invitation))
                 throw new ArgumentException("iSpring requires an invitation message with the welcome email: set InvitationMessage or ISpringClientOptions.DefaultInvitationMessage.", nameof(user));
-
-            var fields = await FieldsAsync(user.Fields, user.SalesforceId, cancellationToken).ConfigureAwait(false);
             var body = new JObject
             {
                 ["departmentId"] = user.DepartmentId,
@@ -90,7 +99,7 @@ namespace LmsSync.Core.Lms.ISpring
             if (user.SendLoginEmail) body["invitationMessage"] = invitation;
             if (!string.IsNullOrEmpty(user.Role)) body["role"] = user.Role;
             if (user.GroupIds.Count > 0) body["groupIds"] = Array(user.GroupIds);
-            return await _http.CreateAsync("/user", body, "userId", cancellationToken).ConfigureAwait(false);
+            return body;
         }
 
         /// <summary><c>POST /user/{id}</c> with only what is set (fields, department, role).</summary>
@@ -98,12 +107,33 @@ namespace LmsSync.Core.Lms.ISpring
         {
             if (update == null) throw new ArgumentNullException(nameof(update));
             if (update.IsEmpty) return;
+            var fields = update.Fields.Count > 0 || update.SalesforceId != null ? await FieldsAsync(update.Fields, update.SalesforceId, cancellationToken).ConfigureAwait(false) : null;
+            await _http.PostAsync(UserPath(userId), UpdateUserBody(update, fields), idempotent: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The <c>POST /user/{id}</c> body: only what is set. Shared with payload previews.</summary>
+        internal static JObject UpdateUserBody(ISpringUserUpdate update, JObject? fields)
+        {
             var body = new JObject();
             if (update.DepartmentId != null) body["departmentId"] = update.DepartmentId;
             if (update.Role != null) body["role"] = update.Role;
-            if (update.Fields.Count > 0 || update.SalesforceId != null) body["fields"] = await FieldsAsync(update.Fields, update.SalesforceId, cancellationToken).ConfigureAwait(false);
-            await _http.PostAsync(Path("/user/{0}", userId), body, idempotent: true, cancellationToken).ConfigureAwait(false);
+            if (fields != null) body["fields"] = fields;
+            return body;
         }
+
+        /// <summary>The <c>fields</c> object of a write, without the Salesforce Id (see <see cref="FieldsAsync"/>).</summary>
+        internal static JObject FieldsObject(IDictionary<string, string> fields)
+        {
+            var result = new JObject();
+            foreach (var f in fields) result[f.Key] = f.Value ?? "";
+            return result;
+        }
+
+        internal static string UserPath(string userId) => Path("/user/{0}", userId);
+
+        internal static string StatusPath(string userId) => Path("/user/{0}/status", userId);
+
+        internal static JObject StatusBody(ISpringUserStatus status) => new JObject { ["status"] = (int)status };
 
         /// <summary>Status 3: the user can no longer sign in; all records are kept.</summary>
         public Task DeactivateUserAsync(string userId, CancellationToken cancellationToken = default) =>
@@ -115,7 +145,7 @@ namespace LmsSync.Core.Lms.ISpring
 
         /// <summary><c>POST /user/{id}/status</c> <c>{"status": 1|3|5}</c>.</summary>
         public Task SetStatusAsync(string userId, ISpringUserStatus status, CancellationToken cancellationToken = default) =>
-            _http.PostAsync(Path("/user/{0}/status", userId), new JObject { ["status"] = (int)status }, idempotent: true, cancellationToken);
+            _http.PostAsync(StatusPath(userId), StatusBody(status), idempotent: true, cancellationToken);
 
         /// <summary><c>POST /users/deactivate</c> <c>{userIds}</c>, in batches of <see cref="ISpringClientOptions.BulkBatchSize"/>.</summary>
         public Task DeactivateUsersAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default) =>
@@ -173,8 +203,7 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>The object form of <c>fields</c> (what the spec models for writes), with the Salesforce Id in its field.</summary>
         private async Task<JObject> FieldsAsync(IDictionary<string, string> fields, string? salesforceId, CancellationToken cancellationToken)
         {
-            var result = new JObject();
-            foreach (var f in fields) result[f.Key] = f.Value ?? "";
+            var result = FieldsObject(fields);
             if (salesforceId != null)
             {
                 var field = await ResolveSalesforceIdFieldAsync(cancellationToken).ConfigureAwait(false)

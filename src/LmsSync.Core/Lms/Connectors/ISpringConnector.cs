@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using LmsSync.Core.Lms.ISpring;
+using LmsSync.Core.Sync;
+
+namespace LmsSync.Core.Lms.Connectors
+{
+    /// <summary>
+    /// iSpring Learn behind <see cref="ILmsConnector"/>. Canonical field names are iSpring's own field names
+    /// (<c>login</c>, <c>first_name</c>, <c>USER_DEFINED_FIELD2</c>), so fields pass through unchanged; the
+    /// Salesforce Id lives in the custom field named by <see cref="ISpringClientOptions.SalesforceIdField"/>, when set,
+    /// and travels as an ordinary field change. Deactivations and reactivations can go in bulk (<see cref="ILmsBatchConnector"/>).
+    /// </summary>
+    public sealed class ISpringConnector : ILmsConnector, ILmsBatchConnector
+    {
+        internal const string Lms = "iSpring Learn";
+        internal const string CredentialHint = "Check the iSpring Learn API key's client id and secret (iSpring Learn → Account settings → API).";
+
+        private readonly ISpringClientOptions _clientOptions;
+        private readonly ISpringConnectorOptions _options;
+        private readonly ISpringClient _client;
+        private readonly ISpringRequests _requests;
+        private volatile LmsCapabilities _capabilities;
+        private volatile LmsFieldCatalog _catalog = LmsFieldCatalog.ISpring;
+        private volatile string? _rootDepartmentId;
+        private volatile bool _catalogLoaded;
+
+        public ISpringConnector(ISpringClientOptions clientOptions, ISpringConnectorOptions? options = null)
+        {
+            _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
+            _options = options ?? new ISpringConnectorOptions();
+            clientOptions.InnerHandler = new CallCountingHandler(Calls, IsRead, clientOptions.InnerHandler);
+            clientOptions.RetryPolicy = RetryCounting.Count(clientOptions.RetryPolicy, Calls);
+            if (string.IsNullOrWhiteSpace(clientOptions.DefaultInvitationMessage))
+                clientOptions.DefaultInvitationMessage = ISpringConnectorOptions.DefaultInvitationMessage;
+            _client = new ISpringClient(clientOptions);
+            _requests = new ISpringRequests(_client, clientOptions);
+            _capabilities = LmsCapabilities.For(LmsKind.ISpring).WithSalesforceIdField(clientOptions.SalesforceIdField);
+        }
+
+        public LmsCapabilities Capabilities => _capabilities;
+        public LmsFieldCatalog Catalog => _catalog;
+        public int MaxConcurrency => _clientOptions.MaxConcurrentRequests;
+        public LmsCallCounters Calls { get; } = new LmsCallCounters();
+
+        public Task CheckAsync(CancellationToken cancellationToken) => Guard(async () =>
+        {
+            await _client.SignInAsync(cancellationToken).ConfigureAwait(false);
+            await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+        public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+            var departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            var groups = await _client.ReadGroups().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            var users = new List<LmsUser>();
+            var reader = _client.ReadUsers();
+            IReadOnlyList<ISpringUser>? page;
+            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
+            {
+                users.AddRange(page.Select(ToLmsUser));
+                usersRead?.Report(users.Count);
+            }
+            _rootDepartmentId = departments.FirstOrDefault(d => d.IsRoot)?.DepartmentId ?? _rootDepartmentId;
+            return new LmsSnapshot(users,
+                groups.Select(g => new LmsGroup(g.GroupId, g.Name)).ToList(),
+                departments.Select(d => new LmsDepartment(d.DepartmentId, d.Name, d.IsRoot ? null : d.ParentDepartmentId)).ToList());
+        }, cancellationToken);
+
+        public Task<string?> ApplyAsync(OrgChange change, CancellationToken cancellationToken) => Guard<string?>(async () =>
+        {
+            switch (change.Kind)
+            {
+                case OrgChangeKind.CreateDepartment:
+                    var parent = change.ParentId ?? await RootDepartmentIdAsync(cancellationToken).ConfigureAwait(false);
+                    return await _client.CreateDepartmentAsync(change.Name, parent, null, cancellationToken).ConfigureAwait(false);
+                case OrgChangeKind.CreateGroup:
+                    return await _client.CreateGroupAsync(change.Name, cancellationToken).ConfigureAwait(false);
+                case OrgChangeKind.DeleteDepartment:
+                    await _client.DeleteDepartmentAsync(change.Id ?? throw new ArgumentException("A department to delete needs its id."), cancellationToken).ConfigureAwait(false);
+                    return null;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(change), change.Kind, "Unknown org change.");
+            }
+        }, cancellationToken);
+
+        public Task<string> ApplyAsync(PlanRow row, IOrgIdResolver orgIds, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            if (row.Action == PlanAction.Create)
+                return await _client.CreateUserAsync(_requests.NewUser(row, orgIds), cancellationToken).ConfigureAwait(false);
+
+            var id = RowOrg.ExistingId(row);
+            if (row.Action == PlanAction.Reactivate) await _client.ReactivateUserAsync(id, cancellationToken).ConfigureAwait(false);
+            var update = ISpringRequests.Update(row, orgIds);
+            await _client.UpdateUserAsync(id, update, cancellationToken).ConfigureAwait(false);
+            foreach (var groupId in RowOrg.JoinIds(row, orgIds)) await _client.JoinGroupAsync(groupId, id, cancellationToken).ConfigureAwait(false);
+            var leave = RowOrg.LeaveIds(row, orgIds);
+            if (_clientOptions.GroupLeaveMode == ISpringGroupLeaveMode.UserGroupsRemove)
+                await _client.RemoveUserFromGroupsAsync(id, leave, cancellationToken).ConfigureAwait(false);
+            else
+                foreach (var groupId in leave) await _client.LeaveGroupAsync(groupId, id, cancellationToken).ConfigureAwait(false);
+            // Last, so a deactivated user's final profile and memberships are what Salesforce said.
+            if (row.Action == PlanAction.Deactivate) await _client.DeactivateUserAsync(id, cancellationToken).ConfigureAwait(false);
+            return id;
+        }, cancellationToken);
+
+        public IReadOnlyList<PayloadPreview> Preview(PlanRow row, IOrgIdResolver orgIds)
+        {
+            try
+            {
+                return _requests.Preview(row, orgIds);
+            }
+            catch (Exception e) when (!(e is LmsConnectorException))
+            {
+                throw ConnectorErrors.Translate(e, Lms, CredentialHint);
+            }
+        }
+
+        public bool CanBatch(PlanRow row) =>
+            (row.Action == PlanAction.Deactivate || row.Action == PlanAction.Reactivate) && row.LmsId != null
+            && row.Changes.Count == 0 && row.DepartmentChange == null && row.GroupsToJoin.Count == 0 && row.GroupsToLeave.Count == 0;
+
+        public async Task<IReadOnlyList<LmsBatchResult>> ApplyBatchAsync(IReadOnlyList<PlanRow> rows, CancellationToken cancellationToken)
+        {
+            var results = new LmsBatchResult[rows.Count];
+            foreach (var action in new[] { PlanAction.Deactivate, PlanAction.Reactivate })
+            {
+                var indexes = Enumerable.Range(0, rows.Count).Where(i => rows[i].Action == action && CanBatch(rows[i])).ToList();
+                if (indexes.Count == 0) continue;
+                var ids = indexes.Select(i => rows[i].LmsId!).ToList();
+                LmsConnectorException? error = null;
+                try
+                {
+                    await Guard(() => action == PlanAction.Deactivate
+                        ? _client.DeactivateUsersAsync(ids, cancellationToken)
+                        : _client.ActivateUsersAsync(ids, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                catch (LmsConnectorException e)
+                {
+                    error = e;
+                }
+                foreach (var i in indexes) results[i] = new LmsBatchResult(rows[i], error == null ? rows[i].LmsId : null, error);
+            }
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (results[i] == null)
+                    results[i] = new LmsBatchResult(rows[i], null, new LmsConnectorException($"The row '{rows[i]}' cannot be applied in a batch; apply it on its own.", 0, false, false));
+            }
+            return results;
+        }
+
+        public void Dispose() => _client.Dispose();
+
+        private async Task LoadCatalogAsync(CancellationToken cancellationToken)
+        {
+            var fields = await _client.GetProfileFieldsAsync(cancellationToken).ConfigureAwait(false);
+            _catalog = LmsFieldCatalog.ISpring.WithCustomFields(ISpringCustomFields.From(fields, LmsFieldCatalog.ISpring));
+            var salesforceIdField = await _client.ResolveSalesforceIdFieldAsync(cancellationToken).ConfigureAwait(false);
+            _capabilities = LmsCapabilities.For(LmsKind.ISpring).WithSalesforceIdField(salesforceIdField);
+            _requests.SalesforceIdField = salesforceIdField;
+            _catalogLoaded = true;
+        }
+
+        private async Task<string> RootDepartmentIdAsync(CancellationToken cancellationToken) =>
+            _rootDepartmentId ??= (await _client.GetRootDepartmentAsync(cancellationToken).ConfigureAwait(false)).DepartmentId;
+
+        private LmsUser ToLmsUser(ISpringUser user)
+        {
+            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in user.Fields)
+                fields[_catalog.TryResolve(pair.Key, out var known) ? known.Name : pair.Key] = pair.Value;
+            var salesforceIdField = _capabilities.SalesforceIdField;
+            return new LmsUser(user.UserId, user.Login, user.Email, user.IsActive, fields, user.DepartmentId, user.GroupIds,
+                salesforceIdField == null ? null : user.Field(salesforceIdField),
+                string.Equals(user.Role, _options.AdministratorRole, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>The token request and the <c>POST /user/list</c> search only read.</summary>
+        private static bool IsRead(HttpRequestMessage request)
+        {
+            if (CallCountingHandler.ByHttpMethod(request)) return true;
+            var path = request.RequestUri?.AbsolutePath ?? "";
+            return path.EndsWith("/token", StringComparison.Ordinal) || path.EndsWith("/user/list", StringComparison.Ordinal);
+        }
+
+        private static Task Guard(Func<Task> call, CancellationToken cancellationToken) => ConnectorErrors.Guard(Lms, CredentialHint, call, cancellationToken);
+
+        private static Task<T> Guard<T>(Func<Task<T>> call, CancellationToken cancellationToken) => ConnectorErrors.Guard(Lms, CredentialHint, call, cancellationToken);
+    }
+}
