@@ -37,6 +37,7 @@ namespace LmsSync.PowerShell.Cmdlets
                 WriteVerbose($"Saved profile '{profile.Name}' to {store.PathsOf(profile.Name).Folder} (secrets protected: {Core.Storage.SecretFile.CurrentProtection}).");
             }
             ConnectionState.Set(connection);
+            connection.Log.Detach(Queue);
             WriteVerbose($"Connected: {connection.Info}.");
             if (PassThru.IsPresent) WriteObject(connection.Info);
         }

@@ -16,8 +16,19 @@ namespace LmsSync.PowerShell.Infrastructure
 
         public void Detach(PipelineQueue queue) => Interlocked.CompareExchange(ref _target, null, queue);
 
-        public void Verbose(string message) => Volatile.Read(ref _target)?.WriteVerbose(message);
+        public void Verbose(string message) => Write(queue => queue.WriteVerbose(message));
 
-        public void Warning(string message) => Volatile.Read(ref _target)?.WriteWarning(message);
+        public void Warning(string message) => Write(queue => queue.WriteWarning(message));
+
+        private void Write(System.Action<PipelineQueue> write)
+        {
+            var target = Volatile.Read(ref _target);
+            if (target == null) return;
+            try { write(target); }
+            catch (System.InvalidOperationException)
+            {
+                // That command has finished (its queue is complete): the message has nobody to go to.
+            }
+        }
     }
 }

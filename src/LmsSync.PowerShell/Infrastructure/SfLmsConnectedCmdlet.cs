@@ -50,7 +50,7 @@ namespace LmsSync.PowerShell.Infrastructure
 
         /// <summary>The connection configuration cmdlets edit; terminates with SfLms.NotConnected when there is none.</summary>
         internal ActiveConnection RequireCurrent() =>
-            ConnectionState.Current ?? throw new SfLmsErrorException(ErrorIds.NotConnected, ErrorCategory.ConnectionError, NotConnectedMessage);
+            Attach(ConnectionState.Current ?? throw new SfLmsErrorException(ErrorIds.NotConnected, ErrorCategory.ConnectionError, NotConnectedMessage));
 
         /// <summary>Like Run, with the connection's log routed to this command and Core's exceptions mapped to stable error ids.</summary>
         internal T RunConnected<T>(Func<PipelineQueue, CancellationToken, Task<T>> work, object? target = null)
@@ -85,7 +85,7 @@ namespace LmsSync.PowerShell.Infrastructure
             ThrowTerminatingError(record!);
         }
 
-        private PipelineQueue Queue => _queue ?? throw new InvalidOperationException("GetSessionAsync is called inside RunConnected.");
+        internal PipelineQueue Queue => _queue ?? throw new InvalidOperationException("GetSessionAsync is called inside RunConnected.");
 
         private ActiveConnection Attach(ActiveConnection connection)
         {
