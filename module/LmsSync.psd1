@@ -11,7 +11,10 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('LmsSync.Format.ps1xml')
-    CmdletsToExport      = @('Get-SfLmsSchedule', 'Register-SfLmsSchedule', 'Unregister-SfLmsSchedule')
+    CmdletsToExport      = @('Add-SfLmsImportRule', 'Connect-SfLms', 'Disconnect-SfLms', 'Get-SfLmsConnection', 'Get-SfLmsImportRule', 'Get-SfLmsMapping',
+                             'Get-SfLmsOption', 'Get-SfLmsPayload', 'Get-SfLmsSchedule', 'Get-SfLmsSyncHistory', 'Get-SfLmsUser', 'Invoke-SfLmsSync',
+                             'Register-SfLmsSchedule', 'Remove-SfLmsImportRule', 'Remove-SfLmsMapping', 'Set-SfLmsMapping', 'Set-SfLmsOption',
+                             'Unregister-SfLmsSchedule')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -8,6 +8,8 @@ namespace LmsSync.Core.Scheduling
         PartiallyFailed,
         BlockedByDeprovisionGuard,
         Disabled,
+        /// <summary>Stopped by the user (Ctrl+C): calls in flight finished, state was saved.</summary>
+        Cancelled,
     }
 
     /// <summary>The one mapping from a run's outcome to the scheduled process's exit code.</summary>

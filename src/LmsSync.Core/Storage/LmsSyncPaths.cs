@@ -55,6 +55,12 @@ namespace LmsSync.Core.Storage
         public string LockOwner => Path.Combine(Folder, "run.lock.json");
         public string JournalFolder => Path.Combine(Folder, "journal");
         public string LogFolder => Path.Combine(Folder, "logs");
+
+        /// <summary>One JSON line per finished run (read by the schedule and Get-SfLmsSyncHistory).</summary>
+        public string HistoryFile => Path.Combine(Folder, "history.jsonl");
+
+        /// <summary>Per-run result files, <c>runs/&lt;runId&gt;.jsonl</c>.</summary>
+        public string RunsFolder => Path.Combine(Folder, "runs");
     }
 
     /// <summary>Profile names become folder names, so they are kept to a safe, portable alphabet.</summary>

@@ -27,5 +27,7 @@ namespace LmsSync.PowerShell.Infrastructure
         public const string ScheduleInvalid = "SfLms.ScheduleInvalid";
         public const string ScheduleNotFound = "SfLms.ScheduleNotFound";
         public const string InvalidArgument = "SfLms.InvalidArgument";
+        public const string RunFailed = "SfLms.RunFailed";
+        public const string RunNotFound = "SfLms.RunNotFound";
     }
 }

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using LmsSync.Core.Sync;
+
+namespace LmsSync.Core.Engine
+{
+    /// <summary>Both ends read and the plan made from them: what previews show and runs apply.</summary>
+    internal sealed class PlanContext
+    {
+        private PlanContext(SourceRead source, LmsSnapshot lms, Plan plan)
+        {
+            Source = source;
+            Lms = lms;
+            Plan = plan;
+        }
+
+        public SourceRead Source { get; }
+        public LmsSnapshot Lms { get; }
+        public Plan Plan { get; }
+
+        /// <summary>Reads Salesforce and the LMS at the same time (they are independent), then plans.</summary>
+        public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct)
+        {
+            var configuration = session.Configuration;
+            var salesforce = SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct);
+            var lmsProgress = progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
+            var lms = session.Lms.ReadAsync(lmsProgress, ct);
+            try
+            {
+                await Task.WhenAll(salesforce, lms).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Observe both, so the second failure is not unobserved; the first one is what the caller sees.
+                _ = salesforce.Exception;
+                _ = lms.Exception;
+                throw;
+            }
+            var source = await salesforce.ConfigureAwait(false);
+            var snapshot = await lms.ConfigureAwait(false);
+            progress?.Report(new SyncProgress(SyncProgress.Planning, 0, source.Users.Count));
+            var plan = Planner.Plan(new PlanInput(source.Users, source.Complete, snapshot, state, configuration.Mapping, session.Lms.Catalog,
+                session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope));
+            progress?.Report(new SyncProgress(SyncProgress.Planning, source.Users.Count, source.Users.Count));
+            return new PlanContext(source, snapshot, plan);
+        }
+
+        /// <summary>The rows of the given Salesforce users (all rows when null).</summary>
+        public IReadOnlyList<PlanRow> RowsFor(IReadOnlyCollection<string>? salesforceIds)
+        {
+            if (salesforceIds == null) return Plan.Rows;
+            var wanted = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in salesforceIds)
+                if (!string.IsNullOrWhiteSpace(id)) wanted.Add(SalesforceIdKey.Of(id.Trim()));
+            var rows = new List<PlanRow>();
+            foreach (var row in Plan.Rows)
+                if (row.SalesforceId != null && wanted.Contains(SalesforceIdKey.Of(row.SalesforceId))) rows.Add(row);
+            return rows;
+        }
+
+        /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to a captured context).</summary>
+        private sealed class SynchronousProgress : IProgress<int>
+        {
+            private readonly Action<int> _report;
+            public SynchronousProgress(Action<int> report) => _report = report;
+            public void Report(int value) => _report(value);
+        }
+    }
+}

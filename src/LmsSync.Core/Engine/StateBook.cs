@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LmsSync.Core.Storage;
+using LmsSync.Core.Sync;
+
+namespace LmsSync.Core.Engine
+{
+    /// <summary>
+    /// The state as a run changes it: links added as rows succeed, stale links dropped, created departments and
+    /// groups remembered. Thread-safe; <see cref="Snapshot"/> gives a copy to save at any moment.
+    /// </summary>
+    internal sealed class StateBook
+    {
+        private readonly object _gate = new object();
+        private readonly StoredState _stored;
+        // Keyed by LMS id: one LMS user belongs to at most one Salesforce user.
+        private readonly Dictionary<string, Link> _links = new Dictionary<string, Link>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _lmsIdBySalesforceKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _groupIds;
+        private readonly HashSet<string> _groupNames;
+        private readonly HashSet<string> _departmentIds;
+
+        public StateBook(StoredState stored)
+        {
+            _stored = stored;
+            foreach (var link in stored.Links)
+            {
+                _links[link.LmsId] = link;
+                _lmsIdBySalesforceKey[SalesforceIdKey.Of(link.SalesforceId)] = link.LmsId;
+            }
+            _groupIds = new HashSet<string>(stored.ManagedGroupIds, StringComparer.Ordinal);
+            _groupNames = new HashSet<string>(stored.ManagedGroupNames, StringComparer.OrdinalIgnoreCase);
+            _departmentIds = new HashSet<string>(stored.CreatedDepartmentIds, StringComparer.Ordinal);
+        }
+
+        public void Link(string salesforceId, string lmsId, LinkOrigin origin, DateTimeOffset at)
+        {
+            lock (_gate)
+            {
+                var key = SalesforceIdKey.Of(salesforceId);
+                // A Salesforce user has one LMS user: a new link replaces any older one of the same person.
+                if (_lmsIdBySalesforceKey.TryGetValue(key, out var previous))
+                {
+                    if (previous == lmsId) return;
+                    _links.Remove(previous);
+                }
+                if (_links.TryGetValue(lmsId, out var other)) _lmsIdBySalesforceKey.Remove(SalesforceIdKey.Of(other.SalesforceId));
+                _links[lmsId] = new Link(salesforceId, lmsId, origin, at);
+                _lmsIdBySalesforceKey[key] = lmsId;
+            }
+        }
+
+        public void DropStale(IEnumerable<Link> stale)
+        {
+            lock (_gate)
+                foreach (var link in stale)
+                    if (_links.TryGetValue(link.LmsId, out var current) && SalesforceIdKey.Of(current.SalesforceId) == SalesforceIdKey.Of(link.SalesforceId))
+                    {
+                        _links.Remove(link.LmsId);
+                        _lmsIdBySalesforceKey.Remove(SalesforceIdKey.Of(link.SalesforceId));
+                    }
+        }
+
+        public void OrgCreated(OrgChange change, string id)
+        {
+            lock (_gate)
+            {
+                if (change.Kind == OrgChangeKind.CreateDepartment) _departmentIds.Add(id);
+                else if (change.Kind == OrgChangeKind.CreateGroup)
+                {
+                    _groupIds.Add(id);
+                    _groupNames.Add(change.Name);
+                }
+            }
+        }
+
+        public void DepartmentDeleted(string id)
+        {
+            lock (_gate) _departmentIds.Remove(id);
+        }
+
+        public void ManageGroups(IEnumerable<string> names)
+        {
+            lock (_gate)
+                foreach (var name in names) _groupNames.Add(name);
+        }
+
+        public void Watermark(DateTimeOffset? seen)
+        {
+            lock (_gate)
+                if (seen is DateTimeOffset value && (_stored.SystemModstampWatermark == null || value > _stored.SystemModstampWatermark))
+                    _stored.SystemModstampWatermark = value;
+        }
+
+        public void RecordRun(RunSummary summary, int keep)
+        {
+            lock (_gate)
+            {
+                _stored.LastRuns.Add(new StoredRun
+                {
+                    RunId = summary.RunId,
+                    Started = summary.Started,
+                    Ended = summary.Ended,
+                    Status = summary.Status.ToString(),
+                    Actions = summary.Actions.ToDictionary(p => p.Key.ToString(), p => p.Value),
+                    Statuses = summary.Statuses.ToDictionary(p => p.Key.ToString(), p => p.Value),
+                });
+                if (_stored.LastRuns.Count > keep) _stored.LastRuns.RemoveRange(0, _stored.LastRuns.Count - keep);
+            }
+        }
+
+        public int LinkCount
+        {
+            get { lock (_gate) return _links.Count; }
+        }
+
+        public StoredState Snapshot()
+        {
+            lock (_gate)
+            {
+                return new StoredState
+                {
+                    Links = _links.Values.OrderBy(l => l.SalesforceId, StringComparer.Ordinal).ToList(),
+                    ManagedGroupIds = _groupIds.OrderBy(x => x, StringComparer.Ordinal).ToList(),
+                    ManagedGroupNames = _groupNames.OrderBy(x => x, StringComparer.OrdinalIgnoreCase).ToList(),
+                    CreatedDepartmentIds = _departmentIds.OrderBy(x => x, StringComparer.Ordinal).ToList(),
+                    SystemModstampWatermark = _stored.SystemModstampWatermark,
+                    LastRuns = _stored.LastRuns.ToList(),
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LmsSync.Core.Lms.Connectors;
+using LmsSync.Core.Salesforce.Errors;
+using LmsSync.Core.Scheduling;
+using LmsSync.Core.Storage;
+using LmsSync.Core.Sync;
+
+namespace LmsSync.Core.Engine
+{
+    /// <summary>
+    /// One run of one profile, start to end: lock, state, read, plan, guard, confirm, apply, record. Every outcome
+    /// after the lock is taken becomes a <see cref="RunSummary"/> appended to the history, and the state is saved
+    /// (unless it could not be read: a broken state file is never overwritten).
+    /// </summary>
+    internal sealed class SyncRun
+    {
+        private const int SaveEvery = 200;
+        private const int MaxConsecutiveTransientFailures = 10;
+        private const int RunsKeptInState = 20;
+        private const int BatchSize = 100;
+
+        private readonly SyncEngine _engine;
+        private readonly SyncSession _session;
+        private readonly RunRequest _request;
+        private readonly IRunObserver _observer;
+        private readonly IClock _clock;
+        private readonly Dictionary<PlanAction, int> _actions = new Dictionary<PlanAction, int>();
+        private readonly FailureBreaker _breaker = new FailureBreaker(MaxConsecutiveTransientFailures);
+        private readonly object _saveGate = new object();
+        private string _runId = "";
+        private StateBook? _state;
+        private RunRecorder? _recorder;
+        private RunExecutor? _executor;
+        private int _salesforceUsersRead;
+        private bool _salesforceReadComplete;
+
+        public SyncRun(SyncEngine engine, SyncSession session, RunRequest request, IRunObserver observer)
+        {
+            _engine = engine;
+            _session = session;
+            _request = request;
+            _observer = observer;
+            _clock = session.Clock;
+        }
+
+        public async Task<RunSummary> RunAsync(CancellationToken ct)
+        {
+            var started = _clock.UtcNow;
+            _runId = RunIds.New(started);
+            var writesBefore = _session.Lms.Calls.Writes;
+            var retriesBefore = _session.Lms.Calls.Retries;
+            using (RunLock.Acquire(_session.Paths, _session.ProfileName, _runId, started))
+            {
+                Outcome outcome;
+                try
+                {
+                    outcome = await ExecuteAsync(ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    outcome = new Outcome(RunStatus.Cancelled, "The run was cancelled before any change was applied.", "SfLms.RunCancelled");
+                }
+                catch (StateFileException e)
+                {
+                    outcome = new Outcome(RunStatus.Failed, e.Message, "SfLms.StateInvalid");
+                }
+                catch (Exception e)
+                {
+                    outcome = new Outcome(RunStatus.Failed, e.Message, ErrorIdFor(e));
+                }
+                _session.Log.Verbose($"Run {_runId} ended: {outcome.Status}{(outcome.Message == null ? "" : " — " + outcome.Message)}");
+                return Finish(outcome, started, _session.Lms.Calls.Writes - writesBefore, _session.Lms.Calls.Retries - retriesBefore);
+            }
+        }
+
+        private async Task<Outcome> ExecuteAsync(CancellationToken ct)
+        {
+            _state = new StateBook(StateFile.Load(_session.Paths.State));
+            var configuration = _session.Configuration;
+            if (!configuration.Options.Enabled)
+                return new Outcome(RunStatus.Disabled,
+                    $"Profile '{_session.ProfileName}' is disabled (Enabled = false), so the run did nothing. Enable it in the profile's options to sync again.",
+                    "SfLms.ProfileDisabled");
+
+            var validation = await _engine.ValidateAsync(ct).ConfigureAwait(false);
+            if (!validation.IsValid) return new Outcome(RunStatus.Failed, validation.Describe(), "SfLms.ProfileInvalid");
+
+            var progress = new LockedProgress(_observer.OnProgress);
+            var context = await PlanContext.BuildAsync(_session, _state.Snapshot().ToSyncState(), progress, ct).ConfigureAwait(false);
+            var plan = context.Plan;
+            _salesforceUsersRead = context.Source.Users.Count;
+            _salesforceReadComplete = context.Source.Complete;
+            var partial = _request.OnlySalesforceIds != null;
+            // A partial run never deactivates anyone as missing, even if such a row's id was passed in.
+            var rows = context.RowsFor(_request.OnlySalesforceIds)
+                .Where(r => !(partial && r.Action == PlanAction.Deactivate && r.DeactivationReason == DeactivationReason.NotInSalesforce)).ToList();
+            foreach (var row in rows) _actions[row.Action] = (_actions.TryGetValue(row.Action, out var n) ? n : 0) + 1;
+
+            var guard = DeprovisionGuard.Check(plan, rows, partial, _request.Force);
+            if (guard != null) return new Outcome(RunStatus.BlockedByDeprovisionGuard, guard, "SfLms.DeprovisionGuard");
+            ct.ThrowIfCancellationRequested();
+
+            _recorder = new RunRecorder(_runId, _session.Paths, _observer, SaveState, SaveEvery, rows.Count);
+            _executor = new RunExecutor(_session.Lms, _clock, _runId, _recorder, _state, _breaker, new OrgIdResolver(context.Lms), ct);
+
+            var writes = RecordRowsWithoutWrites(rows);
+            var confirmed = await ConfirmAsync(writes, ct).ConfigureAwait(false);
+
+            await _executor.ApplyOrgChangesAsync(OrgChangesNeededBy(plan, confirmed)).ConfigureAwait(false);
+            if (_session.Lms is ILmsBatchConnector batcher)
+            {
+                // Batchable rows (status changes alone) never give up or take an email or login, so order does not bind them.
+                var batchable = confirmed.Where(batcher.CanBatch).ToList();
+                if (batchable.Count > 0)
+                {
+                    confirmed = confirmed.Where(r => !batcher.CanBatch(r)).ToList();
+                    await _executor.ApplyBatchesAsync(batcher, batchable, BatchSize).ConfigureAwait(false);
+                }
+            }
+            var identity = new[] { _session.Lms.Catalog.EmailField, _session.Lms.Catalog.LoginField }.Where(f => f != null).Select(f => f!).ToList();
+            await _executor.ApplyRowsAsync(ApplyOrder.For(confirmed, identity), Math.Max(1, _session.Lms.MaxConcurrency)).ConfigureAwait(false);
+
+            var deletions = plan.OrgChanges.Where(c => c.Kind == OrgChangeKind.DeleteDepartment).ToList();
+            // Departments are deleted only after every move landed: a declined, failed or skipped move could leave one not empty.
+            if (deletions.Count > 0 && !partial && !_executor.Stopped && _recorder.Count(ResultStatus.Failure) == 0 && _recorder.Count(ResultStatus.NotConfirmed) == 0)
+                await _executor.ApplyOrgChangesAsync(deletions).ConfigureAwait(false);
+
+            _state.DropStale(plan.StaleLinks);
+            _state.ManageGroups(plan.ManagedGroupNames);
+            if (context.Source.Complete && !partial) _state.Watermark(context.Source.MaxSystemModstamp);
+            return Conclude(ct, context.Source);
+        }
+
+        /// <summary>NoChange, Skip and Disputed rows: their result now; a first-time match with nothing to write still records its link.</summary>
+        private List<PlanRow> RecordRowsWithoutWrites(List<PlanRow> rows)
+        {
+            var writes = new List<PlanRow>();
+            foreach (var row in rows)
+            {
+                if (RowApplier.NeedsLmsCall(row))
+                {
+                    writes.Add(row);
+                    continue;
+                }
+                var status = row.Action == PlanAction.NoChange ? ResultStatus.Success : ResultStatus.Skipped;
+                if (status == ResultStatus.Success && row.CreatesLink && row.SalesforceId != null && row.LmsId != null)
+                    _state!.Link(row.SalesforceId, row.LmsId, row.LinkOrigin, _clock.UtcNow);
+                _recorder!.Result(ResultFactory.For(_runId, row, status, _clock.UtcNow), null);
+            }
+            return writes;
+        }
+
+        /// <summary>ShouldProcess for each writing row, one at a time, before the first write.</summary>
+        private async Task<List<PlanRow>> ConfirmAsync(List<PlanRow> writes, CancellationToken ct)
+        {
+            var confirmed = new List<PlanRow>(writes.Count);
+            foreach (var row in writes)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (await _observer.ConfirmAsync(row, row.Action.ToString()).ConfigureAwait(false)) confirmed.Add(row);
+                else _recorder!.Result(ResultFactory.For(_runId, row, ResultStatus.NotConfirmed, _clock.UtcNow), null);
+            }
+            return confirmed;
+        }
+
+        /// <summary>Only the departments and groups the confirmed rows need are created.</summary>
+        private static List<OrgChange> OrgChangesNeededBy(Plan plan, List<PlanRow> rows)
+        {
+            var departments = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var groups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var row in rows)
+            {
+                if (row.DepartmentChange is DepartmentChange move && move.ToId == null) departments.Add(move.ToName);
+                foreach (var group in row.GroupsToJoin)
+                    if (group.Id == null) groups.Add(group.Name);
+            }
+            return plan.OrgChanges.Where(c =>
+                (c.Kind == OrgChangeKind.CreateDepartment && departments.Contains(c.Name)) ||
+                (c.Kind == OrgChangeKind.CreateGroup && groups.Contains(c.Name))).ToList();
+        }
+
+        private Outcome Conclude(CancellationToken ct, SourceRead source)
+        {
+            var failures = _recorder!.Count(ResultStatus.Failure);
+            var applied = _recorder.Count(ResultStatus.Success);
+            var notAttempted = _executor!.NotAttempted;
+            var readNote = source.Complete ? "" : " " + source.IncompleteReason + " Nobody was deactivated as missing; the next complete read will.";
+            if (_breaker.Reason is string reason)
+                return new Outcome(RunStatus.Failed, $"{reason} {notAttempted} changes were not attempted.{readNote}",
+                    reason.Contains("credentials") ? "SfLms.LmsAuthenticationFailed" : "SfLms.LmsUnavailable");
+            if (ct.IsCancellationRequested)
+                return new Outcome(RunStatus.Cancelled,
+                    $"Cancelled: {applied} users done, {failures} failed, {notAttempted} changes not attempted. The state was saved; run again to finish.{readNote}",
+                    "SfLms.RunCancelled");
+            if (failures > 0)
+                return new Outcome(RunStatus.PartiallyFailed,
+                    $"{failures} user changes failed; each failed row (Status Failure) carries the LMS's error. The others were applied.{readNote}",
+                    "SfLms.PartialFailure");
+            if (!source.Complete) return new Outcome(RunStatus.PartiallyFailed, readNote.Trim(), "SfLms.SalesforceReadIncomplete");
+            return new Outcome(RunStatus.Succeeded, null, null);
+        }
+
+        private RunSummary Finish(Outcome outcome, DateTimeOffset started, long writeCalls, long retries)
+        {
+            var summary = new RunSummary
+            {
+                RunId = _runId,
+                Profile = _session.ProfileName,
+                Started = started,
+                Ended = _clock.UtcNow,
+                Status = outcome.Status,
+                Message = outcome.Message,
+                ErrorId = outcome.ErrorId,
+                Actions = new Dictionary<PlanAction, int>(_actions),
+                Statuses = _recorder?.Statuses ?? new Dictionary<ResultStatus, int>(),
+                WriteCalls = writeCalls,
+                Retries = retries,
+                SalesforceUsersRead = _salesforceUsersRead,
+                SalesforceReadComplete = _salesforceReadComplete,
+            };
+            try
+            {
+                _recorder?.Flush();
+                if (_state != null)
+                {
+                    _state.RecordRun(summary, RunsKeptInState);
+                    SaveState();
+                }
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                summary.Status = RunStatus.Failed;
+                summary.ErrorId = "SfLms.StateNotSaved";
+                summary.Message = $"The run's state could not be saved ({e.Message}); the next run re-links users by Salesforce Id, email or login. " + summary.Message;
+            }
+            new JsonLinesFile<RunSummary>(_session.Paths.HistoryFile).Append(summary);
+            return summary;
+        }
+
+        private void SaveState()
+        {
+            lock (_saveGate) StateFile.Save(_session.Paths.State, _state!.Snapshot());
+        }
+
+        private static string ErrorIdFor(Exception e)
+        {
+            switch (e)
+            {
+                case SalesforceAuthenticationException _: return "SfLms.SalesforceAuthenticationFailed";
+                case SalesforceFieldException _: return "SfLms.MappingInvalid";
+                case SalesforceException _: return "SfLms.SalesforceFailed";
+                case LmsConnectorException lms when lms.IsAuthentication: return "SfLms.LmsAuthenticationFailed";
+                case LmsConnectorException _: return "SfLms.LmsFailed";
+                case ArgumentException _: return "SfLms.ProfileInvalid";
+                default: return "SfLms.RunFailed";
+            }
+        }
+
+        private sealed class Outcome
+        {
+            public Outcome(RunStatus status, string? message, string? errorId)
+            {
+                Status = status;
+                Message = message;
+                ErrorId = errorId;
+            }
+
+            public RunStatus Status { get; }
+            public string? Message { get; }
+            public string? ErrorId { get; }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LmsSync.Core.Storage
+{
+    /// <summary>
+    /// Reads and writes a profile's <c>state.json</c>. A missing file is an empty state (the first run); a file that
+    /// does not parse, or holds something a state cannot, is a <see cref="StateFileException"/> naming the file and
+    /// the problem, and is never overwritten. Writes are atomic.
+    /// </summary>
+    public static class StateFile
+    {
+        private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+        {
+            MissingMemberHandling = MissingMemberHandling.Error,
+            DateParseHandling = DateParseHandling.None,
+            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter() },
+        });
+
+        private static readonly JsonSerializerSettings WriteSettings = new JsonSerializerSettings
+        {
+            Formatting = Formatting.Indented,
+            NullValueHandling = NullValueHandling.Ignore,
+            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter() },
+        };
+
+        public static StoredState Load(string path)
+        {
+            if (!File.Exists(path)) return new StoredState();
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new StateFileException(path, "it cannot be read (" + e.Message + ")", e);
+            }
+            StoredState? state;
+            try
+            {
+                state = StrictJson.ParseObject(text).ToObject<StoredState>(Serializer);
+            }
+            catch (Exception e) when (e is JsonException || e is ArgumentException || e is FormatException || e is InvalidCastException)
+            {
+                throw new StateFileException(path, e.Message, e);
+            }
+            if (state == null) throw new StateFileException(path, "it holds no state object");
+            Check(path, state);
+            return state;
+        }
+
+        public static void Save(string path, StoredState state) =>
+            AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(state, WriteSettings));
+
+        private static void Check(string path, StoredState state)
+        {
+            if (state.Version != StoredState.CurrentVersion)
+                throw new StateFileException(path, $"its version is {state.Version}; this LmsSync reads version {StoredState.CurrentVersion}");
+            if (state.Links == null || state.ManagedGroupIds == null || state.ManagedGroupNames == null || state.CreatedDepartmentIds == null || state.LastRuns == null)
+                throw new StateFileException(path, "a list (Links, ManagedGroupIds, ManagedGroupNames, CreatedDepartmentIds or LastRuns) is null");
+            if (state.Links.Any(l => l == null))
+                throw new StateFileException(path, "Links holds a null entry");
+            var duplicate = state.Links.GroupBy(l => l.LmsId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate != null)
+                throw new StateFileException(path, $"LMS user '{duplicate.Key}' is linked to more than one Salesforce user");
+        }
+    }
+
+    /// <summary>A state file that cannot be used; it is left exactly as it is.</summary>
+    public sealed class StateFileException : Exception
+    {
+        public StateFileException(string path, string problem, Exception? inner = null)
+            : base($"The sync state file '{path}' is not usable: {problem}. It was left untouched. Restore it from a backup or fix it by hand; " +
+                   "or move it aside to start over (the next run then re-links users by Salesforce Id, email or login).", inner)
+        {
+            Path = path;
+            Problem = problem;
+        }
+
+        public string Path { get; }
+        public string Problem { get; }
+    }
+}

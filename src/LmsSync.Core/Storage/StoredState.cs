@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using LmsSync.Core.Sync;
+
+namespace LmsSync.Core.Storage
+{
+    /// <summary>
+    /// What a profile's <c>state.json</c> holds: links, the groups and departments the integration manages, the
+    /// incremental-read watermark and the last runs. Never a secret.
+    /// </summary>
+    public sealed class StoredState
+    {
+        public const int CurrentVersion = 1;
+
+        public int Version { get; set; } = CurrentVersion;
+        public List<Link> Links { get; set; } = new List<Link>();
+        public List<string> ManagedGroupIds { get; set; } = new List<string>();
+        public List<string> ManagedGroupNames { get; set; } = new List<string>();
+        public List<string> CreatedDepartmentIds { get; set; } = new List<string>();
+
+        /// <summary>The highest Salesforce SystemModstamp seen in a complete read; where an incremental read would start.</summary>
+        public DateTimeOffset? SystemModstampWatermark { get; set; }
+
+        /// <summary>The most recent runs, newest last (also in history.jsonl; kept here so the state alone tells when it was last synced).</summary>
+        public List<StoredRun> LastRuns { get; set; } = new List<StoredRun>();
+
+        public SyncState ToSyncState() => new SyncState(Links, ManagedGroupIds, ManagedGroupNames, CreatedDepartmentIds);
+    }
+
+    /// <summary>One run as remembered in the state file.</summary>
+    public sealed class StoredRun
+    {
+        public string RunId { get; set; } = "";
+        public DateTimeOffset Started { get; set; }
+        public DateTimeOffset Ended { get; set; }
+        public string Status { get; set; } = "";
+        public Dictionary<string, int> Actions { get; set; } = new Dictionary<string, int>();
+        public Dictionary<string, int> Statuses { get; set; } = new Dictionary<string, int>();
+    }
+}
