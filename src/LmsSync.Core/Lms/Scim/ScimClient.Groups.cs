@@ -69,8 +69,7 @@ namespace LmsSync.Core.Lms.Scim
         {
             foreach (var chunk in Chunks(userIds))
             {
-                var value = new JArray(chunk.Select(id => (object)new JObject { ["value"] = id }).ToArray());
-                await PatchAsync("Groups", groupId, null, null, _ => new[] { ScimPatchOperation.Add("members", value) }, cancellationToken).ConfigureAwait(false);
+                await PatchAsync("Groups", groupId, null, null, _ => new[] { AddMembers(chunk) }, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -97,7 +96,10 @@ namespace LmsSync.Core.Lms.Scim
             }
         }
 
-        private static IReadOnlyList<ScimPatchOperation> RemoveMembers(IEnumerable<string> userIds) =>
+        internal static ScimPatchOperation AddMembers(IEnumerable<string> userIds) =>
+            ScimPatchOperation.Add("members", new JArray(userIds.Select(id => (object)new JObject { ["value"] = id }).ToArray()));
+
+        internal static IReadOnlyList<ScimPatchOperation> RemoveMembers(IEnumerable<string> userIds) =>
             userIds.Select(id => ScimPatchOperation.Remove("members[value eq " + ScimFilter.Quote(id) + "]")).ToList();
 
         private static IEnumerable<List<string>> Chunks(IEnumerable<string> ids)

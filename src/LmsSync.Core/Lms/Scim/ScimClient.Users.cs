@@ -53,10 +53,16 @@ namespace LmsSync.Core.Lms.Scim
         public async Task<ScimUser> CreateUserAsync(ScimNewUser user, bool sendWelcomeEmail = false, CancellationToken cancellationToken = default)
         {
             if (user == null) throw new ArgumentNullException(nameof(user));
-            var body = user.ToResource(WelcomeSwitch(sendWelcomeEmail));
+            var body = CreateUserBody(user, sendWelcomeEmail);
             var response = await _transport.SendAsync(HttpMethod.Post, "Users", body, null, false, cancellationToken).ConfigureAwait(false);
             return await CreatedUserAsync(user.UserName, response, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>The <c>POST /Users</c> body; shared with payload previews.</summary>
+        internal JObject CreateUserBody(ScimNewUser user, bool sendWelcomeEmail) => user.ToResource(WelcomeSwitch(sendWelcomeEmail));
+
+        /// <summary>The PATCH body that sets <c>active</c>, in the form this client currently uses; shared with payload previews.</summary>
+        internal JObject ActiveBody(bool active) => ScimPatchOperation.Message(new[] { ActiveOperation(active, Volatile.Read(ref _activeWithoutPath) == 1) });
 
         private KeyValuePair<ScimAttributePath, bool>? WelcomeSwitch(bool sendWelcomeEmail)
         {

@@ -95,8 +95,7 @@ namespace LmsSync.Core.Lms.SkyPrep
         public async Task<SkyPrepUser> CreateUserAsync(SkyPrepUserFields fields, bool sendWelcomeEmail, CancellationToken cancellationToken = default)
         {
             if (fields == null) throw new ArgumentNullException(nameof(fields));
-            var parameters = new SkyPrepParameters().WithUser(fields, _names).With(_names.WelcomeEmailParameter, sendWelcomeEmail);
-            var answer = await Call("create_user", parameters, safe: false, cancellationToken).ConfigureAwait(false);
+            var answer = await Call("create_user", CreateUserParameters(fields, sendWelcomeEmail), safe: false, cancellationToken).ConfigureAwait(false);
             return SkyPrepJson.User(SkyPrepJson.Record(answer, "create_user", UserEnvelope), _names);
         }
 
@@ -104,8 +103,7 @@ namespace LmsSync.Core.Lms.SkyPrep
         public async Task<SkyPrepUser?> UpdateUserAsync(long userId, SkyPrepUserFields changes, CancellationToken cancellationToken = default)
         {
             if (changes == null) throw new ArgumentNullException(nameof(changes));
-            var parameters = new SkyPrepParameters().With("user_id", userId).WithUser(changes, _names);
-            var answer = await Call("update_user", parameters, safe: false, cancellationToken).ConfigureAwait(false);
+            var answer = await Call("update_user", UpdateUserParameters(userId, changes), safe: false, cancellationToken).ConfigureAwait(false);
             return RecordOrAcknowledgement(answer, "update_user", UserEnvelope) is JObject json ? SkyPrepJson.User(json, _names) : null;
         }
 
@@ -202,6 +200,27 @@ namespace LmsSync.Core.Lms.SkyPrep
 
         private async Task SetActive(long userId, bool active, CancellationToken cancellationToken)
         {
+            var (method, parameters) = SetActiveRequest(userId, active);
+            var answer = await Call(method, parameters, safe: false, cancellationToken).ConfigureAwait(false);
+            RecordOrAcknowledgement(answer, method, UserEnvelope);
+        }
+
+        // ---- request builders, shared by the calls above and by payload previews ----------------------
+
+        internal SkyPrepParameters CreateUserParameters(SkyPrepUserFields fields, bool sendWelcomeEmail) =>
+            new SkyPrepParameters().WithUser(fields, _names).With(_names.WelcomeEmailParameter, sendWelcomeEmail);
+
+        internal SkyPrepParameters UpdateUserParameters(long userId, SkyPrepUserFields changes) =>
+            new SkyPrepParameters().With("user_id", userId).WithUser(changes, _names);
+
+        internal SkyPrepParameters MembershipParameters(long groupId, long userId) =>
+            new SkyPrepParameters().With(_names.GroupIdParameter, groupId).With(_names.MembershipUserIdsParameter, userId);
+
+        /// <summary>The form body as it would be sent, with the API key shown as <c>***</c>.</summary>
+        internal string PreviewBody(SkyPrepParameters parameters) => _transport.PreviewBody(parameters);
+
+        internal (string Method, SkyPrepParameters Parameters) SetActiveRequest(long userId, bool active)
+        {
             string method;
             var parameters = new SkyPrepParameters().With("user_id", userId);
             switch (Options.Deactivation)
@@ -218,14 +237,12 @@ namespace LmsSync.Core.Lms.SkyPrep
                     parameters.With(_names.StatusParameter, active ? _names.ActiveStatusValue : _names.InactiveStatusValue);
                     break;
             }
-            var answer = await Call(method, parameters, safe: false, cancellationToken).ConfigureAwait(false);
-            RecordOrAcknowledgement(answer, method, UserEnvelope);
+            return (method, parameters);
         }
 
         private async Task Membership(string method, long groupId, long userId, CancellationToken cancellationToken)
         {
-            var parameters = new SkyPrepParameters().With(_names.GroupIdParameter, groupId).With(_names.MembershipUserIdsParameter, userId);
-            var answer = await Call(method, parameters, safe: false, cancellationToken).ConfigureAwait(false);
+            var answer = await Call(method, MembershipParameters(groupId, userId), safe: false, cancellationToken).ConfigureAwait(false);
             RecordOrAcknowledgement(answer, method, GroupEnvelope);
         }
 

@@ -44,6 +44,7 @@ namespace LmsSync.Core.Lms.SkyPrep
             Role = Text(json, "role"),
             Company = Text(json, "company"),
             Title = Text(json, "title"),
+            Cell = Text(json, "cell"),
             SalesforceId = Text(json, names.SalesforceIdField),
             IsActive = Active(json, names),
             EmailNotifications = Bool(json["email_notifications"]),

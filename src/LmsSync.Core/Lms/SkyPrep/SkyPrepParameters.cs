@@ -24,6 +24,7 @@ namespace LmsSync.Core.Lms.SkyPrep
             Optional("role", fields.Role);
             Optional("company", fields.Company);
             Optional("title", fields.Title);
+            Optional("cell", fields.Cell);
             Optional(names.SalesforceIdField, fields.SalesforceId);
             if (fields.EmailNotifications is bool notify) With("email_notifications", notify);
             foreach (var label in fields.CustomLabels)

@@ -106,7 +106,6 @@ namespace LmsSync.Core.Lms.SkyPrep
         {
             var request = new HttpRequestMessage(HttpMethod.Post, _apiRoot + Uri.EscapeDataString(method));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            var fields = new List<KeyValuePair<string, string>>(parameters.Count + 2);
             // The key becomes text only here, for the length of building this one request.
             var apiKey = new NetworkCredential(string.Empty, _options.ApiKey).Password;
             if (_options.CredentialPlacement == SkyPrepCredentialPlacement.Headers)
@@ -114,15 +113,29 @@ namespace LmsSync.Core.Lms.SkyPrep
                 request.Headers.TryAddWithoutValidation(ApiKeyHeader, apiKey);
                 request.Headers.TryAddWithoutValidation(AcctKeyHeader, _options.AcctKey.Trim());
             }
-            else
+            request.Content = new FormUrlEncodedContent(FormFields(parameters, apiKey));
+            if (safe) request.MarkSafeToRetry();
+            return request;
+        }
+
+        /// <summary>What goes in the form: the keys first (when they travel in the body), then the call's parameters.</summary>
+        private List<KeyValuePair<string, string>> FormFields(IReadOnlyList<KeyValuePair<string, string>> parameters, string apiKey)
+        {
+            var fields = new List<KeyValuePair<string, string>>(parameters.Count + 2);
+            if (_options.CredentialPlacement != SkyPrepCredentialPlacement.Headers)
             {
                 fields.Add(new KeyValuePair<string, string>("api_key", apiKey));
                 fields.Add(new KeyValuePair<string, string>("acct_key", _options.AcctKey.Trim()));
             }
             fields.AddRange(parameters);
-            request.Content = new FormUrlEncodedContent(fields);
-            if (safe) request.MarkSafeToRetry();
-            return request;
+            return fields;
+        }
+
+        /// <summary>The form body exactly as <see cref="CallAsync"/> would encode it, with the API key as <c>***</c> (payload previews).</summary>
+        public string PreviewBody(IReadOnlyList<KeyValuePair<string, string>> parameters)
+        {
+            using (var content = new FormUrlEncodedContent(FormFields(parameters, "***")))
+                return content.ReadAsStringAsync().GetAwaiter().GetResult();
         }
 
         private Task WaitAsync(string method, int attempt, string reason, TimeSpan? retryAfter, CancellationToken cancellationToken)

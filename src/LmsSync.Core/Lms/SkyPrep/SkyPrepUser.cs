@@ -19,6 +19,9 @@ namespace LmsSync.Core.Lms.SkyPrep
         public string? Company { get; set; }
         public string? Title { get; set; }
 
+        /// <summary>Mobile phone (<c>cell</c>).</summary>
+        public string? Cell { get; set; }
+
         /// <summary>The Salesforce Id kept in the LMS (<c>user_identifier</c> by default; see <see cref="SkyPrepWireNames.SalesforceIdField"/>).</summary>
         public string? SalesforceId { get; set; }
 

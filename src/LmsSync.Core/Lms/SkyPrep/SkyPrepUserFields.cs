@@ -19,6 +19,9 @@ namespace LmsSync.Core.Lms.SkyPrep
         public string? Company { get; set; }
         public string? Title { get; set; }
 
+        /// <summary>Mobile phone (<c>cell</c>).</summary>
+        public string? Cell { get; set; }
+
         /// <summary>Written to <see cref="SkyPrepWireNames.SalesforceIdField"/> (<c>user_identifier</c> by default).</summary>
         public string? SalesforceId { get; set; }
 

@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LmsSync.Core.Lms.Scim;
+using LmsSync.Core.Sync;
+using Newtonsoft.Json.Linq;
+
+namespace LmsSync.Core.Lms.Connectors
+{
+    /// <summary>
+    /// A SCIM 2.0 service behind <see cref="ILmsConnector"/>. Canonical field names are SCIM attribute paths
+    /// (<see cref="LmsFieldCatalog.Scim"/>), which the client writes as they are; <c>externalId</c> keeps the
+    /// Salesforce Id. Updates are PATCHes computed against the user as last read (kept from <see cref="ReadAsync"/>),
+    /// so a preview shows exactly the operations apply sends.
+    /// </summary>
+    public sealed class ScimConnector : ILmsConnector
+    {
+        internal const string Lms = "The SCIM service";
+        internal const string CredentialHint = "Check the SCIM bearer token (issue a new one in the LMS if it was revoked or has expired).";
+        private const string ScimJsonType = "application/scim+json";
+        private const string ExternalId = "externalId";
+
+        private readonly ScimClientOptions _clientOptions;
+        private readonly ScimConnectorOptions _options;
+        private readonly ScimClient _client;
+        // The users as last read: the base an update's PATCH is computed against (the client re-reads on a 412).
+        private readonly ConcurrentDictionary<string, ScimUser> _lastRead = new ConcurrentDictionary<string, ScimUser>(StringComparer.Ordinal);
+
+        public ScimConnector(ScimClientOptions clientOptions, ScimConnectorOptions? options = null)
+        {
+            _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
+            _options = options ?? new ScimConnectorOptions();
+            clientOptions.InnerHandler = new CallCountingHandler(Calls, CallCountingHandler.ByHttpMethod, clientOptions.InnerHandler);
+            clientOptions.RetryPolicy = RetryCounting.Count(clientOptions.RetryPolicy, Calls);
+            _client = new ScimClient(clientOptions);
+            var defaults = LmsCapabilities.For(LmsKind.Scim);
+            Capabilities = new LmsCapabilities(defaults.Kind, defaults.SupportsDepartments, defaults.RequiresDepartment, defaults.SupportsGroups,
+                defaults.GroupMembershipMode, defaults.SalesforceIdField, supportsWelcomeEmail: _client.CanControlWelcomeEmail, defaults.MaxRequestsPerMinute);
+        }
+
+        public LmsCapabilities Capabilities { get; }
+        public LmsFieldCatalog Catalog => LmsFieldCatalog.Scim;
+        public int MaxConcurrency => _clientOptions.MaxConcurrency;
+        public LmsCallCounters Calls { get; } = new LmsCallCounters();
+
+        public Task CheckAsync(CancellationToken cancellationToken) => Guard(async () =>
+        {
+            await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            // The service config may be public; counting users needs the token.
+            await _client.CountUsersAsync(null, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+        public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            var groups = await ReadAllAsync(_client.ListGroups(includeMembers: true), cancellationToken).ConfigureAwait(false);
+            var groupsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var group in groups)
+                foreach (var member in group.MemberIds)
+                {
+                    if (!groupsOf.TryGetValue(member, out var list)) groupsOf[member] = list = new List<string>();
+                    list.Add(group.Id);
+                }
+            var adminGroup = _options.AdministratorGroup == null ? null
+                : groups.FirstOrDefault(g => string.Equals(g.DisplayName, _options.AdministratorGroup, StringComparison.OrdinalIgnoreCase));
+            var admins = new HashSet<string>(adminGroup?.MemberIds ?? (IEnumerable<string>)new string[0], StringComparer.Ordinal);
+
+            _lastRead.Clear();
+            var users = new List<LmsUser>();
+            var reader = _client.ListUsers();
+            IReadOnlyList<ScimUser>? page;
+            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
+            {
+                foreach (var user in page)
+                {
+                    _lastRead[user.Id] = user;
+                    users.Add(ToLmsUser(user, groupsOf.TryGetValue(user.Id, out var ids) ? ids : null, admins.Contains(user.Id)));
+                }
+                usersRead?.Report(users.Count);
+            }
+            return new LmsSnapshot(users, groups.Select(g => new LmsGroup(g.Id, g.DisplayName)).ToList());
+        }, cancellationToken);
+
+        public Task<string?> ApplyAsync(OrgChange change, CancellationToken cancellationToken) => Guard<string?>(async () =>
+        {
+            if (change.Kind != OrgChangeKind.CreateGroup)
+                throw new LmsConnectorException($"SCIM has no departments as org units, so '{change}' cannot be applied; map the department to enterprise.department.", 0, false, false);
+            return (await _client.CreateGroupAsync(change.Name, null, cancellationToken).ConfigureAwait(false)).Id;
+        }, cancellationToken);
+
+        public Task<string> ApplyAsync(PlanRow row, IOrgIdResolver orgIds, CancellationToken cancellationToken) => Guard(async () =>
+        {
+            var joins = RowOrg.JoinIds(row, orgIds);
+            var leaves = RowOrg.LeaveIds(row, orgIds);
+            string id;
+            if (row.Action == PlanAction.Create)
+            {
+                var created = await _client.CreateUserAsync(NewUser(row), row.SendWelcomeEmail, cancellationToken).ConfigureAwait(false);
+                id = created.Id;
+                _lastRead[id] = created;
+            }
+            else
+            {
+                id = RowOrg.ExistingId(row);
+                if (row.Action == PlanAction.Reactivate) Remember(await _client.ReactivateUserAsync(id, cancellationToken).ConfigureAwait(false));
+                if (row.Changes.Count > 0)
+                {
+                    var current = await CurrentAsync(id, cancellationToken).ConfigureAwait(false);
+                    Remember(await _client.UpdateUserAsync(current, Changes(row), cancellationToken).ConfigureAwait(false));
+                }
+            }
+            foreach (var group in joins) await _client.JoinGroupAsync(group, id, cancellationToken).ConfigureAwait(false);
+            foreach (var group in leaves) await _client.LeaveGroupAsync(group, id, cancellationToken).ConfigureAwait(false);
+            if (row.Action == PlanAction.Deactivate) Remember(await _client.DeactivateUserAsync(id, cancellationToken).ConfigureAwait(false));
+            return id;
+        }, cancellationToken);
+
+        public IReadOnlyList<PayloadPreview> Preview(PlanRow row, IOrgIdResolver orgIds)
+        {
+            try
+            {
+                return PreviewRequests(row, orgIds);
+            }
+            catch (Exception e) when (!(e is LmsConnectorException))
+            {
+                throw ConnectorErrors.Translate(e, Lms, CredentialHint);
+            }
+        }
+
+        public void Dispose() => _client.Dispose();
+
+        private IReadOnlyList<PayloadPreview> PreviewRequests(PlanRow row, IOrgIdResolver orgIds)
+        {
+            var requests = new List<PayloadPreview>();
+            string id;
+            if (row.Action == PlanAction.Create)
+            {
+                requests.Add(Request("POST", "Users", _client.CreateUserBody(NewUser(row), row.SendWelcomeEmail)));
+                // The new user's id is only known once the service answers.
+                id = "{new user id}";
+            }
+            else
+            {
+                id = RowOrg.ExistingId(row);
+                if (row.Action == PlanAction.Reactivate) requests.Add(Request("PATCH", UserPath(id), _client.ActiveBody(true)));
+                if (row.Changes.Count > 0)
+                {
+                    var operations = _lastRead.TryGetValue(id, out var current)
+                        ? Changes(row).ToPatch(current.Resource)
+                        : Changes(row).ToPatch(new JObject());
+                    if (operations.Count > 0) requests.Add(Request("PATCH", UserPath(id), ScimPatchOperation.Message(operations)));
+                }
+            }
+            foreach (var group in RowOrg.JoinIds(row, orgIds))
+                requests.Add(Request("PATCH", GroupPath(group), ScimPatchOperation.Message(new[] { ScimClient.AddMembers(new[] { id }) })));
+            foreach (var group in RowOrg.LeaveIds(row, orgIds))
+                requests.Add(Request("PATCH", GroupPath(group), ScimPatchOperation.Message(ScimClient.RemoveMembers(new[] { id }))));
+            if (row.Action == PlanAction.Deactivate) requests.Add(Request("PATCH", UserPath(id), _client.ActiveBody(false)));
+            return requests;
+        }
+
+        private static ScimNewUser NewUser(PlanRow row)
+        {
+            var userName = row.Changes.FirstOrDefault(c => string.Equals(c.Field, "userName", StringComparison.OrdinalIgnoreCase))?.New;
+            if (string.IsNullOrWhiteSpace(userName))
+                throw new LmsConnectorException("A SCIM user needs a userName; map one (by default it is the Salesforce email).", 0, false, false);
+            var user = new ScimNewUser(userName!);
+            foreach (var change in row.Changes)
+            {
+                if (change.New == null || string.Equals(change.Field, "userName", StringComparison.OrdinalIgnoreCase)) continue;
+                if (string.Equals(change.Field, ExternalId, StringComparison.OrdinalIgnoreCase)) user.ExternalId = change.New;
+                else user.Set(change.Field, change.New);
+            }
+            return user;
+        }
+
+        private static ScimUserChanges Changes(PlanRow row)
+        {
+            var changes = new ScimUserChanges();
+            foreach (var change in row.Changes) changes.Set(change.Field, change.New);
+            return changes;
+        }
+
+        private async Task<ScimUser> CurrentAsync(string id, CancellationToken cancellationToken)
+        {
+            if (_lastRead.TryGetValue(id, out var known)) return known;
+            var read = await _client.GetUserAsync(id, cancellationToken).ConfigureAwait(false)
+                       ?? throw new LmsConnectorException($"The SCIM user {id} no longer exists; read the LMS again.", 404, false, false);
+            _lastRead[id] = read;
+            return read;
+        }
+
+        private void Remember(ScimUser? user)
+        {
+            if (user != null) _lastRead[user.Id] = user;
+        }
+
+        private LmsUser ToLmsUser(ScimUser user, IReadOnlyList<string>? groupIds, bool isAdmin)
+        {
+            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var field in Catalog.Fields)
+                fields[field.Name] = string.Equals(field.Name, ExternalId, StringComparison.OrdinalIgnoreCase) ? user.ExternalId : user.Get(field.Name);
+            return new LmsUser(user.Id, user.UserName, user.Email, user.Active, fields, null, groupIds, user.ExternalId, isAdmin);
+        }
+
+        private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(ScimPageReader<T> reader, CancellationToken cancellationToken) where T : class
+        {
+            var all = new List<T>();
+            IReadOnlyList<T>? page;
+            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null) all.AddRange(page);
+            return all;
+        }
+
+        private static string UserPath(string id) => "Users/" + Uri.EscapeDataString(id);
+
+        private static string GroupPath(string id) => "Groups/" + Uri.EscapeDataString(id);
+
+        private static PayloadPreview Request(string method, string path, JObject body) =>
+            new PayloadPreview(method, path, ScimJson.Serialize(body), ScimJsonType);
+
+        private static Task Guard(Func<Task> call, CancellationToken cancellationToken) => ConnectorErrors.Guard(Lms, CredentialHint, call, cancellationToken);
+
+        private static Task<T> Guard<T>(Func<Task<T>> call, CancellationToken cancellationToken) => ConnectorErrors.Guard(Lms, CredentialHint, call, cancellationToken);
+    }
+}
