@@ -38,15 +38,17 @@ public sealed class CmdletConventionTests(ModuleFixture module)
         "System.Security.SecureString", "System.Management.Automation.PSCredential", "System.Security.Cryptography.X509Certificates.X509Certificate2",
     };
 
-    // The bare prefix is a noun of its own (Connect-SfLms, Disconnect-SfLms: DESIGN.md), not a plural.
     [Fact]
     public void Verbs_are_approved_and_nouns_are_singular_with_the_SfLms_prefix()
     {
         var offenders = module.Cmdlets
-            .Where(c => !ApprovedVerbs.Contains(c.Verb) || !c.Noun.StartsWith("SfLms", StringComparison.Ordinal) || (c.Noun != "SfLms" && c.Noun.EndsWith("s", StringComparison.Ordinal) && !c.Noun.EndsWith("ss", StringComparison.Ordinal)))
+            .Where(c => !ApprovedVerbs.Contains(c.Verb) || !c.Noun.StartsWith("SfLms", StringComparison.Ordinal) || IsPlural(c.Noun.Substring("SfLms".Length)))
             .Select(c => c.Name);
         Assert.Empty(offenders);
     }
+
+    // The prefix alone (Connect-SfLms) is the product, not a plural; what follows it must be singular.
+    private static bool IsPlural(string noun) => noun.EndsWith("s", StringComparison.Ordinal) && !noun.EndsWith("ss", StringComparison.Ordinal);
 
     [Fact]
     public void Every_state_changing_cmdlet_supports_ShouldProcess()
