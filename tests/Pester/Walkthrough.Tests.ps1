@@ -6,6 +6,8 @@ Describe 'Walkthrough: from connecting to the history of a converged sync' {
     BeforeAll {
         . $PSScriptRoot/Sandbox.ps1
         Import-Module $env:LMSSYNC_TEST_MODULE -Force
+        # Tests read formatted text: no ANSI colour codes in table headers and list labels.
+        if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
         $script:savedHome = $env:LMSSYNC_HOME
         $env:LMSSYNC_HOME = Join-Path $TestDrive 'home'
         $script:sandbox = Start-LmsSyncSandbox

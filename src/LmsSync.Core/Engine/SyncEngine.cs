@@ -43,7 +43,7 @@ namespace LmsSync.Core.Engine
                 .ConfigureAwait(false);
             var lmsUsers = context.Lms.Users.ToDictionary(u => u.LmsId, StringComparer.Ordinal);
             return new SyncPreview(context.Plan, context.RowsFor(request.OnlySalesforceIds), context.Source.Records, lmsUsers, _session.Lms,
-                new OrgIdResolver(context.Lms), context.Source.Complete);
+                new PreviewOrgIds(new OrgIdResolver(context.Lms), context.Plan.OrgChanges), context.Source.Complete);
         }
 
         /// <summary>
