@@ -1,4 +1,7 @@
 using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace LmsSync.Core.Lms.ISpring
 {
@@ -25,6 +28,23 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>The call never got an answer (connection failed or timed out, after the retries allowed).</summary>
         internal static ISpringApiException Unreachable(string operation, Exception inner) =>
             new ISpringApiException(operation, $"iSpring Learn could not be reached for {operation}: {inner.Message} Check BaseUrl, the network and any proxy, then try again.", inner);
+
+        /// <summary>Sends a request; a connection failure or timeout becomes <see cref="Unreachable"/> for <paramref name="operation"/>.</summary>
+        internal static async Task<HttpResponseMessage> SendOrUnreachableAsync(HttpMessageInvoker http, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                throw Unreachable(operation, e);
+            }
+            catch (TimeoutException e)
+            {
+                throw Unreachable(operation, e);
+            }
+        }
 
         /// <summary>Method and path, without the query string (which may hold emails).</summary>
         public string Operation { get; }

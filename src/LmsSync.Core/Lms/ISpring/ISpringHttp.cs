@@ -95,19 +95,7 @@ namespace LmsSync.Core.Lms.ISpring
                 await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    HttpResponseMessage sent;
-                    try
-                    {
-                        sent = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (HttpRequestException e)
-                    {
-                        throw ISpringApiException.Unreachable(operation, e);
-                    }
-                    catch (TimeoutException e)
-                    {
-                        throw ISpringApiException.Unreachable(operation, e);
-                    }
+                    var sent = await ISpringApiException.SendOrUnreachableAsync(_http, request, operation, cancellationToken).ConfigureAwait(false);
                     using (var response = sent)
                     {
                         var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);

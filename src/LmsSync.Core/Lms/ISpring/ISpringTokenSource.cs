@@ -83,19 +83,7 @@ namespace LmsSync.Core.Lms.ISpring
             {
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 var started = _options.Clock();
-                HttpResponseMessage sent;
-                try
-                {
-                    sent = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                catch (HttpRequestException e)
-                {
-                    throw ISpringApiException.Unreachable(operation, e);
-                }
-                catch (TimeoutException e)
-                {
-                    throw ISpringApiException.Unreachable(operation, e);
-                }
+                var sent = await ISpringApiException.SendOrUnreachableAsync(_http, request, operation, cancellationToken).ConfigureAwait(false);
                 using (var response = sent)
                 {
                     var body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
