@@ -12,6 +12,7 @@ public static class Program
     private static readonly IBenchmarkScenario[] Scenarios =
     {
         new PlanScenario(),
+        new SyncScenario(),
     };
 
     public static int Main(string[] args)
