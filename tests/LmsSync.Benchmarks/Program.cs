@@ -13,6 +13,7 @@ public static class Program
     {
         new PlanScenario(),
         new SalesforceReadBenchmark(),
+        new SyncScenario(),
     };
 
     public static int Main(string[] args)

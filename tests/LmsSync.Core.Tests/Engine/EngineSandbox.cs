@@ -16,6 +16,10 @@ using LmsSync.Core.Tests.Salesforce;
 using LmsSync.Sandbox.Hosting;
 using LmsSync.Sandbox.ISpring;
 using LmsSync.Sandbox.Salesforce;
+using LmsSync.Sandbox.Scim;
+using LmsSync.Sandbox.SkyPrep;
+using LmsSync.Core.Lms.SkyPrep;
+using LmsSync.Core.Lms.Scim;
 using SalesforceSettings = LmsSync.Core.Salesforce.SalesforceSettings;
 
 namespace LmsSync.Core.Tests.Engine;
@@ -46,6 +50,8 @@ internal sealed class EngineSandbox : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "lmssync-engine-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         var sandbox = new EngineSandbox(host, folder);
         sandbox.ISpring.Store.Reset(seed: false);
+        host.Emulator<SkyPrepEmulator>().Reset(empty: true);
+        host.Emulator<ScimEmulator>().Reset(); // SCIM starts empty (no seeded users)
         return sandbox;
     }
 
@@ -72,14 +78,35 @@ internal sealed class EngineSandbox : IAsyncDisposable
                 };
                 iSpring?.Invoke(options);
                 return new ISpringConnector(options);
+            case LmsKind.SkyPrep:
+                var skyPrep = Host.Emulator<SkyPrepEmulator>();
+                return new SkyPrepConnector(new SkyPrepClientOptions
+                {
+                    BaseUrl = skyPrep.Url(Host.Context),
+                    ApiKey = SandboxSalesforce.Secure(skyPrep.ApiKey),
+                    AcctKey = skyPrep.AcctKey,
+                    Now = () => Host.Context.Clock.UtcNow,
+                    // The rate limit is honoured on the Sandbox clock, so "wait a second" takes no real time.
+                    ThrottleDelay = (wait, _) => { Host.Context.Clock.Advance(wait); return Task.CompletedTask; },
+                    Retry = new RetryPolicy { Delay = (wait, _) => { Host.Context.Clock.Advance(wait); return Task.CompletedTask; } },
+                });
+            case LmsKind.Scim:
+                return new ScimConnector(new ScimClientOptions
+                {
+                    BaseUrl = Host.BaseUrl + "/scim/v2",
+                    Token = SandboxSalesforce.Secure(Host.Emulator<ScimEmulator>().Token),
+                    RetryPolicy = NoSleep(),
+                });
             default:
-                throw new NotSupportedException(kind + " has no connector yet.");
+                throw new NotSupportedException(kind + " has no connector.");
         }
     }
 
     public static SyncConfiguration Configuration(LmsKind kind, Action<SyncOptions>? options = null)
     {
         var configuration = new SyncConfiguration { Mapping = LmsFieldCatalog.DefaultMapping(kind) };
+        // SkyPrep refuses a user without a first name, and the seeded org has one (as real orgs do): the admin's fix is a default.
+        if (kind == LmsKind.SkyPrep && configuration.Mapping.Find("first_name") is { } firstName) firstName.Default = "-";
         configuration.Options.DeactivateMissingUsers = true;
         configuration.Options.MaxDeprovision = DeprovisionLimit.Percent(50);
         options?.Invoke(configuration.Options);
@@ -105,6 +132,7 @@ internal sealed class EngineSandbox : IAsyncDisposable
             Salesforce.Credentials.ClientSecret, Salesforce.Credentials.Password, Salesforce.Credentials.SecurityToken,
             Salesforce.Credentials.RefreshToken, Salesforce.Credentials.CertificatePassword,
             (string)Host.Info["ispring"]!["clientSecret"]!,
+            Host.Emulator<SkyPrepEmulator>().ApiKey, Host.Emulator<ScimEmulator>().Token,
         };
         return secrets;
     }
