@@ -8,11 +8,14 @@ namespace LmsSync.Core.Http
     /// <summary>
     /// Sends a request again after transient failures — the statuses of <see cref="RetryPolicy.RetryStatuses"/>,
     /// a dropped connection, an attempt timeout — when the request is safe to repeat
-    /// (<see cref="RequestSafety"/>). Honours <c>Retry-After</c>. The caller's cancellation is never retried.
+    /// (<see cref="RequestSafety"/>) — or, for a 429, whatever it is, since the server refused it unprocessed.
+    /// Honours <c>Retry-After</c>. The caller's cancellation is never retried.
     /// The last response (or error) is what the caller sees when tries run out.
     /// </summary>
     public sealed class RetryingHandler : DelegatingHandler
     {
+        private const int TooManyRequests = 429;
+
         private readonly RetryPolicy _policy;
 
         public RetryingHandler(RetryPolicy policy, HttpMessageHandler inner) : base(inner)
@@ -52,7 +55,9 @@ namespace LmsSync.Core.Http
                 }
 
                 var status = (int)response.StatusCode;
-                if (!canRetry || !_policy.RetryStatuses.Contains(status)) return response;
+                // 429 means the server refused the request unprocessed, so even a create may be sent again.
+                var mayRetry = (safe || status == TooManyRequests) && attempt < _policy.MaxAttempts;
+                if (!mayRetry || !_policy.RetryStatuses.Contains(status)) return response;
 
                 var retryAfter = RetryAfter.From(response, DateTimeOffset.UtcNow);
                 if (retryAfter > _policy.MaxRetryAfter) return response;

@@ -90,6 +90,19 @@ public sealed class RetryingHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_POST_refused_with_429_is_sent_again_after_Retry_After()
+    {
+        _host.Context.Faults.Add(new FaultRule { PathPattern = "^/create", Times = 1, StatusCode = 429, Headers = { ["Retry-After"] = "2" } });
+        using var client = Client();
+
+        using var response = await client.PostAsync("/create", new StringContent("{\"name\":\"Ann\"}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(2, Calls("/create"));
+        Assert.Equal(new[] { TimeSpan.FromSeconds(2) }, _waits);
+    }
+
+    [Fact]
     public async Task Tries_run_out_with_the_last_answer()
     {
         _host.Context.Faults.Add(new FaultRule { PathPattern = "^/probe", StatusCode = 502 });
