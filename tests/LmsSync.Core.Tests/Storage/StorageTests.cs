@@ -89,7 +89,8 @@ public sealed class StorageTests : IDisposable
         var paths = new LmsSyncPaths(_root).Profile("acme");
         Directory.CreateDirectory(paths.Folder);
         using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock", new[] { "-x", "-o", paths.Lock, "sleep", "30" }))!;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // Starting a process can take seconds on a loaded machine.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!IsLocked(paths) && DateTime.UtcNow < deadline) Thread.Sleep(50);
         Assert.Throws<RunLockedException>(() => RunLock.Acquire(paths, "acme", "run-2", DateTimeOffset.UtcNow));
 
