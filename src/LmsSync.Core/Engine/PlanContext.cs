@@ -21,10 +21,11 @@ namespace LmsSync.Core.Engine
         public Plan Plan { get; }
 
         /// <summary>Reads Salesforce and the LMS at the same time (they are independent), then plans.</summary>
-        public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct)
+        public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
+            ReadScope? scope = null)
         {
             var configuration = session.Configuration;
-            var salesforce = SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct);
+            var salesforce = SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope);
             var lmsProgress = progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
             var lms = session.Lms.ReadAsync(lmsProgress, ct);
             try
@@ -41,7 +42,8 @@ namespace LmsSync.Core.Engine
             var source = await salesforce.ConfigureAwait(false);
             var snapshot = await lms.ConfigureAwait(false);
             progress?.Report(new SyncProgress(SyncProgress.Planning, 0, source.Users.Count));
-            var plan = Planner.Plan(new PlanInput(source.Users, source.Complete, snapshot, state, configuration.Mapping, session.Lms.Catalog,
+            // An incremental read is never the whole set: nobody is deactivated as missing from it.
+            var plan = Planner.Plan(new PlanInput(source.Users, source.Complete && source.Mode == ReadMode.Full, snapshot, state, configuration.Mapping, session.Lms.Catalog,
                 session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope));
             progress?.Report(new SyncProgress(SyncProgress.Planning, source.Users.Count, source.Users.Count));
             return new PlanContext(source, snapshot, plan);

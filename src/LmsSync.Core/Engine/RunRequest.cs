@@ -13,5 +13,11 @@ namespace LmsSync.Core.Engine
 
         /// <summary>Apply a plan even when its deactivations exceed MaxDeprovision (<c>-Force</c>).</summary>
         public bool Force { get; set; }
+
+        /// <summary>
+        /// Read every Salesforce user (a full reconcile, <c>-Full</c>) even when an incremental read would do. A run is
+        /// also full when there is no watermark yet and when the last full run is older than FullReconcileEvery.
+        /// </summary>
+        public bool Full { get; set; }
     }
 }

@@ -11,6 +11,13 @@ namespace LmsSync.Core.Engine
     /// How a run ended, with its counts. One of these is appended to the profile's <c>history.jsonl</c> per run
     /// (a superset of <see cref="RunHistoryRecord"/>, which the schedule reads).
     /// </summary>
+    /// <summary>How much of Salesforce a run read.</summary>
+    public enum ReadMode
+    {
+        Full,
+        Incremental,
+    }
+
     public sealed class RunSummary
     {
         public string RunId { get; set; } = "";
@@ -39,11 +46,18 @@ namespace LmsSync.Core.Engine
         /// <summary>LMS requests retried (rate limits, 5xx, expired tokens).</summary>
         public long Retries { get; set; }
 
+        /// <summary>Full (every user read) or Incremental (only users changed since the watermark, or whose groups changed).</summary>
+        [JsonConverter(typeof(StringEnumConverter))]
+        public ReadMode Mode { get; set; }
+
+        /// <summary>Why the run was Full or Incremental.</summary>
+        public string? ModeReason { get; set; }
+
         public int SalesforceUsersRead { get; set; }
 
         /// <summary>False when the Salesforce read stopped early (then nobody was deactivated as missing).</summary>
         public bool SalesforceReadComplete { get; set; }
 
-        public override string ToString() => $"{RunId} {Status} {Started:u} → {Ended:u}{(Message == null ? "" : ": " + Message)}";
+        public override string ToString() => $"{RunId} {Status} {Mode} {Started:u} → {Ended:u}{(Message == null ? "" : ": " + Message)}";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Diagnostics;
@@ -15,27 +16,75 @@ namespace LmsSync.Core.Engine
     /// Reads the source people page by page. A failure on the first page (bad query, no access, sign-in refused)
     /// throws: there is nothing to plan from. A failure on a later page keeps what was read and marks the read
     /// incomplete, so the plan deactivates nobody as missing and the run says why.
+    /// An incremental read selects the users changed since the watermark (ORDER BY SystemModstamp, Id), then, by id in
+    /// chunks, the users whose public groups changed (a membership change does not move the user's SystemModstamp).
     /// </summary>
     internal static class SourceReader
     {
+        /// <summary>Ids per <c>Id IN (…)</c> query: short enough for a GET URL.</summary>
+        public const int IdChunk = 200;
+
+        public static bool ReadsGroups(SyncConfiguration configuration) =>
+            configuration.Source.IncludePublicGroups && configuration.Mapping.Groups?.IncludePublicGroups == true &&
+            ParseObject(configuration.Source.ObjectName) == SourceObject.User;
+
         public static async Task<SourceRead> ReadAsync(SalesforceClient salesforce, SyncConfiguration configuration, IActivityLog log,
-            IProgress<SyncProgress>? progress, CancellationToken ct)
+            IProgress<SyncProgress>? progress, CancellationToken ct, ReadScope? scope = null)
         {
+            scope ??= ReadScope.Full("a preview reads everyone");
             var source = ParseObject(configuration.Source.ObjectName);
-            var query = new SourceQueryBuilder(source) { StandardUsersOnly = source == SourceObject.User && configuration.Source.StandardUsersOnly };
-            query.AddFields(SourceFields.Of(configuration)).Where(configuration.Source.Where);
+            SourceQueryBuilder Query()
+            {
+                var built = new SourceQueryBuilder(source) { StandardUsersOnly = source == SourceObject.User && configuration.Source.StandardUsersOnly };
+                built.AddFields(SourceFields.Of(configuration)).Where(configuration.Source.Where);
+                return built;
+            }
 
             PublicGroupMemberships? groups = null;
-            if (configuration.Source.IncludePublicGroups && configuration.Mapping.Groups?.IncludePublicGroups == true && source == SourceObject.User)
+            if (ReadsGroups(configuration))
                 groups = await salesforce.GetPublicGroupMembershipsAsync(ct).ConfigureAwait(false);
+            var groupSnapshot = groups == null ? null : ReadScope.GroupSnapshot(groups);
 
+            var incremental = scope.Mode == ReadMode.Incremental;
+            var query = Query();
+            if (incremental)
+            {
+                query.ModifiedSince(scope.Since);
+                query.OrderBySystemModstamp = true;
+            }
+            var state = new ReadState(groups, progress);
             var reader = await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false);
             var total = reader.TotalSize > int.MaxValue ? (int?)null : (int)reader.TotalSize;
-            var users = new List<SourceUser>(total ?? 0);
-            var records = new Dictionary<string, SalesforceRecord>(total ?? 0, StringComparer.Ordinal);
-            DateTimeOffset? watermark = null;
-            string? incomplete = null;
-            progress?.Report(new SyncProgress(SyncProgress.ReadingSalesforce, 0, total));
+            state.Total = total;
+            var complete = await DrainAsync(reader, state, log, ct).ConfigureAwait(false);
+            var changedByStamp = state.Users.Count;
+
+            var groupChanged = 0;
+            if (incremental && complete && scope.PreviousGroups != null && groupSnapshot != null)
+            {
+                var ids = ReadScope.ChangedGroupUsers(scope.PreviousGroups, groupSnapshot)
+                    .Where(id => !state.Records.ContainsKey(SalesforceIdKey.Of(id))).ToList();
+                groupChanged = ids.Count;
+                state.Total = (state.Total ?? 0) + ids.Count;
+                for (var i = 0; i < ids.Count && complete; i += IdChunk)
+                {
+                    var chunk = Query().IdIn(ids.Skip(i).Take(IdChunk));
+                    var byId = await salesforce.QuerySourceAsync(chunk, null, ct).ConfigureAwait(false);
+                    complete = await DrainAsync(byId, state, log, ct).ConfigureAwait(false);
+                }
+            }
+            if (incremental)
+                log.Verbose($"Incremental read: {changedByStamp} users changed since {scope.Since:u}" +
+                            (groupSnapshot != null ? $", {groupChanged} more whose public groups changed." : "."));
+            var reason = state.Incomplete;
+            if (reason == null && !complete) reason = "The Salesforce read did not return every user it announced.";
+            return new SourceRead(state.Users, state.Records, complete && reason == null, reason, state.Watermark, scope.Mode, groupSnapshot);
+        }
+
+        /// <summary>Reads every page of one query into <paramref name="state"/>; false when it stopped early.</summary>
+        private static async Task<bool> DrainAsync(SalesforceQueryReader reader, ReadState state, IActivityLog log, CancellationToken ct)
+        {
+            state.Progress?.Report(new SyncProgress(SyncProgress.ReadingSalesforce, state.Users.Count, state.Total));
             while (true)
             {
                 IReadOnlyList<SalesforceRecord>? page;
@@ -45,24 +94,24 @@ namespace LmsSync.Core.Engine
                 }
                 catch (SalesforceException e)
                 {
-                    incomplete = $"The Salesforce read stopped after {users.Count} of {reader.TotalSize} users: {e.Message}";
-                    log.Warning(incomplete + " Nobody is deactivated as missing in this run.");
-                    break;
+                    state.Incomplete = $"The Salesforce read stopped after {state.Users.Count} of {state.Total?.ToString() ?? "?"} users: {e.Message}";
+                    log.Warning(state.Incomplete + " Nobody is deactivated as missing in this run.");
+                    return false;
                 }
                 if (page == null) break;
                 foreach (var record in page)
                 {
                     var id = record.Id;
                     if (id == null) continue;
-                    users.Add(new SourceUser(record, groups?.GroupsOf(id)));
-                    records[SalesforceIdKey.Of(id)] = record;
-                    if (record["SystemModstamp"] is DateTimeOffset modified && (watermark == null || modified > watermark)) watermark = modified;
+                    var key = SalesforceIdKey.Of(id);
+                    if (state.Records.ContainsKey(key)) continue; // a record moved between pages of a delta read
+                    state.Users.Add(new SourceUser(record, state.Groups?.GroupsOf(id)));
+                    state.Records[key] = record;
+                    if (record["SystemModstamp"] is DateTimeOffset modified && (state.Watermark == null || modified > state.Watermark)) state.Watermark = modified;
                 }
-                progress?.Report(new SyncProgress(SyncProgress.ReadingSalesforce, users.Count, total));
+                state.Progress?.Report(new SyncProgress(SyncProgress.ReadingSalesforce, state.Users.Count, state.Total));
             }
-            var complete = incomplete == null && reader.IsComplete;
-            if (incomplete == null && !complete) incomplete = "The Salesforce read did not return every user it announced.";
-            return new SourceRead(users, records, complete, incomplete, watermark);
+            return reader.IsComplete;
         }
 
         private static SourceObject ParseObject(string? name)
@@ -70,6 +119,23 @@ namespace LmsSync.Core.Engine
             if (string.IsNullOrWhiteSpace(name) || string.Equals(name!.Trim(), "User", StringComparison.OrdinalIgnoreCase)) return SourceObject.User;
             if (string.Equals(name.Trim(), "Contact", StringComparison.OrdinalIgnoreCase)) return SourceObject.Contact;
             throw new ArgumentException($"Source object '{name}' is not supported; use User or Contact.");
+        }
+
+        private sealed class ReadState
+        {
+            public ReadState(PublicGroupMemberships? groups, IProgress<SyncProgress>? progress)
+            {
+                Groups = groups;
+                Progress = progress;
+            }
+
+            public PublicGroupMemberships? Groups { get; }
+            public IProgress<SyncProgress>? Progress { get; }
+            public List<SourceUser> Users { get; } = new List<SourceUser>();
+            public Dictionary<string, SalesforceRecord> Records { get; } = new Dictionary<string, SalesforceRecord>(StringComparer.Ordinal);
+            public DateTimeOffset? Watermark { get; set; }
+            public int? Total { get; set; }
+            public string? Incomplete { get; set; }
         }
     }
 }

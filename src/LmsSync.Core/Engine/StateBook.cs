@@ -93,6 +93,23 @@ namespace LmsSync.Core.Engine
                     _stored.SystemModstampWatermark = value;
         }
 
+        /// <summary>A full reconcile that started at <paramref name="started"/> read everyone and applied every row.</summary>
+        public void FullRunCompleted(DateTimeOffset started)
+        {
+            lock (_gate) _stored.LastFullRun = started;
+        }
+
+        public void ConfigurationApplied(string hash)
+        {
+            lock (_gate) _stored.ConfigurationHash = hash;
+        }
+
+        /// <summary>The public-group snapshot (user id → hash) incremental runs compare with; null when groups are not read.</summary>
+        public void GroupMemberships(Dictionary<string, string>? memberships)
+        {
+            lock (_gate) _stored.GroupMemberships = memberships;
+        }
+
         public void RecordRun(RunSummary summary, int keep)
         {
             lock (_gate)
@@ -103,6 +120,7 @@ namespace LmsSync.Core.Engine
                     Started = summary.Started,
                     Ended = summary.Ended,
                     Status = summary.Status.ToString(),
+                    Mode = summary.Mode.ToString(),
                     Actions = summary.Actions.ToDictionary(p => p.Key.ToString(), p => p.Value),
                     Statuses = summary.Statuses.ToDictionary(p => p.Key.ToString(), p => p.Value),
                 });
@@ -126,6 +144,9 @@ namespace LmsSync.Core.Engine
                     ManagedGroupNames = _groupNames.OrderBy(x => x, StringComparer.OrdinalIgnoreCase).ToList(),
                     CreatedDepartmentIds = _departmentIds.OrderBy(x => x, StringComparer.Ordinal).ToList(),
                     SystemModstampWatermark = _stored.SystemModstampWatermark,
+                    LastFullRun = _stored.LastFullRun,
+                    ConfigurationHash = _stored.ConfigurationHash,
+                    GroupMemberships = _stored.GroupMemberships == null ? null : new Dictionary<string, string>(_stored.GroupMemberships, StringComparer.Ordinal),
                     LastRuns = _stored.LastRuns.ToList(),
                 };
             }

@@ -37,6 +37,8 @@ namespace LmsSync.Core.Engine
         private RunExecutor? _executor;
         private int _salesforceUsersRead;
         private bool _salesforceReadComplete;
+        private ReadScope? _scope;
+        private DateTimeOffset _started;
 
         public SyncRun(SyncEngine engine, SyncSession session, RunRequest request, IRunObserver observer)
         {
@@ -49,7 +51,7 @@ namespace LmsSync.Core.Engine
 
         public async Task<RunSummary> RunAsync(CancellationToken ct)
         {
-            var started = _clock.UtcNow;
+            var started = _started = _clock.UtcNow;
             _runId = RunIds.New(started);
             var writesBefore = _session.Lms.Calls.Writes;
             var retriesBefore = _session.Lms.Calls.Retries;
@@ -90,13 +92,20 @@ namespace LmsSync.Core.Engine
             if (!validation.IsValid) return new Outcome(RunStatus.Failed, validation.Describe(), "SfLms.ProfileInvalid");
 
             var progress = new LockedProgress(_observer.OnProgress);
-            var context = await PlanContext.BuildAsync(_session, _state.Snapshot().ToSyncState(), progress, ct).ConfigureAwait(false);
+            var stored = _state.Snapshot();
+            _scope = ReadScope.Decide(_request, stored, configuration, SourceReader.ReadsGroups(configuration), _started);
+            _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
+            var context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, ct, _scope).ConfigureAwait(false);
             var plan = context.Plan;
             _salesforceUsersRead = context.Source.Users.Count;
             _salesforceReadComplete = context.Source.Complete;
-            var partial = _request.OnlySalesforceIds != null;
+            var incremental = _scope.Mode == ReadMode.Incremental;
+            // An incremental run applies only the rows of the users it read (the same mechanism as piped users): nobody
+            // else is touched, and nobody is deactivated as missing.
+            var only = _request.OnlySalesforceIds ?? (incremental ? context.Source.Users.Select(u => u.SalesforceId).ToList() : null);
+            var partial = only != null;
             // A partial run never deactivates anyone as missing, even if such a row's id was passed in.
-            var rows = context.RowsFor(_request.OnlySalesforceIds)
+            var rows = context.RowsFor(only)
                 .Where(r => !(partial && r.Action == PlanAction.Deactivate && r.DeactivationReason == DeactivationReason.NotInSalesforce)).ToList();
             foreach (var row in rows) _actions[row.Action] = (_actions.TryGetValue(row.Action, out var n) ? n : 0) + 1;
 
@@ -131,8 +140,23 @@ namespace LmsSync.Core.Engine
 
             _state.DropStale(plan.StaleLinks);
             _state.ManageGroups(plan.ManagedGroupNames);
-            if (context.Source.Complete && !partial) _state.Watermark(context.Source.MaxSystemModstamp);
+            RecordProgress(context.Source, ct);
             return Conclude(ct, context.Source);
+        }
+
+        /// <summary>
+        /// Moves the watermark, the group snapshot and the last full run on only after a clean run: the read complete
+        /// and every row applied. Otherwise the next run reads the same changes again (planning is idempotent), so a
+        /// failed or declined user is not left behind the watermark. Piped runs never move them.
+        /// </summary>
+        private void RecordProgress(SourceRead source, CancellationToken ct)
+        {
+            if (_request.OnlySalesforceIds != null || !source.Complete || ct.IsCancellationRequested || _executor!.Stopped) return;
+            if (_recorder!.Count(ResultStatus.Failure) > 0 || _recorder.Count(ResultStatus.NotConfirmed) > 0 || _executor.NotAttempted > 0) return;
+            _state!.Watermark(source.MaxSystemModstamp);
+            _state.GroupMemberships(source.GroupSnapshot);
+            _state.ConfigurationApplied(ReadScope.HashOf(_session.Configuration));
+            if (source.Mode == ReadMode.Full) _state.FullRunCompleted(_started);
         }
 
         /// <summary>NoChange, Skip and Disputed rows: their result now; a first-time match with nothing to write still records its link.</summary>
@@ -189,6 +213,8 @@ namespace LmsSync.Core.Engine
             var applied = _recorder.Count(ResultStatus.Success);
             var notAttempted = _executor!.NotAttempted;
             var readNote = source.Complete ? "" : " " + source.IncompleteReason + " Nobody was deactivated as missing; the next complete read will.";
+            if (!source.Complete && source.Mode == ReadMode.Incremental)
+                readNote = " " + source.IncompleteReason + " The watermark was not moved, so the next run reads these changes again.";
             if (_breaker.Reason is string reason)
                 return new Outcome(RunStatus.Failed, $"{reason} {notAttempted} changes were not attempted.{readNote}",
                     reason.Contains("credentials") ? "SfLms.LmsAuthenticationFailed" : "SfLms.LmsUnavailable");
@@ -219,6 +245,8 @@ namespace LmsSync.Core.Engine
                 Statuses = _recorder?.Statuses ?? new Dictionary<ResultStatus, int>(),
                 WriteCalls = writeCalls,
                 Retries = retries,
+                Mode = _scope?.Mode ?? ReadMode.Full,
+                ModeReason = _scope?.Reason,
                 SalesforceUsersRead = _salesforceUsersRead,
                 SalesforceReadComplete = _salesforceReadComplete,
             };

@@ -25,6 +25,12 @@ namespace LmsSync.Core.Profiles
         public bool? DeleteEmptyDepartments { get; set; }
         public DeprovisionLimit? MaxDeprovision { get; set; }
         public string? NewDepartmentParentId { get; set; }
+
+        /// <summary>How often a run reads every user (a full reconcile); zero makes every run full.</summary>
+        public TimeSpan? FullReconcileEvery { get; set; }
+
+        /// <summary>How far before the SystemModstamp watermark an incremental read starts.</summary>
+        public TimeSpan? IncrementalOverlap { get; set; }
         public string? SourceObject { get; set; }
         public string? Where { get; set; }
         public bool? StandardUsersOnly { get; set; }
@@ -48,6 +54,8 @@ namespace LmsSync.Core.Profiles
                 DeleteEmptyDepartments = o.DeleteEmptyDepartments,
                 MaxDeprovision = o.MaxDeprovision,
                 NewDepartmentParentId = o.NewDepartmentParentId,
+                FullReconcileEvery = o.FullReconcileEvery,
+                IncrementalOverlap = o.IncrementalOverlap,
                 SourceObject = configuration.Source.ObjectName,
                 Where = configuration.Source.Where,
                 StandardUsersOnly = configuration.Source.StandardUsersOnly,
@@ -72,6 +80,10 @@ namespace LmsSync.Core.Profiles
             if (DeleteEmptyDepartments.HasValue) o.DeleteEmptyDepartments = DeleteEmptyDepartments.Value;
             if (MaxDeprovision != null) o.MaxDeprovision = MaxDeprovision;
             if (NewDepartmentParentId != null) o.NewDepartmentParentId = Blank(NewDepartmentParentId);
+            if (FullReconcileEvery is TimeSpan every)
+                o.FullReconcileEvery = every >= TimeSpan.Zero ? every : throw new ArgumentException("FullReconcileEvery cannot be negative; 0 makes every run full.");
+            if (IncrementalOverlap is TimeSpan overlap)
+                o.IncrementalOverlap = overlap >= TimeSpan.Zero ? overlap : throw new ArgumentException("IncrementalOverlap cannot be negative.");
             if (SourceObject != null) configuration.Source.ObjectName = SourceObjectName(SourceObject);
             if (Where != null) configuration.Source.Where = Blank(Where);
             if (StandardUsersOnly.HasValue) configuration.Source.StandardUsersOnly = StandardUsersOnly.Value;

@@ -21,6 +21,18 @@ namespace LmsSync.Core.Storage
         /// <summary>The highest Salesforce SystemModstamp seen in a complete read; where an incremental read would start.</summary>
         public DateTimeOffset? SystemModstampWatermark { get; set; }
 
+        /// <summary>When the last full reconcile (every user read, every row applied) started; null before the first.</summary>
+        public DateTimeOffset? LastFullRun { get; set; }
+
+        /// <summary>A fingerprint of the configuration of the last clean run; a different one makes the next run full.</summary>
+        public string? ConfigurationHash { get; set; }
+
+        /// <summary>
+        /// Each Salesforce user's direct public groups as of the last clean run (user id → a short hash of the sorted
+        /// group names): a membership change does not move the user's SystemModstamp, so incremental runs compare this.
+        /// </summary>
+        public Dictionary<string, string>? GroupMemberships { get; set; }
+
         /// <summary>The most recent runs, newest last (also in history.jsonl; kept here so the state alone tells when it was last synced).</summary>
         public List<StoredRun> LastRuns { get; set; } = new List<StoredRun>();
 
@@ -34,6 +46,9 @@ namespace LmsSync.Core.Storage
         public DateTimeOffset Started { get; set; }
         public DateTimeOffset Ended { get; set; }
         public string Status { get; set; } = "";
+
+        /// <summary>Full or Incremental.</summary>
+        public string Mode { get; set; } = "";
         public Dictionary<string, int> Actions { get; set; } = new Dictionary<string, int>();
         public Dictionary<string, int> Statuses { get; set; } = new Dictionary<string, int>();
     }

@@ -41,6 +41,10 @@ namespace LmsSync.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Read every Salesforce user (a full reconcile) even when an incremental read would do.</summary>
+        [Parameter]
+        public SwitchParameter Full { get; set; }
+
         /// <summary>Write each user's result instead of the run summary.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -70,7 +74,7 @@ namespace LmsSync.PowerShell.Cmdlets
                 if (reason == ShouldProcessReason.WhatIf) WritePlan(only);
                 return;
             }
-            Report(Apply(new RunRequest { OnlySalesforceIds = only, Force = Force }));
+            Report(Apply(new RunRequest { OnlySalesforceIds = only, Force = Force, Full = Full }));
         }
 
         private void WritePlan(IReadOnlyCollection<string>? only) => WithProgress(() => RunConnected(async (queue, token) =>

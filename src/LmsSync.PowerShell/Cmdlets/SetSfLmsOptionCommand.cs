@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using LmsSync.Core.Profiles;
 using LmsSync.Core.Sync;
@@ -29,6 +30,11 @@ namespace LmsSync.PowerShell.Cmdlets
         /// <summary>A count (25) or a percentage of managed users (10%).</summary>
         [Parameter, ValidateNotNullOrEmpty] public string? MaxDeprovision { get; set; }
         [Parameter, AllowEmptyString] public string? NewDepartmentParentId { get; set; }
+        /// <summary>How often a run reads every Salesforce user (a full reconcile); 0 makes every run full.</summary>
+        [Parameter] public TimeSpan FullReconcileEvery { get; set; }
+
+        /// <summary>How far before the SystemModstamp watermark an incremental read starts.</summary>
+        [Parameter] public TimeSpan IncrementalOverlap { get; set; }
         [Parameter, ValidateSet("User", "Contact", IgnoreCase = true)] public string? SourceObject { get; set; }
         [Parameter, AllowEmptyString] public string? Where { get; set; }
         [Parameter] public SwitchParameter StandardUsersOnly { get; set; }
@@ -55,6 +61,8 @@ namespace LmsSync.PowerShell.Cmdlets
                 DeleteEmptyDepartments = Switch(nameof(DeleteEmptyDepartments), DeleteEmptyDepartments),
                 MaxDeprovision = limit,
                 NewDepartmentParentId = NewDepartmentParentId,
+                FullReconcileEvery = Bound(nameof(FullReconcileEvery)) ? FullReconcileEvery : (TimeSpan?)null,
+                IncrementalOverlap = Bound(nameof(IncrementalOverlap)) ? IncrementalOverlap : (TimeSpan?)null,
                 SourceObject = SourceObject,
                 Where = Where,
                 StandardUsersOnly = Switch(nameof(StandardUsersOnly), StandardUsersOnly),

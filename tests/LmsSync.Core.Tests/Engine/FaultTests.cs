@@ -126,7 +126,9 @@ public sealed class EngineFaultTests
         // Every queryMore fails (after the client's retries): only the first page arrives.
         sandbox.Host.Context.Faults.Add(sandbox.Salesforce.Faults.ServerError(LmsSync.Sandbox.Salesforce.Admin.SalesforceRoutes.QueryMore, times: null));
         var engine = new SyncEngine(new SyncSession("test", SmallPages(sandbox), sandbox.Connector(Kind), configuration, sandbox.Paths));
-        var (summary, observer) = await sandbox.RunAsync(engine);
+        // A full read (the second run would otherwise read only what changed since the first, one page).
+        var (summary, observer) = await sandbox.RunAsync(engine, new RunRequest { Full = true });
+        Assert.Equal(ReadMode.Full, summary.Mode);
         Assert.False(summary.SalesforceReadComplete);
         Assert.Equal(RunStatus.PartiallyFailed, summary.Status);
         Assert.Contains("Nobody was deactivated", summary.Message);

@@ -95,6 +95,17 @@ public class SoqlTests
     }
 
     [Fact]
+    public void A_delta_read_orders_by_SystemModstamp_then_Id_and_a_read_by_id_quotes_each_id()
+    {
+        var delta = new SourceQueryBuilder().ModifiedSince(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        delta.OrderBySystemModstamp = true;
+        Assert.Equal("SELECT Id, IsActive, SystemModstamp FROM User WHERE UserType = 'Standard' AND SystemModstamp >= 2026-11-01T00:00:00Z ORDER BY SystemModstamp, Id", delta.Build());
+
+        var byId = new SourceQueryBuilder().IdIn(new[] { "005000000000001AAA", "005'x" }).Where("Department != 'Board'");
+        Assert.Equal("SELECT Id, IsActive, SystemModstamp FROM User WHERE UserType = 'Standard' AND Id IN ('005000000000001AAA', '005\\'x') AND (Department != 'Board')", byId.Build());
+    }
+
+    [Fact]
     public void The_standard_user_filter_can_be_turned_off()
     {
         var builder = new SourceQueryBuilder { StandardUsersOnly = false };

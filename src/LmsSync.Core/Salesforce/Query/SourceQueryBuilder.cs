@@ -21,6 +21,7 @@ namespace LmsSync.Core.Salesforce.Query
         private readonly List<string> _fields = new List<string>();
         private string? _where;
         private DateTimeOffset? _modifiedSince;
+        private List<string>? _ids;
 
         public SourceQueryBuilder(SourceObject source = SourceObject.User)
         {
@@ -74,6 +75,16 @@ namespace LmsSync.Core.Salesforce.Query
             return this;
         }
 
+        /// <summary>Only these records (<c>Id IN (…)</c>); keep a list to about 200 ids so the URL stays short. Null clears it.</summary>
+        public SourceQueryBuilder IdIn(IEnumerable<string>? ids)
+        {
+            _ids = ids?.Select(SoqlLiteral.String).ToList();
+            return this;
+        }
+
+        /// <summary>ORDER BY SystemModstamp, Id: a delta read in the order changes happened (stable across equal stamps).</summary>
+        public bool OrderBySystemModstamp { get; set; }
+
         /// <summary>The SOQL over <see cref="Fields"/>.</summary>
         public string Build() => Build(_fields);
 
@@ -83,9 +94,11 @@ namespace LmsSync.Core.Salesforce.Query
             var conditions = new List<string>();
             if (Source == SourceObject.User && StandardUsersOnly) conditions.Add("UserType = " + SoqlLiteral.String("Standard"));
             if (_modifiedSince is DateTimeOffset since) conditions.Add("SystemModstamp >= " + SoqlLiteral.DateTime(since));
+            if (_ids != null) conditions.Add(_ids.Count == 0 ? "Id = null" : "Id IN (" + string.Join(", ", _ids) + ")");
             if (_where != null) conditions.Add("(" + _where + ")");
             var soql = "SELECT " + string.Join(", ", fields) + " FROM " + ObjectName;
             if (conditions.Count > 0) soql += " WHERE " + string.Join(" AND ", conditions);
+            if (OrderBySystemModstamp) soql += " ORDER BY SystemModstamp, Id";
             return soql;
         }
     }

@@ -1,3 +1,5 @@
+using System;
+
 namespace LmsSync.Core.Sync
 {
     /// <summary>
@@ -39,6 +41,20 @@ namespace LmsSync.Core.Sync
 
         /// <summary>The most deactivations one run may make before the plan is blocked; 10% of managed users by default.</summary>
         public DeprovisionLimit MaxDeprovision { get; set; } = DeprovisionLimit.Default;
+
+        /// <summary>
+        /// How often a run reads every Salesforce user (a full reconcile) instead of only those changed since the last
+        /// run. Only a full read finds users who left the source query (and so deactivates them as NotInSalesforce) and
+        /// picks up denormalized parent values (Manager.Email, Profile.Name) that change without touching the user.
+        /// One day by default; <see cref="TimeSpan.Zero"/> makes every run full.
+        /// </summary>
+        public TimeSpan FullReconcileEvery { get; set; } = TimeSpan.FromDays(1);
+
+        /// <summary>
+        /// An incremental read starts this long before the stored SystemModstamp watermark, because a long transaction
+        /// can commit with an earlier stamp than changes already read. Five minutes by default.
+        /// </summary>
+        public TimeSpan IncrementalOverlap { get; set; } = TimeSpan.FromMinutes(5);
 
         /// <summary>The parent of departments the integration creates; null for the LMS's root department.</summary>
         public string? NewDepartmentParentId { get; set; }
