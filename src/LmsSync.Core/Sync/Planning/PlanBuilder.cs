@@ -147,8 +147,10 @@ namespace LmsSync.Core.Sync
             if (lms == null || !_options.RemoveFromStaleGroups) return;
 
             List<GroupRef>? leave = null;
-            foreach (var id in lms.GroupIds)
+            var groupIds = lms.GroupIds;
+            for (var i = 0; i < groupIds.Count; i++)
             {
+                var id = groupIds[i];
                 if (Wanted(targets, id)) continue;
                 var group = _org.GroupById(id);
                 if (group == null || !IsManaged(group) || !_scope.IncludesGroup(group.Name)) continue;

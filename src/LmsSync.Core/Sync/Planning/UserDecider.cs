@@ -124,8 +124,9 @@ namespace LmsSync.Core.Sync
             var mapped = entry.Desired.Groups;
             if (!_capabilities.SupportsGroups || mapped == null) return null;
             var targets = new List<OrgTarget>(mapped.Count);
-            foreach (var group in mapped)
+            for (var i = 0; i < mapped.Count; i++)
             {
+                var group = mapped[i];
                 if (group.Value == null || !_scope.IncludesGroup(group.Value)) continue;
                 if (!creating && !group.AppliesOnUpdate) return null;
                 var target = _org.ResolveGroup(group.Value, out var ambiguity);
