@@ -11,40 +11,36 @@ namespace LmsSync.Core.Mapping
     /// arrays instead of 100,000 hash tables.
     /// </summary>
     /// <remarks>
-    /// Each slot holds the mapped text and a shared provenance template (which source fed it, or the default, or
+    /// Each field holds the mapped text and a shared provenance template (which source fed it, or the default, or
     /// nothing); the <see cref="MappedValue"/> objects are made only when someone reads them through the dictionary
     /// (a preview), once each. The planner reads the text and provenance straight from the slots.
     /// </remarks>
     public sealed class MappedFields : IReadOnlyDictionary<string, MappedValue>
     {
         private readonly Schema _schema;
-        private readonly Slot[] _slots;
+        private readonly string?[] _texts;
+        private readonly MappedValue[] _templates;
         private MappedValue?[]? _values;
 
-        internal MappedFields(Schema schema, Slot[] slots)
+        /// <param name="texts">The text of each field.</param>
+        /// <param name="templates">The provenance of each field; users with the same provenance share one array.</param>
+        internal MappedFields(Schema schema, string?[] texts, MappedValue[] templates)
         {
             _schema = schema;
-            _slots = slots;
-        }
-
-        internal MappedFields(Schema schema, MappedValue[] values)
-        {
-            _schema = schema;
-            _slots = new Slot[values.Length];
-            for (var i = 0; i < values.Length; i++) _slots[i] = new Slot(values[i].Value, values[i]);
-            _values = values;
+            _texts = texts;
+            _templates = templates;
         }
 
         internal Schema FieldSchema => _schema;
 
         /// <summary>The mapped text of field <paramref name="index"/> (no <see cref="MappedValue"/> is made).</summary>
-        internal string? TextAt(int index) => _slots[index].Value;
+        internal string? TextAt(int index) => _texts[index];
 
         /// <summary>Whether an update writes field <paramref name="index"/> (see <see cref="MappedValue.AppliesOnUpdate"/>).</summary>
         internal bool AppliesOnUpdateAt(int index)
         {
-            var template = _slots[index].Template;
-            return template.ApplyOn == ApplyOn.Always && (_slots[index].Value != null || template.ClearWhenBlank);
+            var template = _templates[index];
+            return template.ApplyOn == ApplyOn.Always && (_texts[index] != null || template.ClearWhenBlank);
         }
 
         internal MappedValue ValueAt(int index)
@@ -52,20 +48,20 @@ namespace LmsSync.Core.Mapping
             var values = _values;
             if (values == null)
             {
-                Interlocked.CompareExchange(ref _values, new MappedValue?[_slots.Length], null);
+                Interlocked.CompareExchange(ref _values, new MappedValue?[_texts.Length], null);
                 values = _values!;
             }
             var value = values[index];
             if (value != null) return value;
-            var slot = _slots[index];
-            var template = slot.Template;
-            value = ReferenceEquals(template.Value, slot.Value)
+            var text = _texts[index];
+            var template = _templates[index];
+            value = ReferenceEquals(template.Value, text)
                 ? template
-                : new MappedValue(slot.Value, template.Origin, template.SourceField, template.ApplyOn, template.ClearWhenBlank);
+                : new MappedValue(text, template.Origin, template.SourceField, template.ApplyOn, template.ClearWhenBlank);
             return Interlocked.CompareExchange(ref values[index], value, null) ?? value;
         }
 
-        public int Count => _slots.Length;
+        public int Count => _texts.Length;
         public MappedValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"'{key}' is not mapped.");
         public IEnumerable<string> Keys => _schema.Names;
 
@@ -73,7 +69,7 @@ namespace LmsSync.Core.Mapping
         {
             get
             {
-                var all = new MappedValue[_slots.Length];
+                var all = new MappedValue[_texts.Length];
                 for (var i = 0; i < all.Length; i++) all[i] = ValueAt(i);
                 return all;
             }
@@ -90,26 +86,10 @@ namespace LmsSync.Core.Mapping
 
         public IEnumerator<KeyValuePair<string, MappedValue>> GetEnumerator()
         {
-            for (var i = 0; i < _slots.Length; i++) yield return new KeyValuePair<string, MappedValue>(_schema.Names[i], ValueAt(i));
+            for (var i = 0; i < _texts.Length; i++) yield return new KeyValuePair<string, MappedValue>(_schema.Names[i], ValueAt(i));
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        /// <summary>
-        /// One field of one user: its text, and a template shared by the run that carries the provenance. When the
-        /// template's own value is the text (a default, nothing), the template is the mapped value itself.
-        /// </summary>
-        internal readonly struct Slot
-        {
-            public Slot(string? value, MappedValue template)
-            {
-                Value = value;
-                Template = template;
-            }
-
-            public string? Value { get; }
-            public MappedValue Template { get; }
-        }
 
         /// <summary>The field names of a run, in mapping order.</summary>
         internal sealed class Schema

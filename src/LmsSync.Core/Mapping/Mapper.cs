@@ -31,7 +31,7 @@ namespace LmsSync.Core.Mapping
         private readonly int _emailIndex;
         private readonly int _loginIndex;
 
-        // Provenance shared by every user of the run (see MappedFields.Slot): per field, one template per source.
+        // Provenance shared by every user of the run (see MappedFields): per field, one template per source.
         private readonly MappedValue[][] _sourceTemplates;
         private readonly MappedValue?[] _defaultTemplates;
         private static readonly MappedValue SalesforceIdTemplate = new MappedValue(null, ValueOrigin.SalesforceId, "Id");
@@ -90,42 +90,68 @@ namespace LmsSync.Core.Mapping
         {
             if (user == null) throw new ArgumentNullException(nameof(user));
             var record = user.Record;
-            var slots = new MappedFields.Slot[_schema.Names.Length];
+            var count = _schema.Names.Length;
+            var texts = new string?[count];
+            var chosen = _scratch ??= new MappedValue[count];
+            if (chosen.Length != count) chosen = _scratch = new MappedValue[count];
             for (var i = 0; i < _fields.Length; i++)
-                slots[i] = MapSlot(i, record);
+                chosen[i] = MapField(i, record, out texts[i]);
             if (_salesforceIdField != null)
-                slots[_fields.Length] = new MappedFields.Slot(user.SalesforceId, SalesforceIdTemplate);
+            {
+                texts[_fields.Length] = user.SalesforceId;
+                chosen[_fields.Length] = SalesforceIdTemplate;
+            }
+            var templates = SharedTemplates(chosen);
 
             var department = _department == null ? null : MapDepartment(_department, record);
             var groups = _groups == null ? null : MapGroupsCached(_groups, user);
-            var email = _emailIndex >= 0 ? slots[_emailIndex].Value : null;
-            var login = _loginIndex >= 0 ? slots[_loginIndex].Value : null;
-            return new DesiredUser(user, new MappedFields(_schema, slots), department, groups, email, login);
+            var email = _emailIndex >= 0 ? texts[_emailIndex] : null;
+            var login = _loginIndex >= 0 ? texts[_loginIndex] : null;
+            return new DesiredUser(user, new MappedFields(_schema, texts, templates), department, groups, email, login);
+        }
+
+        [ThreadStatic] private static MappedValue[]? _scratch;
+        private volatile MappedValue[]? _lastTemplates;
+
+        /// <summary>The provenance of a user's fields, as the previous user's array when they are the same (almost always).</summary>
+        private MappedValue[] SharedTemplates(MappedValue[] chosen)
+        {
+            var last = _lastTemplates;
+            if (last != null && last.Length == chosen.Length)
+            {
+                var same = true;
+                for (var i = 0; i < chosen.Length && same; i++) same = ReferenceEquals(last[i], chosen[i]);
+                if (same) return last;
+            }
+            var copy = (MappedValue[])chosen.Clone();
+            _lastTemplates = copy;
+            return copy;
         }
 
         /// <summary>What <see cref="MapValue"/> gives for field <paramref name="index"/>, as text and a shared template.</summary>
-        private MappedFields.Slot MapSlot(int index, SalesforceRecord record)
+        private MappedValue MapField(int index, SalesforceRecord record, out string? text)
         {
             var mapping = _fields[index].Value;
             var sources = mapping.Sources;
             var templates = _sourceTemplates[index];
             for (var i = 0; i < sources.Count; i++)
             {
-                var text = ValueReader.Read(record[sources[i]], mapping);
+                text = ValueReader.Read(record[sources[i]], mapping);
                 if (text == null) continue;
-                var template = i < templates.Length && ReferenceEquals(templates[i].SourceField, sources[i])
+                return i < templates.Length && ReferenceEquals(templates[i].SourceField, sources[i])
                     ? templates[i]
                     : new MappedValue(null, ValueOrigin.SalesforceField, sources[i]);
-                return new MappedFields.Slot(text, template);
             }
             if (!ValueReader.IsBlank(mapping.Default))
             {
                 var template = _defaultTemplates[index];
                 if (template == null || !ReferenceEquals(template.Value, mapping.Default) || template.ApplyOn != mapping.ApplyOn)
                     template = new MappedValue(mapping.Default, ValueOrigin.Default, null, mapping.ApplyOn);
-                return new MappedFields.Slot(template.Value, template);
+                text = template.Value;
+                return template;
             }
-            return new MappedFields.Slot(null, mapping.ClearWhenBlank ? ClearTemplate : Nothing);
+            text = null;
+            return mapping.ClearWhenBlank ? ClearTemplate : Nothing;
         }
 
         /// <summary><see cref="MapValue"/> for the department, sharing one value per distinct department text.</summary>
@@ -163,6 +189,9 @@ namespace LmsSync.Core.Mapping
             _groupCache[text] = shared;
             return shared;
         }
+
+        /// <summary>Whether a group list is one shared by every user with the same group text (so results derived from it can be shared too).</summary>
+        internal static bool IsShared(IReadOnlyList<MappedValue> groups) => groups is Shared;
 
         /// <summary>A cached group list counts only for the mapping (and its settings) it was made with.</summary>
         private static IReadOnlyList<MappedValue>? KnownGroups(IReadOnlyList<MappedValue> known, GroupMapping mapping) =>

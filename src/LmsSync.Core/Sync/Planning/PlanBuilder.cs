@@ -72,7 +72,7 @@ namespace LmsSync.Core.Sync
 
         private PlanEntry[] Evaluate()
         {
-            _read = new Dictionary<string, int>(_input.SourceUsers.Count, StringComparer.Ordinal);
+            _read = new Dictionary<string, int>(_input.SourceUsers.Count, SalesforceKeyComparer.Instance);
             for (var i = _input.SourceUsers.Count - 1; i >= 0; i--) _read[_input.SourceUsers[i].SalesforceKey] = i;
             var mapper = new Mapper(_input.Mapping, _input.Catalog, _capabilities);
             var rules = new RuleEvaluator(_input.Rules);
