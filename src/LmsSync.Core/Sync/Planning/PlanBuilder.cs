@@ -81,7 +81,7 @@ namespace LmsSync.Core.Sync
             for (var i = 0; i < users.Count; i++)
             {
                 var user = users[i];
-                var verdict = rules.Evaluate(user);
+                var verdict = rules.Decide(user);
                 var desired = mapper.Map(user);
                 var scopeReason = verdict.IsSkip ? null : _scope.OutOfScopeReason(desired);
                 var match = _matcher.Match(desired);
