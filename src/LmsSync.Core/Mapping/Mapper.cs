@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using LmsSync.Core.Lms;
 using LmsSync.Core.Salesforce;
@@ -30,6 +31,18 @@ namespace LmsSync.Core.Mapping
         private readonly int _emailIndex;
         private readonly int _loginIndex;
 
+        // Provenance shared by every user of the run (see MappedFields): per field, one template per source.
+        private readonly MappedValue[][] _sourceTemplates;
+        private readonly MappedValue?[] _defaultTemplates;
+        private static readonly MappedValue SalesforceIdTemplate = new MappedValue(null, ValueOrigin.SalesforceId, "Id");
+        private static readonly MappedValue ClearTemplate = new MappedValue(null, ValueOrigin.None, null, ApplyOn.Always, clearWhenBlank: true);
+
+        // Departments and group lists repeat across users: one immutable value per distinct text, up to a bound.
+        private const int CacheLimit = 4096;
+        private readonly ConcurrentDictionary<string, MappedValue>[]? _departmentCache;
+        private readonly ConcurrentDictionary<string, IReadOnlyList<MappedValue>> _groupCache =
+            new ConcurrentDictionary<string, IReadOnlyList<MappedValue>>(StringComparer.Ordinal);
+
         public Mapper(SyncMapping mapping, LmsFieldCatalog catalog, LmsCapabilities? capabilities = null)
         {
             if (mapping == null) throw new ArgumentNullException(nameof(mapping));
@@ -55,23 +68,176 @@ namespace LmsSync.Core.Mapping
             _schema = new MappedFields.Schema(names);
             _emailIndex = _emailField == null ? -1 : _schema.IndexOf(_emailField);
             _loginIndex = _loginField == null ? -1 : _schema.IndexOf(_loginField);
+            _sourceTemplates = new MappedValue[_fields.Length][];
+            _defaultTemplates = new MappedValue?[_fields.Length];
+            for (var i = 0; i < _fields.Length; i++)
+            {
+                var field = _fields[i].Value;
+                _sourceTemplates[i] = new MappedValue[field.Sources.Count];
+                for (var j = 0; j < field.Sources.Count; j++)
+                    _sourceTemplates[i][j] = new MappedValue(null, ValueOrigin.SalesforceField, field.Sources[j]);
+                if (!ValueReader.IsBlank(field.Default)) _defaultTemplates[i] = new MappedValue(field.Default, ValueOrigin.Default, null, field.ApplyOn);
+            }
+            if (_department != null)
+            {
+                _departmentCache = new ConcurrentDictionary<string, MappedValue>[_department.Sources.Count];
+                for (var j = 0; j < _departmentCache.Length; j++)
+                    _departmentCache[j] = new ConcurrentDictionary<string, MappedValue>(StringComparer.Ordinal);
+            }
         }
 
         public DesiredUser Map(SourceUser user)
         {
             if (user == null) throw new ArgumentNullException(nameof(user));
             var record = user.Record;
-            var values = new MappedValue[_schema.Names.Length];
+            var count = _schema.Names.Length;
+            var texts = new string?[count];
+            var chosen = _scratch ??= new MappedValue[count];
+            if (chosen.Length != count) chosen = _scratch = new MappedValue[count];
             for (var i = 0; i < _fields.Length; i++)
-                values[i] = MapValue(_fields[i].Value, record, _fields[i].Value.ClearWhenBlank);
+                chosen[i] = MapField(i, record, out texts[i]);
             if (_salesforceIdField != null)
-                values[_fields.Length] = new MappedValue(user.SalesforceId, ValueOrigin.SalesforceId, "Id");
+            {
+                texts[_fields.Length] = user.SalesforceId;
+                chosen[_fields.Length] = SalesforceIdTemplate;
+            }
+            var templates = SharedTemplates(chosen);
 
-            var department = _department == null ? null : MapValue(_department, record, clearWhenBlank: false);
-            var groups = _groups == null ? null : MapGroups(_groups, user);
-            var email = _emailIndex >= 0 ? values[_emailIndex].Value : null;
-            var login = _loginIndex >= 0 ? values[_loginIndex].Value : null;
-            return new DesiredUser(user, new MappedFields(_schema, values), department, groups, email, login);
+            var department = _department == null ? null : MapDepartment(_department, record);
+            var groups = _groups == null ? null : MapGroupsCached(_groups, user);
+            var email = _emailIndex >= 0 ? texts[_emailIndex] : null;
+            var login = _loginIndex >= 0 ? texts[_loginIndex] : null;
+            return new DesiredUser(user, new MappedFields(_schema, texts, templates), department, groups, email, login);
+        }
+
+        [ThreadStatic] private static MappedValue[]? _scratch;
+        private volatile MappedValue[]? _lastTemplates;
+
+        /// <summary>The provenance of a user's fields, as the previous user's array when they are the same (almost always).</summary>
+        private MappedValue[] SharedTemplates(MappedValue[] chosen)
+        {
+            var last = _lastTemplates;
+            if (last != null && last.Length == chosen.Length)
+            {
+                var same = true;
+                for (var i = 0; i < chosen.Length && same; i++) same = ReferenceEquals(last[i], chosen[i]);
+                if (same) return last;
+            }
+            var copy = (MappedValue[])chosen.Clone();
+            _lastTemplates = copy;
+            return copy;
+        }
+
+        /// <summary>What <see cref="MapValue"/> gives for field <paramref name="index"/>, as text and a shared template.</summary>
+        private MappedValue MapField(int index, SalesforceRecord record, out string? text)
+        {
+            var mapping = _fields[index].Value;
+            var sources = mapping.Sources;
+            var templates = _sourceTemplates[index];
+            for (var i = 0; i < sources.Count; i++)
+            {
+                text = ValueReader.Read(record[sources[i]], mapping);
+                if (text == null) continue;
+                return i < templates.Length && ReferenceEquals(templates[i].SourceField, sources[i])
+                    ? templates[i]
+                    : new MappedValue(null, ValueOrigin.SalesforceField, sources[i]);
+            }
+            if (!ValueReader.IsBlank(mapping.Default))
+            {
+                var template = _defaultTemplates[index];
+                if (template == null || !ReferenceEquals(template.Value, mapping.Default) || template.ApplyOn != mapping.ApplyOn)
+                    template = new MappedValue(mapping.Default, ValueOrigin.Default, null, mapping.ApplyOn);
+                text = template.Value;
+                return template;
+            }
+            text = null;
+            return mapping.ClearWhenBlank ? ClearTemplate : Nothing;
+        }
+
+        /// <summary><see cref="MapValue"/> for the department, sharing one value per distinct department text.</summary>
+        private MappedValue MapDepartment(DepartmentMapping mapping, SalesforceRecord record)
+        {
+            var sources = mapping.Sources;
+            var caches = _departmentCache!;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                var text = ValueReader.Read(record[sources[i]], mapping);
+                if (text == null) continue;
+                if (i >= caches.Length) return new MappedValue(text, ValueOrigin.SalesforceField, sources[i]);
+                var cache = caches[i];
+                if (cache.TryGetValue(text, out var known) && ReferenceEquals(known.SourceField, sources[i])) return known;
+                var value = new MappedValue(text, ValueOrigin.SalesforceField, sources[i]);
+                if (cache.Count < CacheLimit) cache[text] = value;
+                return value;
+            }
+            return MapValue(mapping, record, clearWhenBlank: false);
+        }
+
+        /// <summary>
+        /// <see cref="MapGroups"/>, sharing one (read-only) list per distinct text when the groups come from a
+        /// single field and no public groups are added: the list then depends on that text alone.
+        /// </summary>
+        private IReadOnlyList<MappedValue> MapGroupsCached(GroupMapping mapping, SourceUser user)
+        {
+            if (mapping.Sources.Count != 1 || (mapping.IncludePublicGroups && user.PublicGroups.Count > 0))
+                return MapGroups(mapping, user);
+            if (!(user.Record[mapping.Sources[0]] is string text)) return MapGroups(mapping, user);
+            if (_groupCache.TryGetValue(text, out var known) && ReferenceEquals(known, KnownGroups(known, mapping))) return known;
+            var names = MapGroups(mapping, user);
+            if (_groupCache.Count >= CacheLimit) return names;
+            var shared = new Shared(mapping, names);
+            _groupCache[text] = shared;
+            return shared;
+        }
+
+        /// <summary>Whether a group list is one shared by every user with the same group text (so results derived from it can be shared too).</summary>
+        internal static bool IsShared(IReadOnlyList<MappedValue> groups) => groups is Shared;
+
+        /// <summary>A cached group list counts only for the mapping (and its settings) it was made with.</summary>
+        private static IReadOnlyList<MappedValue>? KnownGroups(IReadOnlyList<MappedValue> known, GroupMapping mapping) =>
+            known is Shared shared && shared.Matches(mapping) ? known : null;
+
+        /// <summary>An immutable group list shared by users with the same group text.</summary>
+        private sealed class Shared : IReadOnlyList<MappedValue>
+        {
+            private readonly MappedValue[] _items;
+            private readonly GroupMapping _mapping;
+            private readonly string _source;
+            private readonly string _separator;
+            private readonly string? _default;
+            private readonly GroupCombine _combine;
+            private readonly ApplyOn _applyOn;
+            private readonly int _transforms;
+
+            public Shared(GroupMapping mapping, IReadOnlyList<MappedValue> items)
+            {
+                _items = new MappedValue[items.Count];
+                for (var i = 0; i < _items.Length; i++) _items[i] = items[i];
+                _mapping = mapping;
+                _source = mapping.Sources[0];
+                _separator = mapping.Separator;
+                _default = mapping.Default;
+                _combine = mapping.Combine;
+                _applyOn = mapping.ApplyOn;
+                _transforms = Signature(mapping);
+            }
+
+            public bool Matches(GroupMapping mapping) =>
+                ReferenceEquals(mapping, _mapping) && mapping.Sources.Count == 1 && ReferenceEquals(mapping.Sources[0], _source)
+                && ReferenceEquals(mapping.Separator, _separator) && ReferenceEquals(mapping.Default, _default)
+                && mapping.Combine == _combine && mapping.ApplyOn == _applyOn && Signature(mapping) == _transforms;
+
+            private static int Signature(GroupMapping mapping)
+            {
+                var signature = mapping.Transforms.Count;
+                foreach (var transform in mapping.Transforms) signature = signature * 4 + (int)transform + 1;
+                return signature;
+            }
+
+            public MappedValue this[int index] => _items[index];
+            public int Count => _items.Length;
+            public IEnumerator<MappedValue> GetEnumerator() => ((IEnumerable<MappedValue>)_items).GetEnumerator();
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => _items.GetEnumerator();
         }
 
         /// <summary>The first non-blank source value, else the default, else nothing; with provenance.</summary>

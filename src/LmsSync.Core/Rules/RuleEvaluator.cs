@@ -20,6 +20,9 @@ namespace LmsSync.Core.Rules
         private readonly ImportRule[] _rules;
         private readonly CompiledCondition[][] _conditions;
         private readonly string[] _reasons;
+        private readonly Decision[] _decisions;
+        private readonly Decision _noneMatched;
+        private static readonly Decision NoRules = new Decision(ImportWithoutRules);
 
         public RuleEvaluator(IEnumerable<ImportRule>? rules, TimeSpan? regexTimeout = null)
         {
@@ -38,18 +41,60 @@ namespace LmsSync.Core.Rules
                     ? $"skipped by import rule '{_rules[i].Name}'"
                     : $"imported by import rule '{_rules[i].Name}'";
             }
+            _decisions = new Decision[_rules.Length];
+            for (var i = 0; i < _rules.Length; i++) _decisions[i] = new Decision(this, _rules[i].Action, _rules[i].Name, _reasons[i], i + 1);
+            _noneMatched = new Decision(this, RuleAction.Import, null, "no import rule matched", _rules.Length);
         }
 
         public RuleVerdict Evaluate(SourceUser user)
         {
             if (user == null) throw new ArgumentNullException(nameof(user));
-            if (_rules.Length == 0) return ImportWithoutRules;
+            return Decide(user).For(user);
+        }
+
+        /// <summary>
+        /// The decision for a user without its per-user verdict: the planner keeps this (one shared object per rule)
+        /// and makes the <see cref="RuleVerdict"/> only when a row's verdict is read.
+        /// </summary>
+        internal Decision Decide(SourceUser user)
+        {
+            if (_rules.Length == 0) return NoRules;
             for (var i = 0; i < _rules.Length; i++)
+                if (Holds(i, user)) return _decisions[i];
+            return _noneMatched;
+        }
+
+        /// <summary>One possible outcome of the rules (which rule decided, or none), shared by every user it applies to.</summary>
+        internal sealed class Decision
+        {
+            private readonly RuleVerdict? _fixed;
+            private readonly RuleEvaluator? _evaluator;
+            private readonly int _consulted;
+
+            public Decision(RuleVerdict fixedVerdict)
             {
-                if (!Holds(i, user)) continue;
-                return new RuleVerdict(_rules[i].Action, _rules[i].Name, _reasons[i], this, user, i + 1);
+                _fixed = fixedVerdict;
+                Action = fixedVerdict.Action;
+                DecidingRule = fixedVerdict.DecidingRule;
+                Reason = fixedVerdict.Reason;
             }
-            return new RuleVerdict(RuleAction.Import, null, "no import rule matched", this, user, _rules.Length);
+
+            public Decision(RuleEvaluator evaluator, RuleAction action, string? decidingRule, string reason, int consulted)
+            {
+                _evaluator = evaluator;
+                Action = action;
+                DecidingRule = decidingRule;
+                Reason = reason;
+                _consulted = consulted;
+            }
+
+            public RuleAction Action { get; }
+            public string? DecidingRule { get; }
+            public string Reason { get; }
+            public bool IsSkip => Action == RuleAction.Skip;
+
+            /// <summary>The verdict as <see cref="Evaluate"/> gives it for <paramref name="user"/>.</summary>
+            public RuleVerdict For(SourceUser user) => _fixed ?? new RuleVerdict(Action, DecidingRule, Reason, _evaluator!, user, _consulted);
         }
 
         /// <summary>Whether rule <paramref name="index"/> matches, without recording outcomes (the planner's hot path).</summary>

@@ -34,8 +34,8 @@ namespace LmsSync.Core.Rules
             {
                 var groups = user.Groups;
                 if (groups != null)
-                    foreach (var group in groups)
-                        if (group.Value != null && _groups.Contains(group.Value)) return null;
+                    for (var i = 0; i < groups.Count; i++)
+                        if (groups[i].Value != null && _groups.Contains(groups[i].Value!)) return null;
                 return "in none of the groups to sync";
             }
             return null;

@@ -27,7 +27,7 @@ namespace LmsSync.Core.Sync
             var users = lms.Users.Count;
             var linkCount = links is IReadOnlyCollection<Link> collection ? collection.Count : 0;
             _usersById = new Dictionary<string, LmsUser>(users, StringComparer.Ordinal);
-            _linkBySalesforceId = new Dictionary<string, Link>(linkCount, StringComparer.Ordinal);
+            _linkBySalesforceId = new Dictionary<string, Link>(linkCount, SalesforceKeyComparer.Instance);
             _linkByLmsId = new Dictionary<string, Link>(linkCount, StringComparer.Ordinal);
             _bySalesforceIdField = new UserIndex(StringComparer.Ordinal, 0);
             _byEmail = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
@@ -42,7 +42,7 @@ namespace LmsSync.Core.Sync
             if (links != null)
                 foreach (var link in links)
                 {
-                    _linkBySalesforceId[SalesforceIds.Key(link.SalesforceId)] = link;
+                    _linkBySalesforceId[link.SalesforceId] = link;
                     _linkByLmsId[link.LmsId] = link;
                 }
         }
@@ -82,7 +82,7 @@ namespace LmsSync.Core.Sync
                 return MatchResult.Disputed(method, candidates, $"{candidates.Count} LMS users match by {Describe(method)}: {Name(candidates)}", stale);
             var user = candidates[0];
             var owner = LinkOf(user.LmsId);
-            if (owner != null && !string.Equals(SalesforceIds.Key(owner.SalesforceId), salesforceKey, StringComparison.Ordinal))
+            if (owner != null && !SalesforceKeyComparer.Instance.Equals(owner.SalesforceId, salesforceKey))
                 return MatchResult.Disputed(method, candidates,
                     $"LMS user {Name(candidates)} matches by {Describe(method)} but is already linked to Salesforce user {owner.SalesforceId}", stale);
             return MatchResult.Matched(method, user, isLinked: owner != null, staleLink: stale);

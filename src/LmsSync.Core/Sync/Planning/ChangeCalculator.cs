@@ -27,25 +27,25 @@ namespace LmsSync.Core.Sync
             if (desired.Fields is MappedFields fields)
             {
                 var names = fields.FieldSchema.Names;
-                for (var i = 0; i < names.Length; i++) Consider(names[i], fields.ValueAt(i), current, ref changes);
+                for (var i = 0; i < names.Length; i++) Consider(names[i], fields.TextAt(i), fields.AppliesOnUpdateAt(i), current, ref changes);
             }
             else
             {
-                foreach (var pair in desired.Fields) Consider(pair.Key, pair.Value, current, ref changes);
+                foreach (var pair in desired.Fields) Consider(pair.Key, pair.Value.Value, pair.Value.AppliesOnUpdate, current, ref changes);
             }
             return changes ?? None;
         }
 
-        private void Consider(string field, MappedValue value, LmsUser? current, ref List<FieldChange>? changes)
+        private void Consider(string field, string? value, bool appliesOnUpdate, LmsUser? current, ref List<FieldChange>? changes)
         {
             if (current == null)
             {
-                if (value.Value != null) (changes ??= new List<FieldChange>()).Add(new FieldChange(field, null, value.Value));
+                if (value != null) (changes ??= new List<FieldChange>()).Add(new FieldChange(field, null, value));
                 return;
             }
-            if (!value.AppliesOnUpdate) return;
+            if (!appliesOnUpdate) return;
             var old = CurrentValue(current, field);
-            if (!Same(field, old, value.Value)) (changes ??= new List<FieldChange>()).Add(new FieldChange(field, old, value.Value));
+            if (!Same(field, old, value)) (changes ??= new List<FieldChange>()).Add(new FieldChange(field, old, value));
         }
 
         /// <summary>The LMS's value; falls back to the user's email, login or Salesforce Id when the connector left the field out.</summary>

@@ -24,7 +24,7 @@ namespace LmsSync.Core.Sync
         {
             foreach (var link in links)
             {
-                if (read.ContainsKey(SalesforceIds.Key(link.SalesforceId))) continue;
+                if (read.ContainsKey(link.SalesforceId)) continue;
                 var user = _matcher.UserById(link.LmsId);
                 if (user == null)
                 {

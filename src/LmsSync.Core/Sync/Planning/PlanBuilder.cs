@@ -72,7 +72,7 @@ namespace LmsSync.Core.Sync
 
         private PlanEntry[] Evaluate()
         {
-            _read = new Dictionary<string, int>(_input.SourceUsers.Count, StringComparer.Ordinal);
+            _read = new Dictionary<string, int>(_input.SourceUsers.Count, SalesforceKeyComparer.Instance);
             for (var i = _input.SourceUsers.Count - 1; i >= 0; i--) _read[_input.SourceUsers[i].SalesforceKey] = i;
             var mapper = new Mapper(_input.Mapping, _input.Catalog, _capabilities);
             var rules = new RuleEvaluator(_input.Rules);
@@ -81,7 +81,7 @@ namespace LmsSync.Core.Sync
             for (var i = 0; i < users.Count; i++)
             {
                 var user = users[i];
-                var verdict = rules.Evaluate(user);
+                var verdict = rules.Decide(user);
                 var desired = mapper.Map(user);
                 var scopeReason = verdict.IsSkip ? null : _scope.OutOfScopeReason(desired);
                 var match = _matcher.Match(desired);
@@ -147,8 +147,10 @@ namespace LmsSync.Core.Sync
             if (lms == null || !_options.RemoveFromStaleGroups) return;
 
             List<GroupRef>? leave = null;
-            foreach (var id in lms.GroupIds)
+            var groupIds = lms.GroupIds;
+            for (var i = 0; i < groupIds.Count; i++)
             {
+                var id = groupIds[i];
                 if (Wanted(targets, id)) continue;
                 var group = _org.GroupById(id);
                 if (group == null || !IsManaged(group) || !_scope.IncludesGroup(group.Name)) continue;

@@ -7,7 +7,7 @@ namespace LmsSync.Core.Sync
     /// <summary>The planner's working record for one Salesforce user, from verdict to finished row.</summary>
     internal sealed class PlanEntry
     {
-        public PlanEntry(SourceUser source, RuleVerdict verdict, DesiredUser desired, string? scopeReason, MatchResult match)
+        public PlanEntry(SourceUser source, RuleEvaluator.Decision verdict, DesiredUser desired, string? scopeReason, MatchResult match)
         {
             Source = source;
             Verdict = verdict;
@@ -17,7 +17,8 @@ namespace LmsSync.Core.Sync
         }
 
         public SourceUser Source { get; }
-        public RuleVerdict Verdict { get; }
+        /// <summary>The import decision; the row makes the per-user <see cref="RuleVerdict"/> when it is read.</summary>
+        public RuleEvaluator.Decision Verdict { get; }
         public DesiredUser Desired { get; }
         public string? ScopeReason { get; }
         public MatchResult Match { get; }

@@ -66,7 +66,20 @@ namespace LmsSync.Core.Sync
         public bool SendWelcomeEmail { get; internal set; }
 
         /// <summary>The import-rule verdict (null for users no longer in Salesforce).</summary>
-        public RuleVerdict? Verdict { get; internal set; }
+        public RuleVerdict? Verdict
+        {
+            get => _verdict ??= Decision?.For(Desired!.Source);
+            internal set
+            {
+                _verdict = value;
+                Decision = null;
+            }
+        }
+
+        private RuleVerdict? _verdict;
+
+        /// <summary>The import decision shared by users it applies to; <see cref="Verdict"/> is made from it (with <see cref="Desired"/>'s user) when read.</summary>
+        internal RuleEvaluator.Decision? Decision { get; set; }
 
         /// <summary>The mapped values with provenance (null for users no longer in Salesforce).</summary>
         public DesiredUser? Desired { get; internal set; }

@@ -10,7 +10,7 @@ namespace LmsSync.Core.Sync
             var lms = entry.LmsUser;
             var row = new PlanRow(action, entry.Source.SalesforceId, lms?.LmsId, entry.Source.DisplayName, entry.Desired.Email ?? lms?.Email)
             {
-                Verdict = entry.Verdict,
+                Decision = entry.Verdict,
                 Desired = entry.Desired,
                 MatchedBy = entry.Match.Method,
             };
@@ -33,7 +33,7 @@ namespace LmsSync.Core.Sync
             var lms = entry.LmsUser;
             var row = new PlanRow(PlanAction.Disputed, entry.Source.SalesforceId, null, entry.Source.DisplayName, entry.Desired.Email ?? lms?.Email)
             {
-                Verdict = entry.Verdict,
+                Decision = entry.Verdict,
                 Desired = entry.Desired,
                 MatchedBy = entry.Match.Method,
                 Reason = reason,

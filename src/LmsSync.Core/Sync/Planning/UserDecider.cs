@@ -123,17 +123,50 @@ namespace LmsSync.Core.Sync
         {
             var mapped = entry.Desired.Groups;
             if (!_capabilities.SupportsGroups || mapped == null) return null;
+            if (!Mapper.IsShared(mapped)) return Apply(entry, ResolveGroups(mapped, creating));
+            // Users with the same group text share one mapped list; they share its resolution too (read-only).
+            var cache = creating ? _groupsOnCreate : _groupsOnUpdate;
+            if (!cache.TryGetValue(mapped, out var resolution)) cache[mapped] = resolution = ResolveGroups(mapped, creating);
+            return Apply(entry, resolution);
+        }
+
+        private static string? Apply(PlanEntry entry, GroupResolution resolution)
+        {
+            if (resolution.Targets != null) entry.Groups = resolution.Targets;
+            return resolution.Problem;
+        }
+
+        private readonly Dictionary<IReadOnlyList<MappedValue>, GroupResolution> _groupsOnCreate = new Dictionary<IReadOnlyList<MappedValue>, GroupResolution>();
+        private readonly Dictionary<IReadOnlyList<MappedValue>, GroupResolution> _groupsOnUpdate = new Dictionary<IReadOnlyList<MappedValue>, GroupResolution>();
+
+        private GroupResolution ResolveGroups(IReadOnlyList<MappedValue> mapped, bool creating)
+        {
             var targets = new List<OrgTarget>(mapped.Count);
-            foreach (var group in mapped)
+            for (var i = 0; i < mapped.Count; i++)
             {
+                var group = mapped[i];
                 if (group.Value == null || !_scope.IncludesGroup(group.Value)) continue;
-                if (!creating && !group.AppliesOnUpdate) return null;
+                if (!creating && !group.AppliesOnUpdate) return GroupResolution.LeftAlone;
                 var target = _org.ResolveGroup(group.Value, out var ambiguity);
-                if (target == null) return ambiguity;
+                if (target == null) return new GroupResolution(null, ambiguity);
                 targets.Add(target.Value);
             }
-            entry.Groups = targets;
-            return null;
+            return new GroupResolution(targets, null);
+        }
+
+        /// <summary>The groups a user should be in (null: left alone), or why the user cannot be synced.</summary>
+        private sealed class GroupResolution
+        {
+            public static readonly GroupResolution LeftAlone = new GroupResolution(null, null);
+
+            public GroupResolution(List<OrgTarget>? targets, string? problem)
+            {
+                Targets = targets;
+                Problem = problem;
+            }
+
+            public List<OrgTarget>? Targets { get; }
+            public string? Problem { get; }
         }
 
         private static string Sources(ValueMapping mapping) =>
