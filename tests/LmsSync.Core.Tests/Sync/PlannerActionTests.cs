@@ -375,3 +375,34 @@ public class PlannerActionTests
         Assert.Equal((PlanAction.Skip, "inactive in Salesforce"), (row.Action, row.Reason));
     }
 }
+
+public class PlannerMandatoryFieldTests
+{
+    [Fact]
+    public void A_new_user_whose_required_LMS_field_would_be_blank_is_skipped_with_the_field_named()
+    {
+        var s = new Scenario().Department("d-sales", "Sales");
+        s.Users.Add(Sf.Record(Sf.Id(1), ("FirstName", "  "), ("LastName", "Solo"), ("Email", "solo@acme.com"), ("Department", "Sales"), ("IsActive", true)));
+        s.Users.Add(Sf.Person(2, department: "Sales"));
+
+        var plan = s.Plan();
+
+        var row = Scenario.Row(plan, 1);
+        Assert.Equal(PlanAction.Skip, row.Action);
+        Assert.Contains("first_name", row.Reason);
+        Assert.Contains("FirstName", row.Reason);
+        Assert.Equal(PlanAction.Create, Scenario.Row(plan, 2).Action);
+    }
+
+    [Fact]
+    public void An_existing_user_with_a_blank_required_field_in_Salesforce_is_still_synced_and_keeps_the_LMS_value()
+    {
+        var s = new Scenario().Department("d-sales", "Sales");
+        s.Users.Add(Sf.Record(Sf.Id(1), ("FirstName", null), ("LastName", "Last1"), ("Email", "user1@acme.com"), ("Department", "Sales"), ("IsActive", true)));
+        s.LmsPerson(1, "L1", "d-sales", linked: true);
+
+        var row = Scenario.Row(s.Plan(), 1);
+
+        Assert.Equal(PlanAction.NoChange, row.Action);
+    }
+}

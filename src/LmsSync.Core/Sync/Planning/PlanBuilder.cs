@@ -40,13 +40,14 @@ namespace LmsSync.Core.Sync
         public Plan Build()
         {
             var entries = Evaluate();
-            var decide = new UserDecider(_options, _capabilities, _org, _scope, _termination, _input.Mapping);
+            var decide = new UserDecider(_options, _capabilities, _org, _scope, _termination, _input.Mapping, _input.Catalog);
             foreach (var entry in entries) decide.DecideUnsynced(entry);
             ClaimResolver.Resolve(entries);
             foreach (var entry in entries) decide.DecideSynced(entry);
             foreach (var entry in entries)
                 if (entry.Syncs) entry.Changes = _changes.Changes(entry.Desired, entry.LmsUser);
             IdentityCollisions.Resolve(entries, _input.Lms, _input.Catalog);
+            foreach (var entry in entries) decide.SkipCreateWithBlankMandatoryField(entry);
             foreach (var entry in entries)
                 if (entry.Syncs && entry.Groups != null)
                     foreach (var group in entry.Groups) _managedGroupNames.Add(group.Name);

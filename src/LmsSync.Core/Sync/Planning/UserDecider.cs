@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LmsSync.Core.Lms;
 using LmsSync.Core.Mapping;
 using LmsSync.Core.Rules;
 
@@ -19,10 +20,13 @@ namespace LmsSync.Core.Sync
         private readonly ScopeFilter _scope;
         private readonly TerminationPolicy _termination;
         private readonly SyncMapping _mapping;
+        private readonly List<string> _mandatoryFields = new List<string>();
 
         public UserDecider(SyncOptions options, LmsCapabilities capabilities, OrgDirectory org, ScopeFilter scope,
-            TerminationPolicy termination, SyncMapping mapping)
+            TerminationPolicy termination, SyncMapping mapping, LmsFieldCatalog catalog)
         {
+            foreach (var field in catalog.Fields)
+                if (field.Mandatory) _mandatoryFields.Add(field.Name);
             _options = options;
             _capabilities = capabilities;
             _org = org;
@@ -96,6 +100,33 @@ namespace LmsSync.Core.Sync
 
             if (lms != null && !lms.Active && !_options.ReactivateReturningUsers)
                 return Rows.Skip(entry, "deactivated in the LMS; it stays so because ReactivateReturningUsers is off");
+            return null;
+        }
+
+        /// <summary>
+        /// Last pass, after identity collisions (so a user who shares an email is still disputed, not skipped):
+        /// a user to be created whose field the LMS requires would be blank is skipped with the reason — the LMS
+        /// would refuse the create on every run. Existing users keep their value: a blank never clears a field.
+        /// </summary>
+        public void SkipCreateWithBlankMandatoryField(PlanEntry entry)
+        {
+            if (!entry.Syncs || entry.LmsUser != null) return;
+            var problem = BlankMandatoryField(entry);
+            if (problem == null) return;
+            entry.Syncs = false;
+            entry.Row = Rows.Skip(entry, problem);
+        }
+
+        private string? BlankMandatoryField(PlanEntry entry)
+        {
+            foreach (var name in _mandatoryFields)
+            {
+                if (entry.Desired.Fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value.Value)) continue;
+                var mapping = _mapping.Find(name);
+                return mapping == null
+                    ? $"{name} is not mapped, and the LMS requires it to create a user"
+                    : $"no {name}: {Sources(mapping)} blank in Salesforce, and the LMS requires it to create a user";
+            }
             return null;
         }
 
