@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +18,17 @@ namespace LmsSync.Core.Scheduling
     /// <summary>A schedule as found in the platform scheduler.</summary>
     public sealed class FoundSchedule
     {
+        /// <summary>The schedules this module wrote into <paramref name="folder"/>: files matching the pattern that carry its tag, by path.</summary>
+        public static IReadOnlyList<FoundSchedule> InFolder(string folder, string searchPattern) =>
+            !Directory.Exists(folder)
+                ? new List<FoundSchedule>()
+                : Directory.GetFiles(folder, searchPattern)
+                    .OrderBy(p => p, System.StringComparer.Ordinal)
+                    .Select(path => (Path: path, Tag: ScheduleTag.Find(File.ReadAllText(path))))
+                    .Where(t => t.Tag != null)
+                    .Select(t => new FoundSchedule(t.Tag!, t.Path))
+                    .ToList();
+
         public FoundSchedule(ScheduleTag tag, string location)
         {
             Tag = tag;

@@ -44,15 +44,7 @@ namespace LmsSync.Core.Scheduling
 
         public Task<IReadOnlyList<FoundSchedule>> ListAsync(CancellationToken cancellationToken)
         {
-            IReadOnlyList<FoundSchedule> found = !Directory.Exists(_folder)
-                ? new List<FoundSchedule>()
-                : Directory.GetFiles(_folder, ScheduleNames.LaunchdPrefix + "*.plist")
-                    .OrderBy(p => p, System.StringComparer.Ordinal)
-                    .Select(path => (Path: path, Tag: ScheduleTag.Find(File.ReadAllText(path))))
-                    .Where(t => t.Tag != null)
-                    .Select(t => new FoundSchedule(t.Tag!, t.Path))
-                    .ToList();
-            return Task.FromResult(found);
+            return Task.FromResult(FoundSchedule.InFolder(_folder, ScheduleNames.LaunchdPrefix + "*.plist"));
         }
 
         public async Task<bool> UnregisterAsync(string taskName, CancellationToken cancellationToken)

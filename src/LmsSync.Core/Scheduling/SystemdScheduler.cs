@@ -54,15 +54,7 @@ namespace LmsSync.Core.Scheduling
 
         public Task<IReadOnlyList<FoundSchedule>> ListAsync(CancellationToken cancellationToken)
         {
-            IReadOnlyList<FoundSchedule> found = !Directory.Exists(_unitFolder)
-                ? new List<FoundSchedule>()
-                : Directory.GetFiles(_unitFolder, ScheduleNames.SystemdPrefix + "*.timer")
-                    .OrderBy(p => p, System.StringComparer.Ordinal)
-                    .Select(path => (Path: path, Tag: ScheduleTag.Find(File.ReadAllText(path))))
-                    .Where(t => t.Tag != null)
-                    .Select(t => new FoundSchedule(t.Tag!, t.Path))
-                    .ToList();
-            return Task.FromResult(found);
+            return Task.FromResult(FoundSchedule.InFolder(_unitFolder, ScheduleNames.SystemdPrefix + "*.timer"));
         }
 
         public async Task<bool> UnregisterAsync(string taskName, CancellationToken cancellationToken)

@@ -35,6 +35,19 @@ namespace LmsSync.Core.Lms.Connectors
             }, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The same for work that makes no call (building a preview).</summary>
+        public static T Guard<T>(string lms, string credentialHint, Func<T> work)
+        {
+            try
+            {
+                return work();
+            }
+            catch (Exception e) when (!(e is LmsConnectorException))
+            {
+                throw Translate(e, lms, credentialHint);
+            }
+        }
+
         public static LmsConnectorException Translate(Exception e, string lms, string credentialHint)
         {
             switch (e)

@@ -109,17 +109,8 @@ namespace LmsSync.Core.Lms.Connectors
             return id;
         }, cancellationToken);
 
-        public IReadOnlyList<PayloadPreview> Preview(PlanRow row, IOrgIdResolver orgIds)
-        {
-            try
-            {
-                return _requests.Preview(row, orgIds);
-            }
-            catch (Exception e) when (!(e is LmsConnectorException))
-            {
-                throw ConnectorErrors.Translate(e, Lms, CredentialHint);
-            }
-        }
+        public IReadOnlyList<PayloadPreview> Preview(PlanRow row, IOrgIdResolver orgIds) =>
+            ConnectorErrors.Guard(Lms, CredentialHint, () => _requests.Preview(row, orgIds));
 
         public bool CanBatch(PlanRow row) =>
             (row.Action == PlanAction.Deactivate || row.Action == PlanAction.Reactivate) && row.LmsId != null

@@ -98,17 +98,8 @@ namespace LmsSync.Core.Lms.Connectors
             return SkyPrepFields.Id(userId);
         }, cancellationToken);
 
-        public IReadOnlyList<PayloadPreview> Preview(PlanRow row, IOrgIdResolver orgIds)
-        {
-            try
-            {
-                return PreviewRequests(row, orgIds);
-            }
-            catch (Exception e) when (!(e is LmsConnectorException))
-            {
-                throw ConnectorErrors.Translate(e, Lms, CredentialHint);
-            }
-        }
+        public IReadOnlyList<PayloadPreview> Preview(PlanRow row, IOrgIdResolver orgIds) =>
+            ConnectorErrors.Guard(Lms, CredentialHint, () => PreviewRequests(row, orgIds));
 
         public void Dispose() => _client.Dispose();
 
