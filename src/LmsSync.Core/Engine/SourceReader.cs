@@ -18,6 +18,7 @@ namespace LmsSync.Core.Engine
     /// incomplete, so the plan deactivates nobody as missing and the run says why.
     /// An incremental read selects the users changed since the watermark (ORDER BY SystemModstamp, Id), then, by id in
     /// chunks, the users whose public groups changed (a membership change does not move the user's SystemModstamp).
+    /// A full read of a large org goes through Bulk API 2.0 instead of REST (BulkQueryThreshold); both hand out the same pages.
     /// </summary>
     internal static class SourceReader
     {
