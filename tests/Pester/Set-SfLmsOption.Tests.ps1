@@ -44,6 +44,13 @@ Describe 'Set-SfLmsOption, Get-SfLmsOption' {
         (Get-SfLmsOption).TimeZone | Should -Be 'Europe/Berlin'
     }
 
+    It 'sets the Bulk API threshold, 0 turning Bulk off, and refuses a negative one' {
+        (Get-SfLmsOption).BulkQueryThreshold | Should -Be 50000
+        (Set-SfLmsOption -BulkQueryThreshold 0 -PassThru).BulkQueryThreshold | Should -Be 0
+        { Set-SfLmsOption -BulkQueryThreshold -1 -ErrorAction Stop } | Should -Throw
+        (Get-SfLmsOption).BulkQueryThreshold | Should -Be 0
+    }
+
     It 'does nothing with -WhatIf' {
         Set-SfLmsOption -SendWelcomeEmail -WhatIf
         (Get-SfLmsOption).SendWelcomeEmail | Should -BeFalse

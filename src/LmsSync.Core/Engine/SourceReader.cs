@@ -18,6 +18,7 @@ namespace LmsSync.Core.Engine
     /// incomplete, so the plan deactivates nobody as missing and the run says why.
     /// An incremental read selects the users changed since the watermark (ORDER BY SystemModstamp, Id), then, by id in
     /// chunks, the users whose public groups changed (a membership change does not move the user's SystemModstamp).
+    /// A full read of a large org goes through Bulk API 2.0 instead of REST (BulkQueryThreshold); both hand out the same pages.
     /// </summary>
     internal static class SourceReader
     {
@@ -53,7 +54,9 @@ namespace LmsSync.Core.Engine
                 query.OrderBySystemModstamp = true;
             }
             var state = new ReadState(groups, progress);
-            var reader = await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false);
+            var reader = incremental
+                ? await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false)
+                : await OpenFullReadAsync(salesforce, query, configuration.Options.BulkQueryThreshold, log, ct).ConfigureAwait(false);
             var total = reader.TotalSize > int.MaxValue ? (int?)null : (int)reader.TotalSize;
             state.Total = total;
             var complete = await DrainAsync(reader, state, log, ct).ConfigureAwait(false);
@@ -81,8 +84,38 @@ namespace LmsSync.Core.Engine
             return new SourceRead(state.Users, state.Records, complete && reason == null, reason, state.Watermark, scope.Mode, groupSnapshot);
         }
 
+        /// <summary>
+        /// A full read goes through Bulk API 2.0 when a <c>SELECT COUNT()</c> with the same WHERE reaches
+        /// <paramref name="bulkThreshold"/> (0 = never): fewer calls and no query-locator timeouts for a big org.
+        /// If the org refuses Bulk (API disabled, no permission), the read falls back to REST with a warning.
+        /// </summary>
+        private static async Task<IRecordPageReader> OpenFullReadAsync(SalesforceClient salesforce, SourceQueryBuilder query, int bulkThreshold, IActivityLog log, CancellationToken ct)
+        {
+            if (bulkThreshold <= 0)
+            {
+                log.Verbose("Full read through the REST query API (BulkQueryThreshold is 0: Bulk API 2.0 is off).");
+                return await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false);
+            }
+            var count = await salesforce.CountSourceAsync(query, ct).ConfigureAwait(false);
+            if (count < bulkThreshold)
+            {
+                log.Verbose($"Full read through the REST query API: {count} records, below BulkQueryThreshold ({bulkThreshold}).");
+                return await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false);
+            }
+            log.Verbose($"Full read through Bulk API 2.0: {count} records, at or above BulkQueryThreshold ({bulkThreshold}).");
+            try
+            {
+                return await salesforce.QuerySourceBulkAsync(query, ct).ConfigureAwait(false);
+            }
+            catch (SalesforceApiException e) when (e.StatusCode == 400 || e.StatusCode == 403 || e.StatusCode == 404)
+            {
+                log.Warning($"Salesforce refused the Bulk API 2.0 query ({e.ErrorCode}: {e.SalesforceMessage}); reading through the REST query API instead. Set BulkQueryThreshold to 0 to skip the attempt.");
+                return await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false);
+            }
+        }
+
         /// <summary>Reads every page of one query into <paramref name="state"/>; false when it stopped early.</summary>
-        private static async Task<bool> DrainAsync(SalesforceQueryReader reader, ReadState state, IActivityLog log, CancellationToken ct)
+        private static async Task<bool> DrainAsync(IRecordPageReader reader, ReadState state, IActivityLog log, CancellationToken ct)
         {
             state.Progress?.Report(new SyncProgress(SyncProgress.ReadingSalesforce, state.Users.Count, state.Total));
             while (true)

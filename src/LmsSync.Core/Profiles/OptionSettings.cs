@@ -31,6 +31,9 @@ namespace LmsSync.Core.Profiles
 
         /// <summary>How far before the SystemModstamp watermark an incremental read starts.</summary>
         public TimeSpan? IncrementalOverlap { get; set; }
+
+        /// <summary>Records from which a full read uses Bulk API 2.0 instead of REST; 0 never uses Bulk.</summary>
+        public int? BulkQueryThreshold { get; set; }
         public string? SourceObject { get; set; }
         public string? Where { get; set; }
         public bool? StandardUsersOnly { get; set; }
@@ -56,6 +59,7 @@ namespace LmsSync.Core.Profiles
                 NewDepartmentParentId = o.NewDepartmentParentId,
                 FullReconcileEvery = o.FullReconcileEvery,
                 IncrementalOverlap = o.IncrementalOverlap,
+                BulkQueryThreshold = o.BulkQueryThreshold,
                 SourceObject = configuration.Source.ObjectName,
                 Where = configuration.Source.Where,
                 StandardUsersOnly = configuration.Source.StandardUsersOnly,
@@ -84,6 +88,8 @@ namespace LmsSync.Core.Profiles
                 o.FullReconcileEvery = every >= TimeSpan.Zero ? every : throw new ArgumentException("FullReconcileEvery cannot be negative; 0 makes every run full.");
             if (IncrementalOverlap is TimeSpan overlap)
                 o.IncrementalOverlap = overlap >= TimeSpan.Zero ? overlap : throw new ArgumentException("IncrementalOverlap cannot be negative.");
+            if (BulkQueryThreshold is int threshold)
+                o.BulkQueryThreshold = threshold >= 0 ? threshold : throw new ArgumentException("BulkQueryThreshold cannot be negative; 0 never uses Bulk API 2.0.");
             if (SourceObject != null) configuration.Source.ObjectName = SourceObjectName(SourceObject);
             if (Where != null) configuration.Source.Where = Blank(Where);
             if (StandardUsersOnly.HasValue) configuration.Source.StandardUsersOnly = StandardUsersOnly.Value;

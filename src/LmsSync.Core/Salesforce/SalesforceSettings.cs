@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Http;
 using LmsSync.Core.Salesforce.Auth;
+using LmsSync.Core.Salesforce.Bulk;
 
 namespace LmsSync.Core.Salesforce
 {
@@ -32,6 +33,9 @@ namespace LmsSync.Core.Salesforce
         /// <summary>Retries of transient failures; null = the default policy (5 tries, exponential backoff with jitter).</summary>
         public RetryPolicy? RetryPolicy { get; set; }
 
+        /// <summary>How Bulk API 2.0 query jobs are polled and downloaded.</summary>
+        public BulkQuerySettings BulkQuery { get; set; } = new BulkQuerySettings();
+
         public IActivityLog? Log { get; set; }
 
         /// <summary>Replaces the network layer (tests); null = an HttpClientHandler with gzip/deflate decompression.</summary>
@@ -56,6 +60,8 @@ namespace LmsSync.Core.Salesforce
                 throw new ArgumentException("A Salesforce credential is required (JWT certificate, client secret, refresh token, or legacy password).");
             NormalizedApiVersion();
             Query.SalesforceQueryOptions.CheckBatchSize(BatchSize);
+            if (BulkQuery == null) throw new ArgumentException("BulkQuery settings are required.");
+            BulkQuery.Validate();
         }
     }
 }

@@ -35,6 +35,9 @@ namespace LmsSync.PowerShell.Cmdlets
 
         /// <summary>How far before the SystemModstamp watermark an incremental read starts.</summary>
         [Parameter] public TimeSpan IncrementalOverlap { get; set; }
+
+        /// <summary>Records from which a full read uses Bulk API 2.0; 0 never uses it.</summary>
+        [Parameter, ValidateRange(0, int.MaxValue)] public int BulkQueryThreshold { get; set; }
         [Parameter, ValidateSet("User", "Contact", IgnoreCase = true)] public string? SourceObject { get; set; }
         [Parameter, AllowEmptyString] public string? Where { get; set; }
         [Parameter] public SwitchParameter StandardUsersOnly { get; set; }
@@ -63,6 +66,7 @@ namespace LmsSync.PowerShell.Cmdlets
                 NewDepartmentParentId = NewDepartmentParentId,
                 FullReconcileEvery = Bound(nameof(FullReconcileEvery)) ? FullReconcileEvery : (TimeSpan?)null,
                 IncrementalOverlap = Bound(nameof(IncrementalOverlap)) ? IncrementalOverlap : (TimeSpan?)null,
+                BulkQueryThreshold = Bound(nameof(BulkQueryThreshold)) ? BulkQueryThreshold : (int?)null,
                 SourceObject = SourceObject,
                 Where = Where,
                 StandardUsersOnly = Switch(nameof(StandardUsersOnly), StandardUsersOnly),

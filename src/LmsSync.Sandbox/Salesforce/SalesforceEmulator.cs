@@ -5,6 +5,7 @@ using System.Threading;
 using LmsSync.Sandbox.Hosting;
 using LmsSync.Sandbox.Salesforce.Admin;
 using LmsSync.Sandbox.Salesforce.Auth;
+using LmsSync.Sandbox.Salesforce.Bulk;
 using LmsSync.Sandbox.Salesforce.Org;
 using LmsSync.Sandbox.Salesforce.Rest;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +14,7 @@ namespace LmsSync.Sandbox.Salesforce;
 
 /// <summary>
 /// A local Salesforce org: the OAuth token endpoint (both hosts), the REST data API (versions,
-/// query/queryAll/queryMore, describe, limits) over the seeded in-memory org, and its admin API
+/// query/queryAll/queryMore, describe, limits, Bulk 2.0 query jobs) over the seeded in-memory org, and its admin API
 /// under <c>/__admin/salesforce/</c>. Tests reach the same controls in-process through this object.
 /// </summary>
 public sealed class SalesforceEmulator : ISandboxEmulator
@@ -52,6 +53,7 @@ public sealed class SalesforceEmulator : ISandboxEmulator
     public TokenStore Tokens { get; }
     public ApiUsage ApiUsage { get; } = new();
     internal QueryCursorStore Cursors { get; } = new();
+    internal BulkJobStore BulkJobs { get; } = new();
 
     /// <summary>Shortcuts that add Salesforce-shaped fault rules to the shared injector.</summary>
     public SalesforceFaults Faults { get; }
@@ -83,7 +85,7 @@ public sealed class SalesforceEmulator : ISandboxEmulator
         return Tokens.RevokeAllAccessTokens();
     }
 
-    /// <summary>Ends every session once <paramref name="pages"/> more query pages have been served (401 in the middle of paging).</summary>
+    /// <summary>Ends every session once <paramref name="pages"/> more query pages (REST or Bulk results) have been served (401 in the middle of paging).</summary>
     public void RevokeTokensAfterPages(int pages)
     {
         if (pages <= 0) RevokeAllTokens();

@@ -33,6 +33,9 @@ public sealed record SalesforceSettings
     /// <summary>The client credentials flow's Run As user; null = none enabled (the flow then fails).</summary>
     public string? ClientCredentialsUser { get; init; } = Auth.SalesforceCredentials.IntegrationUsername;
 
+    /// <summary>When set, Bulk 2.0 query jobs end <c>Failed</c> with this errorMessage instead of completing.</summary>
+    public string? BulkQueryFailure { get; init; }
+
     public void Validate()
     {
         if (TokenLifetime <= TimeSpan.Zero) throw new ArgumentException("tokenLifetimeSeconds must be positive.");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Engine;
 using LmsSync.Core.Http;
 using LmsSync.Core.Lms;
@@ -61,6 +62,7 @@ internal sealed class EngineSandbox : IAsyncDisposable
         ClientId = Salesforce.Credentials.ClientId,
         Credential = new ClientCredentialsCredential(SandboxSalesforce.Secure(Salesforce.Credentials.ClientSecret)),
         RetryPolicy = NoSleep(),
+        BulkQuery = { Delay = (_, _) => Task.CompletedTask },
     });
 
     public ILmsConnector Connector(LmsKind kind, Action<ISpringClientOptions>? iSpring = null)
@@ -113,8 +115,8 @@ internal sealed class EngineSandbox : IAsyncDisposable
         return configuration;
     }
 
-    public SyncEngine Engine(LmsKind kind, SyncConfiguration? configuration = null, Action<ISpringClientOptions>? iSpring = null, IClock? clock = null) =>
-        new(new SyncSession("test", SalesforceClient(), Connector(kind, iSpring), configuration ?? Configuration(kind), Paths, clock));
+    public SyncEngine Engine(LmsKind kind, SyncConfiguration? configuration = null, Action<ISpringClientOptions>? iSpring = null, IClock? clock = null, IActivityLog? log = null) =>
+        new(new SyncSession("test", SalesforceClient(), Connector(kind, iSpring), configuration ?? Configuration(kind), Paths, clock, log));
 
     public async Task<(RunSummary Summary, RecordingObserver Observer)> RunAsync(SyncEngine engine, RunRequest? request = null,
         RecordingObserver? observer = null, CancellationToken ct = default)

@@ -14,7 +14,7 @@ using Newtonsoft.Json;
 namespace LmsSync.Core.Salesforce.Api
 {
     /// <summary>
-    /// Every REST call goes through here: at the session's instance URL with its bearer token; one
+    /// Every REST call (and Bulk 2.0's) goes through here: at the session's instance URL with its bearer token; one
     /// re-sign-in and replay on an expired session; API usage read from each response; error bodies
     /// turned into typed exceptions; JSON read with dates left as text (the record reader converts them).
     /// Transient failures were already retried below, by <see cref="Http.RetryingHandler"/>.
@@ -46,53 +46,103 @@ namespace LmsSync.Core.Salesforce.Api
         public string DataPath(string relative) => "/services/data/v" + ApiVersion + "/" + relative.TrimStart('/');
 
         /// <summary>GETs <paramref name="pathAndQuery"/> (relative to the instance URL) and reads the JSON answer with <paramref name="read"/>.</summary>
-        public async Task<T> GetAsync<T>(string pathAndQuery, Func<JsonReader, T> read, CancellationToken cancellationToken, Action<HttpRequestHeaders>? headers = null)
-        {
-            var what = "GET " + PathOnly(pathAndQuery);
-            var session = await _sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-            var response = await SendAsync(session, pathAndQuery, headers, what, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if ((int)response.StatusCode == 401)
-                {
-                    var body = await ReadTextAsync(response).ConfigureAwait(false);
-                    var error = ApiError.TryParse(body);
-                    ThrowUnlessSessionExpired(error, body, what, session);
-                    _log.Verbose($"Salesforce session expired during {what}; signing in again.");
-                    response.Dispose();
-                    session = await _sessions.RenewAsync(session, cancellationToken).ConfigureAwait(false);
-                    response = await SendAsync(session, pathAndQuery, headers, what, cancellationToken).ConfigureAwait(false);
-                    if ((int)response.StatusCode == 401)
-                    {
-                        var again = await ReadTextAsync(response).ConfigureAwait(false);
-                        var second = ApiError.TryParse(again);
-                        throw new SalesforceAuthenticationException(
-                            $"Salesforce refused a freshly signed-in session for {what}: {second?.ErrorCode ?? "HTTP 401"}: {second?.Message ?? BodySnippet.From(again, Secrets(session))}.",
-                            second?.ErrorCode, second?.Message,
-                            "The session is revoked as soon as it is issued: check the integration user has 'API Enabled', the connected app's IP restrictions and session policies, and that the user is not frozen.");
-                    }
-                }
+        public Task<T> GetAsync<T>(string pathAndQuery, Func<JsonReader, T> read, CancellationToken cancellationToken, Action<HttpRequestHeaders>? headers = null) =>
+            SendAsync(HttpMethod.Get, pathAndQuery, null, read, cancellationToken, headers);
 
+        /// <summary>Sends <paramref name="json"/> (or no body) with <paramref name="method"/> and reads the JSON answer with <paramref name="read"/>.</summary>
+        public async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, string? json, Func<JsonReader, T> read, CancellationToken cancellationToken, Action<HttpRequestHeaders>? headers = null)
+        {
+            var what = method.Method + " " + PathOnly(pathAndQuery);
+            var (response, session) = await SendSignedInAsync(method, pathAndQuery, json, headers, HttpCompletionOption.ResponseContentRead, what, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
                 RecordUsage(response);
                 var bytes = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode) throw ErrorFor(response, bytes, what, session);
                 return ReadJson(response, bytes, read, what, session);
             }
+        }
+
+        /// <summary>Sends a request whose answer has no body to read (a DELETE's 204); throws the typed error when it fails.</summary>
+        public async Task SendAsync(HttpMethod method, string pathAndQuery, CancellationToken cancellationToken)
+        {
+            var what = method.Method + " " + PathOnly(pathAndQuery);
+            var (response, session) = await SendSignedInAsync(method, pathAndQuery, null, null, HttpCompletionOption.ResponseContentRead, what, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                RecordUsage(response);
+                if (response.IsSuccessStatusCode) return;
+                var bytes = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                throw ErrorFor(response, bytes, what, session);
+            }
+        }
+
+        /// <summary>
+        /// GETs <paramref name="pathAndQuery"/> and hands the body to <paramref name="read"/> as a stream while it
+        /// arrives (decompressed), for answers too big to buffer (Bulk CSV pages). Errors are typed as for JSON calls.
+        /// </summary>
+        public async Task<T> GetStreamAsync<T>(string pathAndQuery, Func<HttpResponseMessage, Stream, Task<T>> read, CancellationToken cancellationToken, Action<HttpRequestHeaders>? headers = null)
+        {
+            var what = "GET " + PathOnly(pathAndQuery);
+            var (response, session) = await SendSignedInAsync(HttpMethod.Get, pathAndQuery, null, headers, HttpCompletionOption.ResponseHeadersRead, what, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                RecordUsage(response);
+                if (!response.IsSuccessStatusCode)
+                {
+                    var bytes = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    throw ErrorFor(response, bytes, what, session);
+                }
+                using (var stream = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    return await read(response, stream).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>Sends with the current session; on a 401 for an expired session, signs in again once and replays.</summary>
+        private async Task<(HttpResponseMessage Response, SalesforceSession Session)> SendSignedInAsync(HttpMethod method, string pathAndQuery, string? json,
+            Action<HttpRequestHeaders>? headers, HttpCompletionOption completion, string what, CancellationToken cancellationToken)
+        {
+            var session = await _sessions.GetAsync(cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(session, method, pathAndQuery, json, headers, completion, what, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode != 401) return (response, session);
+            try
+            {
+                var body = await ReadTextAsync(response).ConfigureAwait(false);
+                var error = ApiError.TryParse(body);
+                ThrowUnlessSessionExpired(error, body, what, session);
+            }
             finally
             {
                 response.Dispose();
             }
+            _log.Verbose($"Salesforce session expired during {what}; signing in again.");
+            session = await _sessions.RenewAsync(session, cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(session, method, pathAndQuery, json, headers, completion, what, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode != 401) return (response, session);
+            using (response)
+            {
+                var again = await ReadTextAsync(response).ConfigureAwait(false);
+                var second = ApiError.TryParse(again);
+                throw new SalesforceAuthenticationException(
+                    $"Salesforce refused a freshly signed-in session for {what}: {second?.ErrorCode ?? "HTTP 401"}: {second?.Message ?? BodySnippet.From(again, Secrets(session))}.",
+                    second?.ErrorCode, second?.Message,
+                    "The session is revoked as soon as it is issued: check the integration user has 'API Enabled', the connected app's IP restrictions and session policies, and that the user is not frozen.");
+            }
         }
 
-        private async Task<HttpResponseMessage> SendAsync(SalesforceSession session, string pathAndQuery, Action<HttpRequestHeaders>? headers, string what, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> SendAsync(SalesforceSession session, HttpMethod method, string pathAndQuery, string? json, Action<HttpRequestHeaders>? headers,
+            HttpCompletionOption completion, string what, CancellationToken cancellationToken)
         {
-            using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(session.InstanceUrl, pathAndQuery)))
+            using (var request = new HttpRequestMessage(method, new Uri(session.InstanceUrl, pathAndQuery)))
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SecretText.Reveal(session.AccessToken));
+                if (json != null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
                 headers?.Invoke(request.Headers);
                 try
                 {
-                    return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    return await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException e)
                 {

@@ -71,6 +71,14 @@ namespace LmsSync.Core.Salesforce.Query
             {
                 case "datetime": return ValueKind.DateTime;
                 case "date": return ValueKind.Date;
+                // REST sends these as JSON booleans and numbers; only CSV (Bulk) needs the type to read them.
+                case "boolean": return ValueKind.Boolean;
+                case "int":
+                case "long":
+                case "double":
+                case "currency":
+                case "percent":
+                    return ValueKind.Number;
                 default: return ValueKind.Text;
             }
         }
@@ -93,5 +101,7 @@ namespace LmsSync.Core.Salesforce.Query
         Text,
         DateTime,
         Date,
+        Boolean,
+        Number,
     }
 }

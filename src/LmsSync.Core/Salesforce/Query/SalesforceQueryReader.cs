@@ -18,7 +18,7 @@ namespace LmsSync.Core.Salesforce.Query
     /// <see cref="SalesforceQueryIncompleteException"/> rather than pass a partial org off as the whole.
     /// Not for concurrent use by several readers (one cursor, read in order).
     /// </summary>
-    public sealed class SalesforceQueryReader
+    public sealed class SalesforceQueryReader : IRecordPageReader
     {
         private readonly SalesforceApi _api;
         private readonly RecordShape _shape;

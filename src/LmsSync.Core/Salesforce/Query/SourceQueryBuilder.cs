@@ -91,15 +91,22 @@ namespace LmsSync.Core.Salesforce.Query
         /// <summary>The SOQL over the given paths (the client passes the canonical spellings describe returned).</summary>
         public string Build(IReadOnlyList<string> fields)
         {
+            var soql = "SELECT " + string.Join(", ", fields) + " FROM " + ObjectName + WhereClause();
+            if (OrderBySystemModstamp) soql += " ORDER BY SystemModstamp, Id";
+            return soql;
+        }
+
+        /// <summary><c>SELECT COUNT() FROM …</c> with the same WHERE: how many records <see cref="Build()"/> would read.</summary>
+        public string BuildCount() => "SELECT COUNT() FROM " + ObjectName + WhereClause();
+
+        private string WhereClause()
+        {
             var conditions = new List<string>();
             if (Source == SourceObject.User && StandardUsersOnly) conditions.Add("UserType = " + SoqlLiteral.String("Standard"));
             if (_modifiedSince is DateTimeOffset since) conditions.Add("SystemModstamp >= " + SoqlLiteral.DateTime(since));
             if (_ids != null) conditions.Add(_ids.Count == 0 ? "Id = null" : "Id IN (" + string.Join(", ", _ids) + ")");
             if (_where != null) conditions.Add("(" + _where + ")");
-            var soql = "SELECT " + string.Join(", ", fields) + " FROM " + ObjectName;
-            if (conditions.Count > 0) soql += " WHERE " + string.Join(" AND ", conditions);
-            if (OrderBySystemModstamp) soql += " ORDER BY SystemModstamp, Id";
-            return soql;
+            return conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "";
         }
     }
 }

@@ -56,6 +56,15 @@ namespace LmsSync.Core.Sync
         /// </summary>
         public TimeSpan IncrementalOverlap { get; set; } = TimeSpan.FromMinutes(5);
 
+        /// <summary>
+        /// A full read goes through Salesforce's Bulk API 2.0 instead of the REST query API when the source query
+        /// matches at least this many records (counted first with <c>SELECT COUNT()</c>). 50,000 by default; 0 never
+        /// uses Bulk. Incremental reads always use REST (they are small).
+        /// </summary>
+        public int BulkQueryThreshold { get; set; } = DefaultBulkQueryThreshold;
+
+        public const int DefaultBulkQueryThreshold = 50_000;
+
         /// <summary>The parent of departments the integration creates; null for the LMS's root department.</summary>
         public string? NewDepartmentParentId { get; set; }
     }

@@ -97,6 +97,7 @@ internal static class SalesforceAdminApi
                 "acceptedAudience" => next with { AcceptedAudience = Audience(node!.GetValue<string>()) },
                 "refreshTokenRotation" => next with { RefreshTokenRotation = node!.GetValue<bool>() },
                 "clientCredentialsUser" => next with { ClientCredentialsUser = node?.GetValue<string>() },
+                "bulkQueryFailure" => next with { BulkQueryFailure = node?.GetValue<string>() },
                 _ => throw new ArgumentException($"Unknown setting '{name}'."),
             };
         }
@@ -120,6 +121,7 @@ internal static class SalesforceAdminApi
         acceptedAudience = s.AcceptedAudience,
         refreshTokenRotation = s.RefreshTokenRotation,
         clientCredentialsUser = s.ClientCredentialsUser,
+        bulkQueryFailure = s.BulkQueryFailure,
     };
 
     private static IResult UsageJson(SalesforceEmulator emulator) =>

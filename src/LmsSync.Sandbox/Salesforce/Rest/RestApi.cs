@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
+using LmsSync.Sandbox.Salesforce.Bulk;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +12,7 @@ namespace LmsSync.Sandbox.Salesforce.Rest;
 /// Everything under <c>/services/data/</c>. Each versioned request passes the same gate, in the order
 /// a real org applies it: known version (else 404 NOT_FOUND), a live session on the instance host
 /// (else 401 INVALID_SESSION_ID), the daily API cap (else 403 REQUEST_LIMIT_EXCEEDED); then it is
-/// counted, gets <c>Sforce-Limit-Info</c>, and is routed.
+/// counted, gets <c>Sforce-Limit-Info</c>, and is routed (Bulk 2.0 <c>jobs/query</c> to its own endpoint).
 /// </summary>
 internal sealed class RestApi(SalesforceEmulator emulator)
 {
@@ -18,6 +20,7 @@ internal sealed class RestApi(SalesforceEmulator emulator)
     private readonly QueryEndpoint _query = new(emulator);
     private readonly DescribeEndpoint _describe = new(emulator);
     private readonly LimitsEndpoint _limits = new(emulator);
+    private readonly BulkQueryEndpoint _bulk = new(emulator);
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -60,6 +63,13 @@ internal sealed class RestApi(SalesforceEmulator emulator)
         }
 
         var call = new RestCall(http, version, session);
+        if (segments is [_, "jobs", "query", ..])
+        {
+            // Bulk 2.0 takes POST, PATCH and DELETE too: it answers its own methods.
+            await _bulk.HandleAsync(call, segments[3..].Where(s => s.Length > 0).ToArray());
+            return;
+        }
+
         var route = Route(segments.AsSpan(1), call);
         if (route is null) await RestResponse.NotFoundAsync(http);
         else if (!IsRead(http)) await MethodNotAllowedAsync(http);

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
+using LmsSync.Core.Salesforce.Api;
+using LmsSync.Core.Salesforce.Errors;
+using LmsSync.Core.Salesforce.Query;
+
+namespace LmsSync.Core.Salesforce.Bulk
+{
+    /// <summary>
+    /// The results of a completed Bulk 2.0 query job, read one CSV page (<c>maxRecords</c> rows) at a time by
+    /// locator, the next page fetched while the caller works on this one. A page is handed out only whole:
+    /// one whose body breaks off (or holds fewer rows than announced) is fetched again by its locator, which
+    /// Salesforce keeps stable, so no record is lost or read twice. The job is deleted after the last page.
+    /// Not for concurrent use.
+    /// </summary>
+    public sealed class BulkQueryReader : IRecordPageReader
+    {
+        /// <summary>Tries per page when its body cannot be read (HTTP-level failures were already retried below).</summary>
+        private const int PageTries = 3;
+
+        private readonly SalesforceApi _api;
+        private readonly BulkQueryJob _job;
+        private readonly RecordShape _shape;
+        private readonly int _maxRecords;
+        private readonly IActivityLog _log;
+        private Task<BulkResultPage>? _prefetch;
+        private string? _nextLocator;
+        private bool _started;
+        private bool _ended;
+
+        internal BulkQueryReader(SalesforceApi api, BulkQueryJob job, long totalSize, RecordShape shape, int maxRecords, IActivityLog log)
+        {
+            _api = api;
+            _job = job;
+            TotalSize = totalSize;
+            _shape = shape;
+            _maxRecords = maxRecords;
+            _log = log;
+        }
+
+        /// <summary>The job's id (750…).</summary>
+        public string JobId => _job.Id;
+
+        /// <summary>Rows the job's results hold (numberRecordsProcessed).</summary>
+        public long TotalSize { get; }
+
+        public long RecordsRead { get; private set; }
+
+        public int PagesRead { get; private set; }
+
+        public bool IsComplete { get; private set; }
+
+        public async Task<IReadOnlyList<SalesforceRecord>?> ReadPageAsync(CancellationToken cancellationToken = default)
+        {
+            if (_ended) return null;
+            BulkResultPage page;
+            var prefetch = _prefetch;
+            _prefetch = null;
+            if (!_started)
+            {
+                _started = true;
+                page = await FetchAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+            else if (prefetch != null)
+            {
+                try
+                {
+                    page = await prefetch.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The read-ahead ran under an earlier call's token, since cancelled; this call still wants the page.
+                    page = await FetchAsync(_nextLocator, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                _ended = true;
+                return null;
+            }
+
+            PagesRead++;
+            RecordsRead += page.Records.Count;
+            _nextLocator = page.NextLocator;
+            if (_nextLocator == null)
+            {
+                _ended = true;
+                if (RecordsRead != TotalSize)
+                    throw new SalesforceQueryIncompleteException(
+                        $"The Salesforce Bulk job {JobId} results held {RecordsRead} rows, not the {TotalSize} it processed. The read is incomplete and must not be used as the whole set; run it again.",
+                        TotalSize, RecordsRead);
+                IsComplete = true;
+                _log.Verbose($"Read {RecordsRead} rows in {PagesRead} Bulk result pages from Salesforce.");
+                await _job.DeleteAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                _prefetch = FetchAsync(_nextLocator, cancellationToken);
+                // Observed even if the caller abandons the reader, so a failed read-ahead is never an unobserved exception.
+                _ = _prefetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            return page.Records;
+        }
+
+        private async Task<BulkResultPage> FetchAsync(string? locator, CancellationToken cancellationToken)
+        {
+            var path = _job.Path + "/results?maxRecords=" + _maxRecords.ToString(CultureInfo.InvariantCulture) +
+                       (locator == null ? "" : "&locator=" + Uri.EscapeDataString(locator));
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await _api.GetStreamAsync(path, (response, body) => BulkResultPage.ReadAsync(response, body, _shape), cancellationToken,
+                        headers => headers.Accept.ParseAdd("text/csv")).ConfigureAwait(false);
+                }
+                catch (Exception e) when (IsBrokenBody(e, cancellationToken))
+                {
+                    if (attempt >= PageTries)
+                        throw new SalesforceResponseException(
+                            $"Salesforce Bulk job {JobId}: result page {PagesRead + 1} could not be read after {attempt} tries: {e.Message}. The read is incomplete; run it again.",
+                            200, "text/csv", "");
+                    _log.Verbose($"Salesforce Bulk job {JobId}: result page {PagesRead + 1} broke off ({e.Message}); fetching it again by its locator.");
+                }
+            }
+        }
+
+        private static bool IsBrokenBody(Exception e, CancellationToken cancellationToken) =>
+            !cancellationToken.IsCancellationRequested && (e is IOException || e is InvalidDataException || e is HttpRequestException || e is OperationCanceledException);
+    }
+}
