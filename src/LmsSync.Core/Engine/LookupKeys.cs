@@ -12,8 +12,16 @@ namespace LmsSync.Core.Engine
     /// </summary>
     internal static class LookupKeys
     {
+        /// <summary>
+        /// A lookup costs about one request per hundred keys of each kind (iSpring) or per fifty terms (SCIM), a full
+        /// read one per page of 100–1000 users; past one changed user in this many managed ones, reading everyone is
+        /// cheaper (a mass update in Salesforce moves every SystemModstamp).
+        /// </summary>
+        public const int ManagedUsersPerChangedUser = 20;
+
         public static LmsLookup For(IReadOnlyList<SourceUser> users, SyncState state, SyncConfiguration configuration, ILmsConnector lms)
         {
+            if ((long)users.Count * ManagedUsersPerChangedUser > state.Links.Count) return LmsLookup.Everyone();
             var links = new Dictionary<string, string>(state.Links.Count, SalesforceKeyComparer.Instance);
             foreach (var link in state.Links) links[link.SalesforceId] = link.LmsId;
             var mapper = new Mapper(configuration.Mapping, lms.Catalog, lms.Capabilities);

@@ -64,9 +64,11 @@ namespace LmsSync.Core.Engine
             var keys = KeysAsync(session, salesforce, state);
             var snapshot = await lookup.ReadMatchingAsync(keys, ct).ConfigureAwait(false);
             var read = await keys.ConfigureAwait(false);
+            var source = await salesforce.ConfigureAwait(false);
             progress?.Report(snapshot.Users.Count);
             session.Log.Verbose(snapshot.UsersComplete
-                ? "LMS lookup: the LMS cannot filter users, so all of them were read."
+                ? $"LMS lookup: all {snapshot.Users.Count} LMS users were read " +
+                  (read.ReadsEveryone ? $"({source.Users.Count} changed of {state.Links.Count} managed is more than one in {LookupKeys.ManagedUsersPerChangedUser})." : "(the LMS cannot filter users).")
                 : $"LMS lookup: {snapshot.Users.Count} LMS users found for {read.Count} keys " +
                   $"({read.LmsIds.Count} linked ids, {read.SalesforceIds.Count} Salesforce Ids, {read.Emails.Count} emails, {read.Logins.Count} logins) " +
                   $"in {session.Lms.Calls.Reads - readsBefore} LMS reads, groups and departments included.");

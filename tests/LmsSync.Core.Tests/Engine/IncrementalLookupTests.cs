@@ -60,7 +60,8 @@ public sealed class EngineIncrementalLookupTests
     [MemberData(nameof(LookupKinds))]
     public async Task An_incremental_run_reads_only_the_LMS_users_it_needs_and_its_changes_land(LmsKind kind)
     {
-        await using var sandbox = await EngineSandbox.StartAsync(users: 60);
+        // Large enough that the few changed users are under one in LookupKeys.ManagedUsersPerChangedUser.
+        await using var sandbox = await EngineSandbox.StartAsync(users: 200);
         var configuration = EngineSandbox.Configuration(kind);
         await FullFirstRunAsync(sandbox, kind, configuration);
         var changed = LinkedUsers(sandbox, 4);
@@ -75,7 +76,7 @@ public sealed class EngineIncrementalLookupTests
         Assert.All(written, r => Assert.True(r.Action == PlanAction.Update && r.Status == ResultStatus.Success, r.ToString()));
 
         // A handful of users read: every user list is filtered, one request per key kind (iSpring) or per filter chunk (SCIM),
-        // never a page of the whole LMS (the full run read 60+ users).
+        // never a page of the whole LMS (the full run read 200 users).
         var reads = UserListReads(sandbox, kind, mark);
         Assert.True(run.SalesforceUsersRead < 20, $"{run.SalesforceUsersRead} Salesforce users read");
         Assert.All(reads, r => Assert.True(Filtered(r, kind), "unfiltered user list: " + r.Method + " " + r.Path));
@@ -93,8 +94,9 @@ public sealed class EngineIncrementalLookupTests
     [MemberData(nameof(LookupKinds))]
     public async Task The_rows_planned_from_a_lookup_are_the_rows_a_full_read_gives_the_same_users(LmsKind kind)
     {
-        await using var sandbox = await EngineSandbox.StartAsync(users: 60);
-        var configuration = EngineSandbox.Configuration(kind);
+        await using var sandbox = await EngineSandbox.StartAsync(users: 200);
+        // Departments the integration created are deleted when empty: a partial snapshot must not make them look empty.
+        var configuration = EngineSandbox.Configuration(kind, o => o.DeleteEmptyDepartments = true);
         await FullFirstRunAsync(sandbox, kind, configuration);
         var linked = LinkedUsers(sandbox, 3);
 
@@ -136,7 +138,29 @@ public sealed class EngineIncrementalLookupTests
         Assert.Equal(read.Count, incremental.Plan.Rows.Count);
         Assert.Empty(incremental.Plan.StaleLinks);
         Assert.DoesNotContain(incremental.Plan.OrgChanges, c => c.Kind == OrgChangeKind.DeleteDepartment);
+        if (kind == LmsKind.ISpring) Assert.NotEmpty(stored.CreatedDepartmentIds);
         Assert.Equal(stored.Links.Count, incremental.Plan.Summary.ManagedUsers);
+    }
+
+    [Theory]
+    [MemberData(nameof(LookupKinds))]
+    public async Task When_many_users_changed_an_incremental_run_reads_every_LMS_user_instead_of_looking_them_up(LmsKind kind)
+    {
+        await using var sandbox = await EngineSandbox.StartAsync(users: 60);
+        var configuration = EngineSandbox.Configuration(kind);
+        await FullFirstRunAsync(sandbox, kind, configuration);
+        var changed = LinkedUsers(sandbox, 4); // 4 of ~50 managed users: more than one in 20
+        Assert.True(changed.Count * LookupKeys.ManagedUsersPerChangedUser > StateFile.Load(sandbox.Paths.State).Links.Count);
+        foreach (var id in changed) sandbox.Salesforce.UpdateUser(id, new Dictionary<string, object?> { ["Title"] = "Changed " + id });
+
+        var mark = sandbox.Host.Context.Requests.Mark;
+        var (run, observer) = await sandbox.RunAsync(Engine(sandbox, kind, configuration));
+        Assert.True(run.Status == RunStatus.Succeeded, run.Message);
+        Assert.Equal(ReadMode.Incremental, run.Mode);
+        Assert.Equal(changed.Count, observer.Results.Count(r => r.Action == PlanAction.Update && r.Status == ResultStatus.Success));
+        var reads = UserListReads(sandbox, kind, mark);
+        Assert.NotEmpty(reads);
+        Assert.All(reads, r => Assert.False(Filtered(r, kind), "filtered user list: " + r.Path));
     }
 
     private static string Describe(PlanRow row) =>

@@ -63,21 +63,14 @@ namespace LmsSync.Core.Lms.Connectors
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
             var organisation = await ReadOrganisationAsync(cancellationToken).ConfigureAwait(false);
-            var users = new List<LmsUser>();
-            var reader = _client.ReadUsers();
-            IReadOnlyList<ISpringUser>? page;
-            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
-            {
-                users.AddRange(page.Select(ToLmsUser));
-                usersRead?.Report(users.Count);
-            }
-            return Snapshot(users, organisation, usersComplete: true);
+            return Snapshot(await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false), organisation, usersComplete: true);
         }, cancellationToken);
 
         /// <summary>
         /// Filtered <c>GET /users/v2</c> calls, one filter kind per call (the reference does not say how kinds combine;
         /// the emulator ANDs them): by <c>userIds[]</c>, <c>emails[]</c> and <c>logins[]</c>, in chunks; the Salesforce Id
         /// field through <c>POST /user/list</c> profile-field filters. Chunks run up to <see cref="MaxConcurrency"/> at once.
+        /// Every user is read, page by page, when <see cref="LmsLookup.ReadsEveryone"/>.
         /// </summary>
         public async Task<LmsSnapshot> ReadMatchingAsync(Task<LmsLookup> lookup, CancellationToken cancellationToken)
         {
@@ -86,6 +79,7 @@ namespace LmsSync.Core.Lms.Connectors
             var org = await organisation.ConfigureAwait(false);
             return await Guard(async () =>
             {
+                if (keys.ReadsEveryone) return Snapshot(await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false), org, usersComplete: true);
                 var calls = new List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>>();
                 AddFilteredReads(calls, keys.LmsIds, (q, v) => q.UserIds.Add(v), "userIds");
                 AddFilteredReads(calls, keys.Emails, (q, v) => q.Emails.Add(v), "emails");
@@ -99,6 +93,19 @@ namespace LmsSync.Core.Lms.Connectors
                     if (!users.ContainsKey(user.UserId)) users[user.UserId] = ToLmsUser(user);
                 return Snapshot(users.Values.ToList(), org, usersComplete: false);
             }, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<List<LmsUser>> ReadAllUsersAsync(IProgress<int>? usersRead, CancellationToken cancellationToken)
+        {
+            var users = new List<LmsUser>();
+            var reader = _client.ReadUsers();
+            IReadOnlyList<ISpringUser>? page;
+            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
+            {
+                users.AddRange(page.Select(ToLmsUser));
+                usersRead?.Report(users.Count);
+            }
+            return users;
         }
 
         private void AddFilteredReads(List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>> calls, IEnumerable<string> values,

@@ -7,7 +7,7 @@ namespace LmsSync.Core.Lms.Connectors
     /// <summary>
     /// The keys the matcher could use for a set of people: stored links' LMS ids, Salesforce Ids (for the LMS's
     /// Salesforce Id field), emails and logins. Blank values are dropped; duplicates collapse (emails and logins
-    /// case-insensitively, as the matcher compares them).
+    /// case-insensitively, as the matcher compares them). <see cref="Everyone"/> asks for every user instead.
     /// </summary>
     public sealed class LmsLookup
     {
@@ -15,6 +15,12 @@ namespace LmsSync.Core.Lms.Connectors
         private readonly HashSet<string> _salesforceIds = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _logins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>A lookup that reads every user: when so many people changed that filtered calls would cost more than paging through all.</summary>
+        public static LmsLookup Everyone() => new LmsLookup { ReadsEveryone = true };
+
+        /// <summary>True when the connector should read all users (the snapshot is then complete); the keys are empty.</summary>
+        public bool ReadsEveryone { get; private set; }
 
         public IReadOnlyCollection<string> LmsIds => _lmsIds;
 

@@ -63,22 +63,14 @@ namespace LmsSync.Core.Lms.Connectors
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
             var organisation = await ReadOrganisationAsync(cancellationToken).ConfigureAwait(false);
-            _lastRead.Clear();
-            var users = new List<LmsUser>();
-            var reader = _client.ListUsers();
-            IReadOnlyList<ScimUser>? page;
-            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
-            {
-                foreach (var user in page) users.Add(Remembered(user, organisation));
-                usersRead?.Report(users.Count);
-            }
-            return new LmsSnapshot(users, organisation.Groups);
+            return await ReadAllUsersAsync(organisation, usersRead, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
         /// <summary>
         /// <c>GET /Users?filter=</c> with <c>id eq … or externalId eq … or emails.value eq … or userName eq …</c> chains
         /// (values quoted per RFC 7644), chunked to the filter budget and filter.maxResults, each chunk paged like any
-        /// list, up to <see cref="MaxConcurrency"/> at once. A service that says it cannot filter is read whole.
+        /// list, up to <see cref="MaxConcurrency"/> at once. A service that says it cannot filter is read whole, as is everyone
+        /// when <see cref="LmsLookup.ReadsEveryone"/>.
         /// </summary>
         public async Task<LmsSnapshot> ReadMatchingAsync(Task<LmsLookup> lookup, CancellationToken cancellationToken)
         {
@@ -88,7 +80,7 @@ namespace LmsSync.Core.Lms.Connectors
             return await Guard(async () =>
             {
                 var config = await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
-                if (!config.FilterSupported) return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+                if (keys.ReadsEveryone || !config.FilterSupported) return await ReadAllUsersAsync(org, null, cancellationToken).ConfigureAwait(false);
                 var terms = keys.LmsIds.Select(v => ScimFilter.Equal("id", v))
                     .Concat(keys.SalesforceIds.Select(v => ScimFilter.Equal(ExternalId, v)))
                     .Concat(keys.Emails.Select(v => ScimFilter.Equal("emails.value", v)))
@@ -104,6 +96,20 @@ namespace LmsSync.Core.Lms.Connectors
                     if (!users.ContainsKey(user.Id)) users[user.Id] = Remembered(user, org);
                 return new LmsSnapshot(users.Values.ToList(), org.Groups, usersComplete: false);
             }, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<LmsSnapshot> ReadAllUsersAsync(ScimOrganisation organisation, IProgress<int>? usersRead, CancellationToken cancellationToken)
+        {
+            _lastRead.Clear();
+            var users = new List<LmsUser>();
+            var reader = _client.ListUsers();
+            IReadOnlyList<ScimUser>? page;
+            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
+            {
+                foreach (var user in page) users.Add(Remembered(user, organisation));
+                usersRead?.Report(users.Count);
+            }
+            return new LmsSnapshot(users, organisation.Groups);
         }
 
         /// <summary>Every group with its members (SCIM users carry no reliable group list), and who the administrators are.</summary>
