@@ -7,6 +7,7 @@ using LmsSync.Core.Lms;
 using LmsSync.Core.Scheduling;
 using LmsSync.Core.Storage;
 using LmsSync.Core.Sync;
+using LmsSync.Core.Tests.Salesforce;
 using LmsSync.Sandbox.Diagnostics;
 using LmsSync.Sandbox.Salesforce;
 using LmsSync.Sandbox.Scim;
@@ -21,8 +22,8 @@ public sealed class EngineIncrementalLookupTests
 {
     public static TheoryData<LmsKind> LookupKinds => new() { LmsKind.ISpring, LmsKind.Scim };
 
-    private static SyncEngine Engine(EngineSandbox sandbox, LmsKind kind, SyncConfiguration configuration) =>
-        sandbox.Engine(kind, configuration, clock: sandbox.Clock);
+    private static SyncEngine Engine(EngineSandbox sandbox, LmsKind kind, SyncConfiguration configuration, RecordingLog? log = null) =>
+        new(new SyncSession("test", sandbox.SalesforceClient(), sandbox.Connector(kind), configuration, sandbox.Paths, sandbox.Clock, log));
 
     private static async Task FullFirstRunAsync(EngineSandbox sandbox, LmsKind kind, SyncConfiguration configuration)
     {
@@ -68,9 +69,11 @@ public sealed class EngineIncrementalLookupTests
         foreach (var id in changed) sandbox.Salesforce.UpdateUser(id, new Dictionary<string, object?> { ["Title"] = "Changed " + id });
 
         var mark = sandbox.Host.Context.Requests.Mark;
-        var (run, observer) = await sandbox.RunAsync(Engine(sandbox, kind, configuration));
+        var log = new RecordingLog();
+        var (run, observer) = await sandbox.RunAsync(Engine(sandbox, kind, configuration, log));
         Assert.True(run.Status == RunStatus.Succeeded, run.Message);
         Assert.Equal(ReadMode.Incremental, run.Mode);
+        Assert.Contains(log.VerboseMessages, m => m.StartsWith("LMS lookup: ", StringComparison.Ordinal) && m.Contains(" LMS users found for ", StringComparison.Ordinal));
         var written = observer.Results.Where(r => r.Action != PlanAction.NoChange && r.Action != PlanAction.Skip).ToList();
         Assert.Equal(changed.OrderBy(x => x), written.Select(r => r.SalesforceId!).OrderBy(x => x));
         Assert.All(written, r => Assert.True(r.Action == PlanAction.Update && r.Status == ResultStatus.Success, r.ToString()));
@@ -154,9 +157,11 @@ public sealed class EngineIncrementalLookupTests
         foreach (var id in changed) sandbox.Salesforce.UpdateUser(id, new Dictionary<string, object?> { ["Title"] = "Changed " + id });
 
         var mark = sandbox.Host.Context.Requests.Mark;
-        var (run, observer) = await sandbox.RunAsync(Engine(sandbox, kind, configuration));
+        var log = new RecordingLog();
+        var (run, observer) = await sandbox.RunAsync(Engine(sandbox, kind, configuration, log));
         Assert.True(run.Status == RunStatus.Succeeded, run.Message);
         Assert.Equal(ReadMode.Incremental, run.Mode);
+        Assert.Contains(log.VerboseMessages, m => m.StartsWith("LMS lookup: all ", StringComparison.Ordinal) && m.Contains("more than one in 20", StringComparison.Ordinal));
         Assert.Equal(changed.Count, observer.Results.Count(r => r.Action == PlanAction.Update && r.Status == ResultStatus.Success));
         var reads = UserListReads(sandbox, kind, mark);
         Assert.NotEmpty(reads);
