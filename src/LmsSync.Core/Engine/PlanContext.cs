@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Lms.Connectors;
 using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Engine
@@ -20,14 +21,20 @@ namespace LmsSync.Core.Engine
         public LmsSnapshot Lms { get; }
         public Plan Plan { get; }
 
-        /// <summary>Reads Salesforce and the LMS at the same time (they are independent), then plans.</summary>
+        /// <summary>
+        /// Reads Salesforce and the LMS at the same time (they are independent), then plans. An incremental run with a
+        /// connector that can look users up reads Salesforce first and then only the LMS users that could match those
+        /// read (groups and departments meanwhile); every other run reads the whole LMS.
+        /// </summary>
         public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
             ReadScope? scope = null)
         {
             var configuration = session.Configuration;
             var salesforce = SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope);
             var lmsProgress = progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
-            var lms = session.Lms.ReadAsync(lmsProgress, ct);
+            var lms = scope?.Mode == ReadMode.Incremental && session.Lms is ILmsLookupConnector lookup
+                ? LookUpAsync(session, lookup, salesforce, state, lmsProgress, ct)
+                : session.Lms.ReadAsync(lmsProgress, ct);
             try
             {
                 await Task.WhenAll(salesforce, lms).ConfigureAwait(false);
@@ -47,6 +54,31 @@ namespace LmsSync.Core.Engine
                 session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope));
             progress?.Report(new SyncProgress(SyncProgress.Planning, source.Users.Count, source.Users.Count));
             return new PlanContext(source, snapshot, plan);
+        }
+
+        /// <summary>The LMS users that could match the Salesforce users read (see <see cref="LookupKeys"/>), with every group and department.</summary>
+        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<SourceRead> salesforce, SyncState state,
+            IProgress<int>? progress, CancellationToken ct)
+        {
+            var readsBefore = session.Lms.Calls.Reads;
+            var keys = KeysAsync(session, salesforce, state);
+            var snapshot = await lookup.ReadMatchingAsync(keys, ct).ConfigureAwait(false);
+            var read = await keys.ConfigureAwait(false);
+            var source = await salesforce.ConfigureAwait(false);
+            progress?.Report(snapshot.Users.Count);
+            session.Log.Verbose(snapshot.UsersComplete
+                ? $"LMS lookup: all {snapshot.Users.Count} LMS users were read " +
+                  (read.ReadsEveryone ? $"({source.Users.Count} changed of {state.Links.Count} managed is more than one in {LookupKeys.ManagedUsersPerChangedUser})." : "(the LMS cannot filter users).")
+                : $"LMS lookup: {snapshot.Users.Count} LMS users found for {read.Count} keys " +
+                  $"({read.LmsIds.Count} linked ids, {read.SalesforceIds.Count} Salesforce Ids, {read.Emails.Count} emails, {read.Logins.Count} logins) " +
+                  $"in {session.Lms.Calls.Reads - readsBefore} LMS reads, groups and departments included.");
+            return snapshot;
+        }
+
+        private static async Task<LmsLookup> KeysAsync(SyncSession session, Task<SourceRead> salesforce, SyncState state)
+        {
+            var source = await salesforce.ConfigureAwait(false);
+            return LookupKeys.For(source.Users, state, session.Configuration, session.Lms);
         }
 
         /// <summary>The rows of the given Salesforce users (all rows when null).</summary>

@@ -45,6 +45,14 @@ internal sealed class EngineSandbox : IAsyncDisposable
     public ISpringEmulator ISpring => Host.Emulator<ISpringEmulator>();
     public List<string> IssuedTokens { get; } = new();
 
+    /// <summary>The Sandbox's movable clock as the engine's clock, so "a day later" takes no time.</summary>
+    public IClock Clock => new SandboxTime(this);
+
+    private sealed class SandboxTime(EngineSandbox sandbox) : IClock
+    {
+        public DateTimeOffset UtcNow => sandbox.Host.Context.Clock.UtcNow;
+    }
+
     public static async Task<EngineSandbox> StartAsync(int users = 40)
     {
         var host = await SandboxHost.StartAsync(new SandboxOptions { Users = users });

@@ -20,14 +20,8 @@ public sealed class EngineIncrementalTests
 {
     private const LmsKind Kind = LmsKind.ISpring;
 
-    /// <summary>The engine reads the Sandbox's movable clock, so "a day later" takes no time.</summary>
-    private sealed class SandboxTime(EngineSandbox sandbox) : IClock
-    {
-        public DateTimeOffset UtcNow => sandbox.Host.Context.Clock.UtcNow;
-    }
-
     private static SyncEngine Engine(EngineSandbox sandbox, SyncConfiguration? configuration = null) =>
-        sandbox.Engine(Kind, configuration ?? EngineSandbox.Configuration(Kind), clock: new SandboxTime(sandbox));
+        sandbox.Engine(Kind, configuration ?? EngineSandbox.Configuration(Kind), clock: sandbox.Clock);
 
     private static List<string> LinkedUsers(EngineSandbox sandbox, int count)
     {

@@ -13,10 +13,17 @@ namespace LmsSync.Core.Lms.Connectors
     /// iSpring Learn behind <see cref="ILmsConnector"/>. Canonical field names are iSpring's own field names
     /// (<c>login</c>, <c>first_name</c>, <c>USER_DEFINED_FIELD2</c>), so fields pass through unchanged; the
     /// Salesforce Id lives in the custom field named by <see cref="ISpringClientOptions.SalesforceIdField"/>, when set,
-    /// and travels as an ordinary field change. Deactivations and reactivations can go in bulk (<see cref="ILmsBatchConnector"/>).
+    /// and travels as an ordinary field change. Deactivations and reactivations can go in bulk (<see cref="ILmsBatchConnector"/>);
+    /// an incremental run looks up only the users it needs through the list filters (<see cref="ILmsLookupConnector"/>).
     /// </summary>
-    public sealed class ISpringConnector : ILmsConnector, ILmsBatchConnector
+    public sealed class ISpringConnector : ILmsConnector, ILmsBatchConnector, ILmsLookupConnector
     {
+        /// <summary>Values per filtered <c>GET /users/v2</c>; with <see cref="LookupUrlBudget"/> it keeps the URL short.</summary>
+        internal const int LookupChunk = 100;
+
+        /// <summary>Characters of filter parameters per request: well under the 8 KB URL limit common to servers and proxies.</summary>
+        internal const int LookupUrlBudget = 4000;
+
         internal const string Lms = "iSpring Learn";
         internal const string CredentialHint = "Check the iSpring Learn API key's client id and secret (iSpring Learn → Account settings → API).";
 
@@ -55,9 +62,41 @@ namespace LmsSync.Core.Lms.Connectors
 
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
-            if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
-            var departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
-            var groups = await _client.ReadGroups().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            var organisation = await ReadOrganisationAsync(cancellationToken).ConfigureAwait(false);
+            return Snapshot(await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false), organisation, usersComplete: true);
+        }, cancellationToken);
+
+        /// <summary>
+        /// Filtered <c>GET /users/v2</c> calls, one filter kind per call (the reference does not say how kinds combine;
+        /// the emulator ANDs them): by <c>userIds[]</c>, <c>emails[]</c> and <c>logins[]</c>, in chunks; the Salesforce Id
+        /// field through <c>POST /user/list</c> profile-field filters. Chunks run up to <see cref="MaxConcurrency"/> at once.
+        /// Every user is read, page by page, when <see cref="LmsLookup.ReadsEveryone"/>.
+        /// </summary>
+        public async Task<LmsSnapshot> ReadMatchingAsync(Task<LmsLookup> lookup, CancellationToken cancellationToken)
+        {
+            var organisation = Guard(() => ReadOrganisationAsync(cancellationToken), cancellationToken);
+            var keys = await LookupChunks.KeysAsync(lookup, organisation).ConfigureAwait(false);
+            var org = await organisation.ConfigureAwait(false);
+            return await Guard(async () =>
+            {
+                if (keys.ReadsEveryone) return Snapshot(await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false), org, usersComplete: true);
+                var calls = new List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>>();
+                AddFilteredReads(calls, keys.LmsIds, (q, v) => q.UserIds.Add(v), "userIds");
+                AddFilteredReads(calls, keys.Emails, (q, v) => q.Emails.Add(v), "emails");
+                AddFilteredReads(calls, keys.Logins, (q, v) => q.Logins.Add(v), "logins");
+                if (_capabilities.SalesforceIdField != null)
+                    foreach (var chunk in LookupChunks.Split(keys.SalesforceIds, LookupChunk, int.MaxValue, _ => 1))
+                        calls.Add(ct => _client.FindBySalesforceIdsAsync(chunk, ct));
+                var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
+                var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
+                foreach (var user in found)
+                    if (!users.ContainsKey(user.UserId)) users[user.UserId] = ToLmsUser(user);
+                return Snapshot(users.Values.ToList(), org, usersComplete: false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<List<LmsUser>> ReadAllUsersAsync(IProgress<int>? usersRead, CancellationToken cancellationToken)
+        {
             var users = new List<LmsUser>();
             var reader = _client.ReadUsers();
             IReadOnlyList<ISpringUser>? page;
@@ -66,11 +105,35 @@ namespace LmsSync.Core.Lms.Connectors
                 users.AddRange(page.Select(ToLmsUser));
                 usersRead?.Report(users.Count);
             }
+            return users;
+        }
+
+        private void AddFilteredReads(List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>> calls, IEnumerable<string> values,
+            Action<ISpringUserQuery, string> add, string parameter)
+        {
+            var perValue = Uri.EscapeDataString(parameter + "[]").Length + 2;
+            foreach (var chunk in LookupChunks.Split(values, LookupChunk, LookupUrlBudget, v => perValue + Uri.EscapeDataString(v).Length))
+            {
+                var query = new ISpringUserQuery();
+                foreach (var value in chunk) add(query, value);
+                calls.Add(ct => _client.ReadUsers(query).ReadAllAsync(ct));
+            }
+        }
+
+        private async Task<(IReadOnlyList<ISpringDepartment> Departments, IReadOnlyList<ISpringGroup> Groups)> ReadOrganisationAsync(CancellationToken cancellationToken)
+        {
+            if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+            var departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            var groups = await _client.ReadGroups().ReadAllAsync(cancellationToken).ConfigureAwait(false);
             _rootDepartmentId = departments.FirstOrDefault(d => d.IsRoot)?.DepartmentId ?? _rootDepartmentId;
-            return new LmsSnapshot(users,
-                groups.Select(g => new LmsGroup(g.GroupId, g.Name)).ToList(),
-                departments.Select(d => new LmsDepartment(d.DepartmentId, d.Name, d.IsRoot ? null : d.ParentDepartmentId)).ToList());
-        }, cancellationToken);
+            return (departments, groups);
+        }
+
+        private static LmsSnapshot Snapshot(List<LmsUser> users, (IReadOnlyList<ISpringDepartment> Departments, IReadOnlyList<ISpringGroup> Groups) organisation, bool usersComplete) =>
+            new LmsSnapshot(users,
+                organisation.Groups.Select(g => new LmsGroup(g.GroupId, g.Name)).ToList(),
+                organisation.Departments.Select(d => new LmsDepartment(d.DepartmentId, d.Name, d.IsRoot ? null : d.ParentDepartmentId)).ToList(),
+                usersComplete);
 
         public Task<string?> ApplyAsync(OrgChange change, CancellationToken cancellationToken) => Guard<string?>(async () =>
         {

@@ -14,10 +14,17 @@ namespace LmsSync.Core.Lms.Connectors
     /// A SCIM 2.0 service behind <see cref="ILmsConnector"/>. Canonical field names are SCIM attribute paths
     /// (<see cref="LmsFieldCatalog.Scim"/>), which the client writes as they are; <c>externalId</c> keeps the
     /// Salesforce Id. Updates are PATCHes computed against the user as last read (kept from <see cref="ReadAsync"/>),
-    /// so a preview shows exactly the operations apply sends.
+    /// so a preview shows exactly the operations apply sends. An incremental run looks up only the users it needs with
+    /// <c>or</c>-chained filters (<see cref="ILmsLookupConnector"/>).
     /// </summary>
-    public sealed class ScimConnector : ILmsConnector
+    public sealed class ScimConnector : ILmsConnector, ILmsLookupConnector
     {
+        /// <summary>Terms per lookup filter (fewer when the service's filter.maxResults is lower), so one page usually answers it.</summary>
+        internal const int LookupChunk = 50;
+
+        /// <summary>Characters of filter text per request (before URL encoding roughly doubles the quotes and spaces).</summary>
+        internal const int LookupFilterBudget = 2000;
+
         internal const string Lms = "The SCIM service";
         internal const string CredentialHint = "Check the SCIM bearer token (issue a new one in the LMS if it was revoked or has expired).";
         private const string ScimJsonType = "application/scim+json";
@@ -55,6 +62,59 @@ namespace LmsSync.Core.Lms.Connectors
 
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
+            var organisation = await ReadOrganisationAsync(cancellationToken).ConfigureAwait(false);
+            return await ReadAllUsersAsync(organisation, usersRead, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+        /// <summary>
+        /// <c>GET /Users?filter=</c> with <c>id eq … or externalId eq … or emails.value eq … or userName eq …</c> chains
+        /// (values quoted per RFC 7644), chunked to the filter budget and filter.maxResults, each chunk paged like any
+        /// list, up to <see cref="MaxConcurrency"/> at once. A service that says it cannot filter is read whole, as is everyone
+        /// when <see cref="LmsLookup.ReadsEveryone"/>.
+        /// </summary>
+        public async Task<LmsSnapshot> ReadMatchingAsync(Task<LmsLookup> lookup, CancellationToken cancellationToken)
+        {
+            var organisation = Guard(() => ReadOrganisationAsync(cancellationToken), cancellationToken);
+            var keys = await LookupChunks.KeysAsync(lookup, organisation).ConfigureAwait(false);
+            var org = await organisation.ConfigureAwait(false);
+            return await Guard(async () =>
+            {
+                var config = await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+                if (keys.ReadsEveryone || !config.FilterSupported) return await ReadAllUsersAsync(org, null, cancellationToken).ConfigureAwait(false);
+                var terms = keys.LmsIds.Select(v => ScimFilter.Equal("id", v))
+                    .Concat(keys.SalesforceIds.Select(v => ScimFilter.Equal(ExternalId, v)))
+                    .Concat(keys.Emails.Select(v => ScimFilter.Equal("emails.value", v)))
+                    .Concat(keys.Logins.Select(v => ScimFilter.Equal("userName", v)));
+                var perFilter = Math.Max(1, Math.Min(LookupChunk, config.FilterMaxResults ?? LookupChunk));
+                var calls = LookupChunks.Split(terms, perFilter, LookupFilterBudget, t => t.Length + 4)
+                    .Select(chunk => (Func<CancellationToken, Task<IReadOnlyList<ScimUser>>>)(ct => ReadAllAsync(_client.ListUsers(ScimFilter.Or(chunk)), ct)))
+                    .ToList();
+                var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
+                _lastRead.Clear();
+                var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
+                foreach (var user in found)
+                    if (!users.ContainsKey(user.Id)) users[user.Id] = Remembered(user, org);
+                return new LmsSnapshot(users.Values.ToList(), org.Groups, usersComplete: false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<LmsSnapshot> ReadAllUsersAsync(ScimOrganisation organisation, IProgress<int>? usersRead, CancellationToken cancellationToken)
+        {
+            _lastRead.Clear();
+            var users = new List<LmsUser>();
+            var reader = _client.ListUsers();
+            IReadOnlyList<ScimUser>? page;
+            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
+            {
+                foreach (var user in page) users.Add(Remembered(user, organisation));
+                usersRead?.Report(users.Count);
+            }
+            return new LmsSnapshot(users, organisation.Groups);
+        }
+
+        /// <summary>Every group with its members (SCIM users carry no reliable group list), and who the administrators are.</summary>
+        private async Task<ScimOrganisation> ReadOrganisationAsync(CancellationToken cancellationToken)
+        {
             var groups = await ReadAllAsync(_client.ListGroups(includeMembers: true), cancellationToken).ConfigureAwait(false);
             var groupsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var group in groups)
@@ -66,22 +126,29 @@ namespace LmsSync.Core.Lms.Connectors
             var adminGroup = _options.AdministratorGroup == null ? null
                 : groups.FirstOrDefault(g => string.Equals(g.DisplayName, _options.AdministratorGroup, StringComparison.OrdinalIgnoreCase));
             var admins = new HashSet<string>(adminGroup?.MemberIds ?? (IEnumerable<string>)new string[0], StringComparer.Ordinal);
+            return new ScimOrganisation(groups.Select(g => new LmsGroup(g.Id, g.DisplayName)).ToList(), groupsOf, admins);
+        }
 
-            _lastRead.Clear();
-            var users = new List<LmsUser>();
-            var reader = _client.ListUsers();
-            IReadOnlyList<ScimUser>? page;
-            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
+        /// <summary>The user as the sync sees it; the resource is kept as the base of a later PATCH.</summary>
+        private LmsUser Remembered(ScimUser user, ScimOrganisation organisation)
+        {
+            _lastRead[user.Id] = user;
+            return ToLmsUser(user, organisation.GroupsOf.TryGetValue(user.Id, out var ids) ? ids : null, organisation.Admins.Contains(user.Id));
+        }
+
+        private sealed class ScimOrganisation
+        {
+            public ScimOrganisation(IReadOnlyList<LmsGroup> groups, Dictionary<string, List<string>> groupsOf, HashSet<string> admins)
             {
-                foreach (var user in page)
-                {
-                    _lastRead[user.Id] = user;
-                    users.Add(ToLmsUser(user, groupsOf.TryGetValue(user.Id, out var ids) ? ids : null, admins.Contains(user.Id)));
-                }
-                usersRead?.Report(users.Count);
+                Groups = groups;
+                GroupsOf = groupsOf;
+                Admins = admins;
             }
-            return new LmsSnapshot(users, groups.Select(g => new LmsGroup(g.Id, g.DisplayName)).ToList());
-        }, cancellationToken);
+
+            public IReadOnlyList<LmsGroup> Groups { get; }
+            public Dictionary<string, List<string>> GroupsOf { get; }
+            public HashSet<string> Admins { get; }
+        }
 
         public Task<string?> ApplyAsync(OrgChange change, CancellationToken cancellationToken) => Guard<string?>(async () =>
         {

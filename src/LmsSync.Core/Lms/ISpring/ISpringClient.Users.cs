@@ -48,15 +48,23 @@ namespace LmsSync.Core.Lms.ISpring
         /// Users whose Salesforce Id field holds <paramref name="salesforceId"/> (<c>POST /user/list</c> with a profile-field
         /// filter). Several are possible (the field is not unique): the caller decides. Empty when no field is configured.
         /// </summary>
-        public async Task<IReadOnlyList<ISpringUser>> FindBySalesforceIdAsync(string salesforceId, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<ISpringUser>> FindBySalesforceIdAsync(string salesforceId, CancellationToken cancellationToken = default) =>
+            FindBySalesforceIdsAsync(new[] { salesforceId }, cancellationToken);
+
+        /// <summary>
+        /// Users whose Salesforce Id field holds any of <paramref name="salesforceIds"/>, in one <c>POST /user/list</c>
+        /// (the filter takes a list of values). Empty when no field is configured.
+        /// </summary>
+        public async Task<IReadOnlyList<ISpringUser>> FindBySalesforceIdsAsync(IReadOnlyCollection<string> salesforceIds, CancellationToken cancellationToken = default)
         {
             var field = await ResolveSalesforceIdFieldAsync(cancellationToken).ConfigureAwait(false);
-            if (field == null) return System.Array.Empty<ISpringUser>();
-            var request = new JObject { ["profileFields"] = new JArray(new JObject { ["name"] = field, ["values"] = new JArray(salesforceId) }) };
+            if (field == null || salesforceIds.Count == 0) return System.Array.Empty<ISpringUser>();
+            var request = new JObject { ["profileFields"] = new JArray(new JObject { ["name"] = field, ["values"] = Array(salesforceIds) }) };
             var body = Object(await _http.PostReadAsync("/user/list", request, cancellationToken).ConfigureAwait(false), "POST /user/list");
             var users = (body["userProfiles"] as JArray ?? new JArray()).OfType<JObject>().Select(o => Read(() => ISpringWireReader.User(o), "POST /user/list")).ToList();
             // Exact match only: the server's comparison of field values is not documented.
-            return users.Where(u => string.Equals(u.Field(field), salesforceId, StringComparison.Ordinal)).ToList();
+            var wanted = new HashSet<string>(salesforceIds, StringComparer.Ordinal);
+            return users.Where(u => u.Field(field) is string value && wanted.Contains(value.Trim())).ToList();
         }
 
         /// <summary>The Salesforce Id kept in the configured field, or null.</summary>

@@ -10,6 +10,9 @@ namespace LmsSync.Core.Lms.Scim
 
         public static string And(string left, string right) => "(" + left + ") and (" + right + ")";
 
+        /// <summary><c>a or b or …</c>; each term is an attribute expression, so no parentheses are needed.</summary>
+        public static string Or(System.Collections.Generic.IEnumerable<string> terms) => string.Join(" or ", terms);
+
         /// <summary>A JSON string literal (RFC 7159), which is what a filter's compValue is: quotes and backslashes escaped.</summary>
         public static string Quote(string value)
         {

@@ -8,7 +8,7 @@ namespace LmsSync.Core.Sync
     /// <summary>
     /// One planning pass, in stages: evaluate and match every Salesforce user; set aside those not synced
     /// (administrators, inactive, terminated, skipped); settle contested claims among the rest; decide their action; compute field changes and settle email/login collisions; fill in changes and organisation changes; add
-    /// linked LMS users no longer in Salesforce; delete empty departments; summarise and guard.
+    /// linked LMS users no longer in Salesforce; delete empty departments (these two only from a whole-LMS snapshot); summarise and guard.
     /// </summary>
     internal sealed class PlanBuilder
     {
@@ -59,10 +59,15 @@ namespace LmsSync.Core.Sync
                 rows.Add(entry.Row!);
             }
             var staleLinks = new List<Link>();
-            var missing = new MissingUsers(_options, _input.SalesforceReadComplete, _matcher);
-            missing.AddRows(_input.State.Links, _read, rows, staleLinks);
-            if (_options.DeleteEmptyDepartments)
-                EmptyDepartments.Add(_input.Lms, _input.State, rows, _orgChanges, _options.NewDepartmentParentId);
+            // A lookup snapshot holds only the users that could match those read: a linked user missing from it may well
+            // exist, and a department may look empty only because its members were not fetched. Both need the whole LMS.
+            if (_input.Lms.UsersComplete)
+            {
+                var missing = new MissingUsers(_options, _input.SalesforceReadComplete, _matcher);
+                missing.AddRows(_input.State.Links, _read, rows, staleLinks);
+                if (_options.DeleteEmptyDepartments)
+                    EmptyDepartments.Add(_input.Lms, _input.State, rows, _orgChanges, _options.NewDepartmentParentId);
+            }
 
             var summary = PlanSummarizer.Summarize(rows, _orgChanges.All, _input, _matcher, staleLinks.Count);
             return new Plan(rows, _orgChanges.All, summary, _managedGroupNames, staleLinks, _input.Clock.UtcNow);

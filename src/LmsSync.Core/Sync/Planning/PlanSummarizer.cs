@@ -21,8 +21,11 @@ namespace LmsSync.Core.Sync
                 else if (change.Kind == OrgChangeKind.CreateGroup) summary.GroupsToCreate++;
                 else summary.DepartmentsToDelete++;
             }
-            foreach (var link in input.State.Links)
-                if (matcher.UserById(link.LmsId) != null) summary.ManagedUsers++;
+            // From a lookup snapshot most linked users were not fetched: every stored link counts (stale ones are found by full runs).
+            if (!input.Lms.UsersComplete) summary.ManagedUsers = input.State.Links.Count;
+            else
+                foreach (var link in input.State.Links)
+                    if (matcher.UserById(link.LmsId) != null) summary.ManagedUsers++;
 
             var limit = input.Options.MaxDeprovision ?? DeprovisionLimit.Default;
             summary.MaxDeprovision = limit.ToString();

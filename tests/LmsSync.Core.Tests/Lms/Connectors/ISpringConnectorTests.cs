@@ -9,6 +9,7 @@ using LmsSync.Core.Lms.ISpring;
 using LmsSync.Core.Sync;
 using LmsSync.Core.Tests.Lms.ISpring;
 using LmsSync.Core.Tests.Sync;
+using LmsSync.Sandbox.ISpring;
 
 namespace LmsSync.Core.Tests.Lms.Connectors;
 
@@ -44,6 +45,40 @@ public sealed class ISpringConnectorTests : IClassFixture<ISpringSandboxFixture>
         var row = new PlanRow(action, "005000000000009AAA", lmsId, "Test User", "test@acme.example");
         configure?.Invoke(row);
         return row;
+    }
+
+    [Fact]
+    public async Task A_lookup_reads_only_matching_users_one_filter_kind_per_request_in_chunks()
+    {
+        var ids = _sandbox.Store.AddLearners(250);
+        var email = _sandbox.Store.GetUser(ids[200]).User.Email;
+        _sandbox.Store.UpdateUser(ids[220], new ISpringUpdateUserInput
+        {
+            Fields = new Dictionary<string, string?> { [ISpringStore.SalesforceIdFieldName] = "005000000000ABCDEF" },
+        }, ISpringGroupIdsOnUpdate.Add);
+        var lookup = new LmsLookup().AddEmail(email.ToUpperInvariant()).AddEmail("nobody@acme.example").AddLogin("admin").AddSalesforceId("005000000000ABCDEF");
+        foreach (var id in ids.Take(150)) lookup.AddLmsId(id);
+        await _connector.CheckAsync(CancellationToken.None);
+        _wire.Clear();
+
+        var snapshot = await _connector.ReadMatchingAsync(Task.FromResult(lookup), CancellationToken.None);
+
+        Assert.False(snapshot.UsersComplete);
+        var expected = ids.Take(150).Append(ids[200]).Append(ids[220]).ToHashSet();
+        var admin = Assert.Single(snapshot.Users, u => u.Login == "admin");
+        Assert.True(admin.IsAdmin);
+        Assert.Equal(expected.OrderBy(x => x), snapshot.Users.Where(u => u != admin).Select(u => u.LmsId).OrderBy(x => x));
+        Assert.Equal("005000000000ABCDEF", snapshot.Users.Single(u => u.LmsId == ids[220]).SalesforceId);
+        Assert.NotEmpty(snapshot.Departments);
+
+        // 150 ids need two URL-sized chunks; one request each for emails and logins; one POST /user/list for the Salesforce Ids.
+        var lists = _wire.Requests.Where(r => r.Path.Contains("/users/v2?", StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r.Path)).ToList();
+        Assert.Equal(4, lists.Count);
+        Assert.Equal(2, lists.Count(p => p.Contains("userIds[]=", StringComparison.Ordinal)));
+        Assert.All(lists, p => Assert.True(new[] { "userIds[]=", "emails[]=", "logins[]=" }.Count(k => p.Contains(k, StringComparison.Ordinal)) == 1, "one filter kind per request: " + p));
+        Assert.All(_wire.Requests, r => Assert.True(r.Path.Length < ISpringConnector.LookupUrlBudget + 200, $"{r.Path.Length} characters"));
+        var search = Assert.Single(_wire.Requests, r => r.Path.EndsWith("/user/list", StringComparison.Ordinal));
+        Assert.Contains("005000000000ABC", search.Body);
     }
 
     [Fact]

@@ -54,6 +54,32 @@ public sealed class ScimConnectorTests : ScimTestBase
         ((JsonArray?)Emulator.Snapshot().Groups.Single(g => (string?)g["id"] == groupId)["members"] ?? new JsonArray()).Select(m => (string)m!["value"]!).ToList();
 
     [Fact]
+    public async Task A_lookup_reads_only_matching_users_with_or_filters_within_filter_maxResults()
+    {
+        Emulator.Behaviour = new ScimBehaviour { FilterMaxResults = 5 };
+        Emulator.SeedUsers(30);
+        Emulator.SeedUsers(1, "o\"brien\\");
+        var seeded = Emulator.Snapshot().Users.Select(u => (string)u["userName"]!).Where(n => n.StartsWith("seed.user", StringComparison.Ordinal)).Take(12).ToList();
+        var quoted = Emulator.Snapshot().Users.Select(u => (string)u["userName"]!).Single(n => n.StartsWith("o\"brien\\", StringComparison.Ordinal));
+        var lookup = new LmsLookup().AddLmsId(Maria).AddSalesforceId("005000000000ABCDEF").AddLogin(quoted);
+        foreach (var name in seeded) lookup.AddLogin(name.ToUpperInvariant()); // userName is caseExact false
+        using var connector = Connector();
+        _wire.Clear();
+
+        var snapshot = await connector.ReadMatchingAsync(Task.FromResult(lookup), CancellationToken.None);
+
+        Assert.False(snapshot.UsersComplete);
+        Assert.Equal(seeded.Append(quoted).Append("maria.garcia@lms.example").OrderBy(x => x), snapshot.Users.Select(u => u.Login!).OrderBy(x => x));
+        Assert.Contains(snapshot.Groups, g => g.Name == "Trainers");
+        // 16 terms (1 id, 2 externalIds, 13 userNames), at most filter.maxResults = 5 per filter: 4 requests, none unfiltered.
+        var lists = _wire.Requests.Where(r => r.Method == "GET" && r.Path.Contains("/Users?", StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r.Path)).ToList();
+        Assert.Equal(4, lists.Count);
+        Assert.All(lists, p => Assert.Contains("filter=", p));
+        Assert.All(lists, p => Assert.InRange(p.Split(" or ").Length, 1, 5));
+        Assert.Contains(lists, p => p.Contains("userName eq \"o\\\"brien\\\\", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reads_users_groups_and_the_admin_group_over_several_pages()
     {
         Emulator.SeedUsers(9);
