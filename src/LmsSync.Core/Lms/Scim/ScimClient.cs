@@ -148,10 +148,8 @@ namespace LmsSync.Core.Lms.Scim
 
         private async Task<ScimResponse> SendPatchAsync(string resource, string id, IReadOnlyList<ScimPatchOperation> operations, string? ifMatch, CancellationToken cancellationToken)
         {
-            // Sending the same replace/remove twice lands in the same state; an add of members too (set semantics).
-            // An add of an email entry is not marked: sent twice it could add two.
-            var idempotent = operations.All(o => o.Op != "add" || string.Equals(o.Path, "members", StringComparison.OrdinalIgnoreCase));
-            var response = await _transport.SendAsync(Patch, resource + "/" + Uri.EscapeDataString(id), ScimPatchOperation.Message(operations), ifMatch, idempotent, cancellationToken).ConfigureAwait(false);
+            var response = await _transport.SendAsync(Patch, resource + "/" + Uri.EscapeDataString(id), ScimPatchOperation.Message(operations), ifMatch,
+                ScimPatchOperation.Idempotent(operations), cancellationToken).ConfigureAwait(false);
             await RememberAsync(resource, id, response, cancellationToken).ConfigureAwait(false);
             return response;
         }
