@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Engine;
 using LmsSync.Core.Lms;
 using LmsSync.Core.Mapping;
 using LmsSync.Core.Scheduling;
+using LmsSync.Core.Storage;
 using LmsSync.Core.Sync;
 using LmsSync.Sandbox.Diagnostics;
 using LmsSync.Sandbox.Faults;
@@ -148,5 +150,31 @@ public sealed class ScimBulkRunTests
         Assert.Equal(4, second.Actions[PlanAction.Update]);
         var users = sandbox.Host.Emulator<ScimEmulator>().Snapshot().Users.Where(x => x["externalId"] != null).ToDictionary(x => (string)x["externalId"]!, x => (string)x["userName"]!);
         Assert.Equal((e1, e2, "moved.one@bulk.example", "moved.two@bulk.example"), (users[u[0]], users[u[3]], users[u[1]], users[u[2]]));
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_between_batches_counts_the_rows_not_attempted_and_keeps_the_links_of_those_done()
+    {
+        await using var sandbox = await StartAsync(bulk: true);
+        using var cts = new CancellationTokenSource();
+        var observer = new RecordingObserver { AfterResult = n => { if (n == 12) cts.Cancel(); } };
+        // One batch at a time, so the cut falls between batches of MaxOperations rows.
+        var engine = sandbox.Engine(LmsKind.Scim, scim: o => o.MaxConcurrency = 1);
+
+        var (stopped, _) = await sandbox.RunAsync(engine, observer: observer, ct: cts.Token);
+
+        Assert.Equal(RunStatus.Cancelled, stopped.Status);
+        var done = observer.Results.Where(r => r.Action == PlanAction.Create && r.Status == ResultStatus.Success).ToList();
+        var creates = stopped.Actions[PlanAction.Create];
+        Assert.InRange(done.Count, 12, creates - 1);
+        Assert.Equal(0, done.Count % MaxOperations);
+        Assert.Contains($"{creates - done.Count} changes not attempted", stopped.Message);
+        var links = StateFile.Load(sandbox.Paths.State).Links;
+        Assert.Equal(done.Select(r => r.LmsId).OrderBy(x => x), links.Select(l => l.LmsId).OrderBy(x => x));
+
+        var (resumed, observer2) = await sandbox.RunAsync(sandbox.Engine(LmsKind.Scim));
+        Assert.True(resumed.Status == RunStatus.Succeeded, resumed.Message);
+        Assert.Equal(creates - done.Count, resumed.Actions[PlanAction.Create]);
+        Assert.DoesNotContain(observer2.Results, r => r.Status == ResultStatus.Failure);
     }
 }
