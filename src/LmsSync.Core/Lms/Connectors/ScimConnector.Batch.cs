@@ -74,12 +74,8 @@ namespace LmsSync.Core.Lms.Connectors
                     {
                         RetryAloneWhen = ActiveRetry(row.Action == PlanAction.Reactivate),
                     };
-                    // The base is no longer what the service holds; a later update of this user reads it again.
-                    operations.Add(new RowOperation(item, async token =>
-                    {
-                        _lastRead.TryRemove(id, out _);
-                        return await WriteUserAsync(row, token).ConfigureAwait(false);
-                    }, i));
+                    operations.Add(new RowOperation(item, token => WriteUserAsync(row, token), i));
+                    // The base is no longer what the service holds: a later update of this user (or the alone path) reads it again.
                     _lastRead.TryRemove(id, out _);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
