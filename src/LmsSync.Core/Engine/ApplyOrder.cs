@@ -25,33 +25,17 @@ namespace LmsSync.Core.Engine
 
         public static ApplyOrder For(IReadOnlyList<PlanRow> rows, IReadOnlyCollection<string> identityFields)
         {
-            var releasedBy = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < rows.Count; i++)
-                foreach (var change in rows[i].Changes)
-                    if (IsIdentity(change, identityFields) && !string.IsNullOrWhiteSpace(change.Old) && !Same(change.Old, change.New))
-                        Add(releasedBy, change.Old!.Trim(), i);
-
-            var dependsOn = new List<int>[rows.Count];
+            var dependsOn = DependsOn(rows, identityFields);
+            if (dependsOn == null) return new ApplyOrder(rows, NoWaits(rows.Count));
             var dependents = new List<int>[rows.Count];
             var pending = new int[rows.Count];
+            for (var i = 0; i < rows.Count; i++) dependents[i] = new List<int>();
             for (var i = 0; i < rows.Count; i++)
-            {
-                dependsOn[i] = new List<int>();
-                dependents[i] = new List<int>();
-            }
-            if (releasedBy.Count > 0)
-                for (var i = 0; i < rows.Count; i++)
-                    foreach (var change in rows[i].Changes)
-                        if (IsIdentity(change, identityFields) && !string.IsNullOrWhiteSpace(change.New) && !Same(change.Old, change.New)
-                            && releasedBy.TryGetValue(change.New!.Trim(), out var givers))
-                            foreach (var giver in givers)
-                                if (giver != i && !dependsOn[i].Contains(giver))
-                                {
-                                    dependsOn[i].Add(giver);
-                                    dependents[giver].Add(i);
-                                    pending[i]++;
-                                }
-            if (releasedBy.Count == 0) return new ApplyOrder(rows, NoWaits(rows.Count));
+                foreach (var giver in dependsOn[i])
+                {
+                    dependents[giver].Add(i);
+                    pending[i]++;
+                }
 
             // Kahn's algorithm, stable: rows without dependencies keep their plan order.
             var order = new List<int>(rows.Count);
@@ -88,6 +72,46 @@ namespace LmsSync.Core.Engine
                 waits[p] = list;
             }
             return new ApplyOrder(ordered, waits);
+        }
+
+        /// <summary>
+        /// For each row, whether it gives up an email or login another row takes, or takes one another row gives up.
+        /// Such rows must be applied in <see cref="For"/>'s order; the others depend on no row and none on them, so they
+        /// may be applied apart (in batches, before or alongside the ordered rows).
+        /// </summary>
+        public static bool[] Entangled(IReadOnlyList<PlanRow> rows, IReadOnlyCollection<string> identityFields)
+        {
+            var entangled = new bool[rows.Count];
+            var dependsOn = DependsOn(rows, identityFields);
+            if (dependsOn == null) return entangled;
+            for (var i = 0; i < rows.Count; i++)
+                foreach (var giver in dependsOn[i])
+                {
+                    entangled[i] = true;
+                    entangled[giver] = true;
+                }
+            return entangled;
+        }
+
+        /// <summary>For each row, the rows that give up a value it takes; null when no row gives up anything.</summary>
+        private static List<int>[]? DependsOn(IReadOnlyList<PlanRow> rows, IReadOnlyCollection<string> identityFields)
+        {
+            var releasedBy = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < rows.Count; i++)
+                foreach (var change in rows[i].Changes)
+                    if (IsIdentity(change, identityFields) && !string.IsNullOrWhiteSpace(change.Old) && !Same(change.Old, change.New))
+                        Add(releasedBy, change.Old!.Trim(), i);
+            if (releasedBy.Count == 0) return null;
+
+            var dependsOn = new List<int>[rows.Count];
+            for (var i = 0; i < rows.Count; i++) dependsOn[i] = new List<int>();
+            for (var i = 0; i < rows.Count; i++)
+                foreach (var change in rows[i].Changes)
+                    if (IsIdentity(change, identityFields) && !string.IsNullOrWhiteSpace(change.New) && !Same(change.Old, change.New)
+                        && releasedBy.TryGetValue(change.New!.Trim(), out var givers))
+                        foreach (var giver in givers)
+                            if (giver != i && !dependsOn[i].Contains(giver)) dependsOn[i].Add(giver);
+            return dependsOn;
         }
 
         private static bool IsIdentity(FieldChange change, IReadOnlyCollection<string> identityFields)

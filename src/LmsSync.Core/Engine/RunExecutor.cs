@@ -123,44 +123,71 @@ namespace LmsSync.Core.Engine
         }
 
         /// <summary>
-        /// Rows the connector can apply many at a time (iSpring's bulk deactivate/activate), in chunks; a chunk's
-        /// failure is each of its rows' failure.
+        /// Rows the connector can apply many at a time (iSpring's bulk deactivate/activate, SCIM /Bulk), in chunks of
+        /// <paramref name="chunkSize"/>, up to <paramref name="concurrency"/> chunks at once (chunks are independent). Each
+        /// row's result is recorded as a single row's would be; a chunk's failure is each of its rows' failure.
         /// </summary>
-        public async Task ApplyBatchesAsync(ILmsBatchConnector batcher, IReadOnlyList<PlanRow> rows, int chunkSize)
+        public async Task ApplyBatchesAsync(ILmsBatchConnector batcher, IReadOnlyList<PlanRow> rows, int chunkSize, int concurrency)
         {
+            var chunks = new List<List<PlanRow>>();
             for (var start = 0; start < rows.Count; start += chunkSize)
+                chunks.Add(rows.Skip(start).Take(chunkSize).ToList());
+            var next = -1;
+
+            async Task Worker()
             {
-                var chunk = new List<PlanRow>();
-                for (var i = start; i < Math.Min(rows.Count, start + chunkSize); i++) chunk.Add(rows[i]);
-                if (Stopped)
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < chunks.Count)
                 {
-                    Interlocked.Add(ref _notAttempted, chunk.Count);
-                    continue;
-                }
-                IReadOnlyList<LmsBatchResult> results;
-                try
-                {
-                    results = await batcher.ApplyBatchAsync(chunk, CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception e) when (!(e is OperationCanceledException))
-                {
-                    var error = e as LmsConnectorException ?? Unexpected(e);
-                    results = chunk.Select(r => new LmsBatchResult(r, null, error)).ToList();
-                }
-                foreach (var result in results)
-                {
-                    var row = result.Row;
-                    if (result.Succeeded)
+                    if (Stopped)
                     {
-                        _breaker.Success();
-                        if (row.CreatesLink && row.SalesforceId != null && row.LmsId != null) _state.Link(row.SalesforceId, row.LmsId, row.LinkOrigin, _clock.UtcNow);
-                        _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Success, _clock.UtcNow, result.LmsId ?? row.LmsId), row);
+                        Interlocked.Add(ref _notAttempted, chunks[i].Count);
+                        continue;
                     }
-                    else
-                    {
-                        _breaker.Failure(result.Error);
-                        _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: result.Error!.Message), row);
-                    }
+                    await ApplyChunkAsync(batcher, chunks[i]).ConfigureAwait(false);
+                }
+            }
+
+            var workers = new Task[Math.Max(1, Math.Min(concurrency, chunks.Count))];
+            for (var w = 0; w < workers.Length; w++) workers[w] = Task.Run(Worker);
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+
+        private async Task ApplyChunkAsync(ILmsBatchConnector batcher, List<PlanRow> rows)
+        {
+            var chunk = new List<PlanRow>(rows.Count);
+            foreach (var row in rows)
+            {
+                var missing = MissingOrg(row);
+                if (missing == null) chunk.Add(row);
+                else _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: missing), row);
+            }
+            if (chunk.Count == 0) return;
+            IReadOnlyList<LmsBatchResult> results;
+            try
+            {
+                results = await batcher.ApplyBatchAsync(chunk, _orgIds, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                var error = e as LmsConnectorException ?? Unexpected(e);
+                results = chunk.Select(r => new LmsBatchResult(r, null, error)).ToList();
+            }
+            foreach (var result in results)
+            {
+                var row = result.Row;
+                if (result.Succeeded)
+                {
+                    _breaker.Success();
+                    // A created user's id comes back with its result: it is what the link keeps.
+                    var id = result.LmsId ?? row.LmsId;
+                    if (row.CreatesLink && row.SalesforceId != null && id != null) _state.Link(row.SalesforceId, id, row.LinkOrigin, _clock.UtcNow);
+                    _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Success, _clock.UtcNow, id), row);
+                }
+                else
+                {
+                    _breaker.Failure(result.Error);
+                    _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: result.Error!.Message), row);
                 }
             }
         }

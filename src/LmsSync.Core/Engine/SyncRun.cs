@@ -21,7 +21,6 @@ namespace LmsSync.Core.Engine
         private const int SaveEvery = 200;
         private const int MaxConsecutiveTransientFailures = 10;
         private const int RunsKeptInState = 20;
-        private const int BatchSize = 100;
 
         private readonly SyncEngine _engine;
         private readonly SyncSession _session;
@@ -120,18 +119,22 @@ namespace LmsSync.Core.Engine
             var confirmed = await ConfirmAsync(writes, ct).ConfigureAwait(false);
 
             await _executor.ApplyOrgChangesAsync(OrgChangesNeededBy(plan, confirmed)).ConfigureAwait(false);
+            var identity = new[] { _session.Lms.Catalog.EmailField, _session.Lms.Catalog.LoginField }.Where(f => f != null).Select(f => f!).ToList();
+            var concurrency = Math.Max(1, _session.Lms.MaxConcurrency);
             if (_session.Lms is ILmsBatchConnector batcher)
             {
-                // Batchable rows (status changes alone) never give up or take an email or login, so order does not bind them.
-                var batchable = confirmed.Where(batcher.CanBatch).ToList();
+                // Batches skip ApplyOrder, so a row that gives up an email or login another row takes (or takes one another
+                // gives up) stays with the ordered rows; every other row depends on none and may go in a batch, first.
+                var entangled = ApplyOrder.Entangled(confirmed, identity);
+                var inBatch = confirmed.Select((row, i) => !entangled[i] && batcher.CanBatch(row)).ToList();
+                var batchable = confirmed.Where((row, i) => inBatch[i]).ToList();
                 if (batchable.Count > 0)
                 {
-                    confirmed = confirmed.Where(r => !batcher.CanBatch(r)).ToList();
-                    await _executor.ApplyBatchesAsync(batcher, batchable, BatchSize).ConfigureAwait(false);
+                    confirmed = confirmed.Where((row, i) => !inBatch[i]).ToList();
+                    await _executor.ApplyBatchesAsync(batcher, batchable, Math.Max(1, batcher.BatchSize), concurrency).ConfigureAwait(false);
                 }
             }
-            var identity = new[] { _session.Lms.Catalog.EmailField, _session.Lms.Catalog.LoginField }.Where(f => f != null).Select(f => f!).ToList();
-            await _executor.ApplyRowsAsync(ApplyOrder.For(confirmed, identity), Math.Max(1, _session.Lms.MaxConcurrency)).ConfigureAwait(false);
+            await _executor.ApplyRowsAsync(ApplyOrder.For(confirmed, identity), concurrency).ConfigureAwait(false);
 
             var deletions = plan.OrgChanges.Where(c => c.Kind == OrgChangeKind.DeleteDepartment).ToList();
             // Departments are deleted only after every move landed: a declined, failed or skipped move could leave one not empty.

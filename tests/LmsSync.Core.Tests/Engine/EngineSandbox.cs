@@ -73,7 +73,7 @@ internal sealed class EngineSandbox : IAsyncDisposable
         BulkQuery = { Delay = (_, _) => Task.CompletedTask },
     });
 
-    public ILmsConnector Connector(LmsKind kind, Action<ISpringClientOptions>? iSpring = null)
+    public ILmsConnector Connector(LmsKind kind, Action<ISpringClientOptions>? iSpring = null, Action<ScimClientOptions>? scim = null)
     {
         switch (kind)
         {
@@ -101,12 +101,14 @@ internal sealed class EngineSandbox : IAsyncDisposable
                     Retry = new RetryPolicy { Delay = (wait, _) => { Host.Context.Clock.Advance(wait); return Task.CompletedTask; } },
                 });
             case LmsKind.Scim:
-                return new ScimConnector(new ScimClientOptions
+                var scimOptions = new ScimClientOptions
                 {
                     BaseUrl = Host.BaseUrl + "/scim/v2",
                     Token = SandboxSalesforce.Secure(Host.Emulator<ScimEmulator>().Token),
                     RetryPolicy = NoSleep(),
-                });
+                };
+                scim?.Invoke(scimOptions);
+                return new ScimConnector(scimOptions);
             default:
                 throw new NotSupportedException(kind + " has no connector.");
         }
@@ -123,8 +125,9 @@ internal sealed class EngineSandbox : IAsyncDisposable
         return configuration;
     }
 
-    public SyncEngine Engine(LmsKind kind, SyncConfiguration? configuration = null, Action<ISpringClientOptions>? iSpring = null, IClock? clock = null, IActivityLog? log = null) =>
-        new(new SyncSession("test", SalesforceClient(), Connector(kind, iSpring), configuration ?? Configuration(kind), Paths, clock, log));
+    public SyncEngine Engine(LmsKind kind, SyncConfiguration? configuration = null, Action<ISpringClientOptions>? iSpring = null, IClock? clock = null,
+        IActivityLog? log = null, Action<ScimClientOptions>? scim = null) =>
+        new(new SyncSession("test", SalesforceClient(), Connector(kind, iSpring, scim), configuration ?? Configuration(kind), Paths, clock, log));
 
     public async Task<(RunSummary Summary, RecordingObserver Observer)> RunAsync(SyncEngine engine, RunRequest? request = null,
         RecordingObserver? observer = null, CancellationToken ct = default)

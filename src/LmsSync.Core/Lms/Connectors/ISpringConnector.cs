@@ -179,7 +179,10 @@ namespace LmsSync.Core.Lms.Connectors
             (row.Action == PlanAction.Deactivate || row.Action == PlanAction.Reactivate) && row.LmsId != null
             && row.Changes.Count == 0 && row.DepartmentChange == null && row.GroupsToJoin.Count == 0 && row.GroupsToLeave.Count == 0;
 
-        public async Task<IReadOnlyList<LmsBatchResult>> ApplyBatchAsync(IReadOnlyList<PlanRow> rows, CancellationToken cancellationToken)
+        /// <summary>Rows per engine batch; the client splits further by <see cref="ISpringClientOptions.BulkBatchSize"/>.</summary>
+        public int BatchSize => 100;
+
+        public async Task<IReadOnlyList<LmsBatchResult>> ApplyBatchAsync(IReadOnlyList<PlanRow> rows, IOrgIdResolver orgIds, CancellationToken cancellationToken)
         {
             var results = new LmsBatchResult[rows.Count];
             foreach (var action in new[] { PlanAction.Deactivate, PlanAction.Reactivate })

@@ -14,10 +14,11 @@ namespace LmsSync.Core.Lms.Connectors
     /// A SCIM 2.0 service behind <see cref="ILmsConnector"/>. Canonical field names are SCIM attribute paths
     /// (<see cref="LmsFieldCatalog.Scim"/>), which the client writes as they are; <c>externalId</c> keeps the
     /// Salesforce Id. Updates are PATCHes computed against the user as last read (kept from <see cref="ReadAsync"/>),
-    /// so a preview shows exactly the operations apply sends. An incremental run looks up only the users it needs with
-    /// <c>or</c>-chained filters (<see cref="ILmsLookupConnector"/>).
+    /// so a preview shows exactly the operations apply sends. When the service offers <c>/Bulk</c>, many rows go in
+    /// batches (ScimConnector.Batch.cs). An incremental run looks up only the users it needs with <c>or</c>-chained
+    /// filters (<see cref="ILmsLookupConnector"/>).
     /// </summary>
-    public sealed class ScimConnector : ILmsConnector, ILmsLookupConnector
+    public sealed partial class ScimConnector : ILmsConnector, ILmsLookupConnector
     {
         /// <summary>Terms per lookup filter (fewer when the service's filter.maxResults is lower), so one page usually answers it.</summary>
         internal const int LookupChunk = 50;
@@ -35,6 +36,8 @@ namespace LmsSync.Core.Lms.Connectors
         private readonly ScimClient _client;
         // The users as last read: the base an update's PATCH is computed against (the client re-reads on a 412).
         private readonly ConcurrentDictionary<string, ScimUser> _lastRead = new ConcurrentDictionary<string, ScimUser>(StringComparer.Ordinal);
+        // What the service offers (bulk limits), known once CheckAsync or ReadAsync has run.
+        private volatile ScimServiceProviderConfig? _config;
 
         public ScimConnector(ScimClientOptions clientOptions, ScimConnectorOptions? options = null)
         {
@@ -55,7 +58,7 @@ namespace LmsSync.Core.Lms.Connectors
 
         public Task CheckAsync(CancellationToken cancellationToken) => Guard(async () =>
         {
-            await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            _config = await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
             // The service config may be public; counting users needs the token.
             await _client.CountUsersAsync(null, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -115,6 +118,8 @@ namespace LmsSync.Core.Lms.Connectors
         /// <summary>Every group with its members (SCIM users carry no reliable group list), and who the administrators are.</summary>
         private async Task<ScimOrganisation> ReadOrganisationAsync(CancellationToken cancellationToken)
         {
+            // Read the service config too, so CanBatch knows whether /Bulk is on offer.
+            _config = await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
             var groups = await ReadAllAsync(_client.ListGroups(includeMembers: true), cancellationToken).ConfigureAwait(false);
             var groupsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var group in groups)
@@ -161,28 +166,31 @@ namespace LmsSync.Core.Lms.Connectors
         {
             var joins = RowOrg.JoinIds(row, orgIds);
             var leaves = RowOrg.LeaveIds(row, orgIds);
-            string id;
-            if (row.Action == PlanAction.Create)
-            {
-                var created = await _client.CreateUserAsync(NewUser(row), row.SendWelcomeEmail, cancellationToken).ConfigureAwait(false);
-                id = created.Id;
-                _lastRead[id] = created;
-            }
-            else
-            {
-                id = RowOrg.ExistingId(row);
-                if (row.Action == PlanAction.Reactivate) Remember(await _client.ReactivateUserAsync(id, cancellationToken).ConfigureAwait(false));
-                if (row.Changes.Count > 0)
-                {
-                    var current = await CurrentAsync(id, cancellationToken).ConfigureAwait(false);
-                    Remember(await _client.UpdateUserAsync(current, Changes(row), cancellationToken).ConfigureAwait(false));
-                }
-            }
+            var id = await WriteUserAsync(row, cancellationToken).ConfigureAwait(false);
             foreach (var group in joins) await _client.JoinGroupAsync(group, id, cancellationToken).ConfigureAwait(false);
             foreach (var group in leaves) await _client.LeaveGroupAsync(group, id, cancellationToken).ConfigureAwait(false);
             if (row.Action == PlanAction.Deactivate) Remember(await _client.DeactivateUserAsync(id, cancellationToken).ConfigureAwait(false));
             return id;
         }, cancellationToken);
+
+        /// <summary>The row's own user write, alone: the create, or the reactivation and field changes. Returns the user's id.</summary>
+        private async Task<string> WriteUserAsync(PlanRow row, CancellationToken cancellationToken)
+        {
+            if (row.Action == PlanAction.Create)
+            {
+                var created = await _client.CreateUserAsync(NewUser(row), row.SendWelcomeEmail, cancellationToken).ConfigureAwait(false);
+                _lastRead[created.Id] = created;
+                return created.Id;
+            }
+            var id = RowOrg.ExistingId(row);
+            if (row.Action == PlanAction.Reactivate) Remember(await _client.ReactivateUserAsync(id, cancellationToken).ConfigureAwait(false));
+            if (row.Changes.Count > 0)
+            {
+                var current = await CurrentAsync(id, cancellationToken).ConfigureAwait(false);
+                Remember(await _client.UpdateUserAsync(current, Changes(row), cancellationToken).ConfigureAwait(false));
+            }
+            return id;
+        }
 
         public IReadOnlyList<PayloadPreview> Preview(PlanRow row, IOrgIdResolver orgIds) =>
             ConnectorErrors.Guard(Lms, CredentialHint, () => PreviewRequests(row, orgIds));

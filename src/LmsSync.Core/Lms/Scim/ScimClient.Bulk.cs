@@ -23,7 +23,7 @@ namespace LmsSync.Core.Lms.Scim
         {
             if (users == null) throw new ArgumentNullException(nameof(users));
             var welcome = WelcomeSwitch(sendWelcomeEmail);
-            var items = users.Select((user, index) => new BulkItem(index, "POST", "/Users", user.ToResource(welcome), null, null)).ToList();
+            var items = users.Select((user, index) => new ScimBulkItem(index, "POST", "/Users", user.ToResource(welcome), null, null, safeToResend: true)).ToList();
             return await WriteManyAsync(items, async (item, token) =>
             {
                 var created = await CreateUserAsync(users[item.Index], sendWelcomeEmail, token).ConfigureAwait(false);
@@ -37,7 +37,7 @@ namespace LmsSync.Core.Lms.Scim
             if (updates == null) throw new ArgumentNullException(nameof(updates));
             var config = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
             var results = new ScimWriteResult?[updates.Count];
-            var items = new List<BulkItem>();
+            var items = new List<ScimBulkItem>();
             for (var i = 0; i < updates.Count; i++)
             {
                 var operations = updates[i].Changes.ToPatch(updates[i].Current.Resource);
@@ -47,8 +47,8 @@ namespace LmsSync.Core.Lms.Scim
                     continue;
                 }
                 var id = updates[i].Current.Id;
-                var version = config.EtagSupported ? updates[i].Current.Version ?? (_versions.TryGetValue("Users/" + id, out var known) ? known : null) : null;
-                items.Add(new BulkItem(i, "PATCH", "/Users/" + id, ScimPatchOperation.Message(operations), version, id));
+                var version = KnownVersion(config, "Users", id, updates[i].Current.Version);
+                items.Add(new ScimBulkItem(i, "PATCH", "/Users/" + id, ScimPatchOperation.Message(operations), version, id, ScimPatchOperation.Idempotent(operations)));
             }
             var written = await WriteManyAsync(items, async (item, token) =>
             {
@@ -60,12 +60,21 @@ namespace LmsSync.Core.Lms.Scim
             return results.Select(r => r!).ToList();
         }
 
-        private async Task<IReadOnlyList<ScimWriteResult>> WriteManyAsync(IReadOnlyList<BulkItem> items,
-            Func<BulkItem, CancellationToken, Task<(int Status, string Id)>> single, CancellationToken cancellationToken)
+        /// <summary>The version to send as a bulk operation's <c>version</c> (its If-Match): the one given, else the last seen; none when the service does not version.</summary>
+        internal string? KnownVersion(ScimServiceProviderConfig config, string resource, string id, string? version) =>
+            config.EtagSupported ? version ?? (_versions.TryGetValue(resource + "/" + id, out var known) ? known : null) : null;
+
+        /// <summary>
+        /// Sends the operations through <c>/Bulk</c> in batches within the service's limits, one batch after another (so
+        /// their order holds); one that fits no batch, or that <see cref="ScimBulkItem.RetryAloneWhen"/> sends back, goes
+        /// through <paramref name="single"/>. Without bulk (or for one operation) each goes through <paramref name="single"/>.
+        /// </summary>
+        internal async Task<IReadOnlyList<ScimWriteResult>> WriteManyAsync(IReadOnlyList<ScimBulkItem> items,
+            Func<ScimBulkItem, CancellationToken, Task<(int Status, string Id)>> single, CancellationToken cancellationToken)
         {
             var config = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
             var results = new List<ScimWriteResult>();
-            var alone = new List<BulkItem>();
+            var alone = new List<ScimBulkItem>();
             if (_options.UseBulk && config.BulkSupported && items.Count > 1)
             {
                 foreach (var batch in Batches(items, config.BulkMaxOperations, config.BulkMaxPayloadSize, alone))
@@ -82,9 +91,9 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>Batches within both limits; an operation too big for any batch goes into <paramref name="alone"/>.</summary>
-        private static IEnumerable<List<BulkItem>> Batches(IReadOnlyList<BulkItem> items, int maxOperations, long maxPayloadSize, List<BulkItem> alone)
+        private static IEnumerable<List<ScimBulkItem>> Batches(IReadOnlyList<ScimBulkItem> items, int maxOperations, long maxPayloadSize, List<ScimBulkItem> alone)
         {
-            var batch = new List<BulkItem>();
+            var batch = new List<ScimBulkItem>();
             long size = BulkEnvelopeBytes;
             foreach (var item in items)
             {
@@ -97,7 +106,7 @@ namespace LmsSync.Core.Lms.Scim
                 if (batch.Count > 0 && (batch.Count >= maxOperations || (maxPayloadSize > 0 && size + bytes > maxPayloadSize)))
                 {
                     yield return batch;
-                    batch = new List<BulkItem>();
+                    batch = new List<ScimBulkItem>();
                     size = BulkEnvelopeBytes;
                 }
                 batch.Add(item);
@@ -106,8 +115,8 @@ namespace LmsSync.Core.Lms.Scim
             if (batch.Count > 0) yield return batch;
         }
 
-        private async Task<IReadOnlyList<ScimWriteResult>> SendBulkAsync(List<BulkItem> batch,
-            Func<BulkItem, CancellationToken, Task<(int Status, string Id)>> single, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<ScimWriteResult>> SendBulkAsync(List<ScimBulkItem> batch,
+            Func<ScimBulkItem, CancellationToken, Task<(int Status, string Id)>> single, CancellationToken cancellationToken)
         {
             var body = new JObject
             {
@@ -117,7 +126,8 @@ namespace LmsSync.Core.Lms.Scim
             ScimResponse response;
             try
             {
-                response = await _transport.SendAsync(HttpMethod.Post, "Bulk", body, null, false, cancellationToken).ConfigureAwait(false);
+                // A batch of operations that are safe to resend is retried on 5xx like any idempotent call; 429 always is (ScimTransport).
+                response = await _transport.SendAsync(HttpMethod.Post, "Bulk", body, null, batch.All(i => i.SafeToResend), cancellationToken).ConfigureAwait(false);
             }
             catch (ScimException e) when (e.StatusCode == 413 && batch.Count > 1)
             {
@@ -134,7 +144,7 @@ namespace LmsSync.Core.Lms.Scim
 
             var answers = (ScimJson.Get(response.Body, "Operations") as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>();
             var results = new List<ScimWriteResult>();
-            var retryAlone = new List<BulkItem>();
+            var retryAlone = new List<ScimBulkItem>();
             for (var position = 0; position < batch.Count; position++)
             {
                 var item = batch[position];
@@ -153,19 +163,16 @@ namespace LmsSync.Core.Lms.Scim
                     var resultBody = ScimJson.Get(answer, "response") as JObject;
                     var id = IdFrom(resultBody, ScimJson.String(answer, "location")) ?? item.Id;
                     var version = ScimJson.String(answer, "version");
-                    if (id != null && version != null && (await DiscoverAsync(cancellationToken).ConfigureAwait(false)).EtagSupported) _versions["Users/" + id] = version;
+                    if (id != null && version != null && (await DiscoverAsync(cancellationToken).ConfigureAwait(false)).EtagSupported) _versions[item.Resource + "/" + id] = version;
                     results.Add(new ScimWriteResult(item.Index, status, id, id == null
                         ? new ScimException(operation, status, null, null, $"{operation} succeeded but the service named no location for it; find the user by userName.")
                         : null, true));
                 }
-                else if (status == 412 && item.Method == "PATCH")
-                {
-                    retryAlone.Add(item); // changed since read: the single path re-reads and retries once
-                }
                 else
                 {
-                    var error = ScimJson.Get(answer, "response");
-                    results.Add(new ScimWriteResult(item.Index, status, null, ScimException.FromResponse(operation, status, error?.ToString()), true));
+                    var error = ScimException.FromResponse(operation, status, ScimJson.Get(answer, "response")?.ToString());
+                    if (item.RetryAloneWhen(status, error)) retryAlone.Add(item);
+                    else results.Add(new ScimWriteResult(item.Index, status, null, error, true));
                 }
             }
             results.AddRange(await SendEachAsync(retryAlone, single, cancellationToken).ConfigureAwait(false));
@@ -182,8 +189,8 @@ namespace LmsSync.Core.Lms.Scim
             return int.TryParse(digits, out var code) ? code : 0;
         }
 
-        private async Task<IReadOnlyList<ScimWriteResult>> SendEachAsync(IReadOnlyList<BulkItem> items,
-            Func<BulkItem, CancellationToken, Task<(int Status, string Id)>> single, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<ScimWriteResult>> SendEachAsync(IReadOnlyList<ScimBulkItem> items,
+            Func<ScimBulkItem, CancellationToken, Task<(int Status, string Id)>> single, CancellationToken cancellationToken)
         {
             if (items.Count == 0) return new ScimWriteResult[0];
             using (var gate = new SemaphoreSlim(_options.MaxConcurrency))
@@ -206,39 +213,6 @@ namespace LmsSync.Core.Lms.Scim
                     }
                 }).ToList();
                 return await Task.WhenAll(tasks).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>One operation of a BulkRequest (RFC 7644 §3.7).</summary>
-        private sealed class BulkItem
-        {
-            public BulkItem(int index, string method, string path, JObject data, string? version, string? id)
-            {
-                Index = index;
-                Method = method;
-                Path = path;
-                Data = data;
-                Version = version;
-                Id = id;
-                BulkId = "op" + index;
-                Size = Encoding.UTF8.GetByteCount(ScimJson.Serialize(ToJson()));
-            }
-
-            public int Index { get; }
-            public string Method { get; }
-            public string Path { get; }
-            public JObject Data { get; }
-            public string? Version { get; }
-            public string? Id { get; }
-            public string BulkId { get; }
-            public int Size { get; }
-
-            public JObject ToJson()
-            {
-                var json = new JObject { ["method"] = Method, ["bulkId"] = BulkId, ["path"] = Path };
-                if (Version != null) json["version"] = Version;
-                json["data"] = Data;
-                return json;
             }
         }
     }

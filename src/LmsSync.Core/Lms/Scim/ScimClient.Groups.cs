@@ -69,7 +69,7 @@ namespace LmsSync.Core.Lms.Scim
         {
             foreach (var chunk in Chunks(userIds))
             {
-                await PatchAsync("Groups", groupId, null, null, _ => new[] { AddMembers(chunk) }, cancellationToken).ConfigureAwait(false);
+                await PatchAsync("Groups", groupId, null, null, _ => new[] { AddMembers(chunk) }, cancellationToken, versioned: false).ConfigureAwait(false);
             }
         }
 
@@ -83,7 +83,7 @@ namespace LmsSync.Core.Lms.Scim
             {
                 try
                 {
-                    await PatchAsync("Groups", groupId, null, null, _ => RemoveMembers(chunk), cancellationToken).ConfigureAwait(false);
+                    await PatchAsync("Groups", groupId, null, null, _ => RemoveMembers(chunk), cancellationToken, versioned: false).ConfigureAwait(false);
                 }
                 catch (ScimException e) when (e.StatusCode == 400 && e.ScimType == "noTarget")
                 {
@@ -91,7 +91,7 @@ namespace LmsSync.Core.Lms.Scim
                     if (group == null) throw;
                     var present = chunk.Where(id => group.MemberIds.Contains(id, StringComparer.Ordinal)).ToList();
                     if (present.Count == 0) continue;
-                    await PatchAsync("Groups", groupId, group.Resource, group.Version, _ => RemoveMembers(present), cancellationToken).ConfigureAwait(false);
+                    await PatchAsync("Groups", groupId, group.Resource, group.Version, _ => RemoveMembers(present), cancellationToken, versioned: false).ConfigureAwait(false);
                 }
             }
         }

@@ -62,7 +62,10 @@ namespace LmsSync.Core.Lms.Scim
         internal JObject CreateUserBody(ScimNewUser user, bool sendWelcomeEmail) => user.ToResource(WelcomeSwitch(sendWelcomeEmail));
 
         /// <summary>The PATCH body that sets <c>active</c>, in the form this client currently uses; shared with payload previews.</summary>
-        internal JObject ActiveBody(bool active) => ScimPatchOperation.Message(new[] { ActiveOperation(active, Volatile.Read(ref _activeWithoutPath) == 1) });
+        internal JObject ActiveBody(bool active) => ScimPatchOperation.Message(new[] { ActivePatch(active) });
+
+        /// <summary>The operation that sets <c>active</c>, in the form this client currently uses (for bulk operations and previews).</summary>
+        internal ScimPatchOperation ActivePatch(bool active) => ActiveOperation(active, Volatile.Read(ref _activeWithoutPath) == 1);
 
         private KeyValuePair<ScimAttributePath, bool>? WelcomeSwitch(bool sendWelcomeEmail)
         {

@@ -118,10 +118,12 @@ namespace LmsSync.Core.Lms.Scim
 
         /// <summary>
         /// PATCH with optimistic locking: If-Match when the service versions resources and a version is known;
-        /// on 412 the resource is read again, the operations rebuilt against it, and sent once more.
+        /// on 412 the resource is read again, the operations rebuilt against it, and sent once more. Member adds and
+        /// removes are not <paramref name="versioned"/>: they commute, and concurrent joins to one group would
+        /// otherwise keep invalidating each other's version.
         /// </summary>
         private async Task<ScimResponse> PatchAsync(string resource, string id, JObject? current, string? version,
-            Func<JObject?, IReadOnlyList<ScimPatchOperation>> build, CancellationToken cancellationToken)
+            Func<JObject?, IReadOnlyList<ScimPatchOperation>> build, CancellationToken cancellationToken, bool versioned = true)
         {
             var config = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
             if (!config.PatchSupported)
@@ -129,7 +131,7 @@ namespace LmsSync.Core.Lms.Scim
                 throw new NotSupportedException($"This SCIM service does not support PATCH (its /ServiceProviderConfig says patch.supported=false); the LmsSync SCIM client needs PATCH to update {resource}.");
             }
             var key = resource + "/" + id;
-            var ifMatch = config.EtagSupported ? version ?? (_versions.TryGetValue(key, out var known) ? known : null) : null;
+            var ifMatch = config.EtagSupported && versioned ? version ?? (_versions.TryGetValue(key, out var known) ? known : null) : null;
             var operations = build(current);
             if (operations.Count == 0) return new ScimResponse(204, null, null, null);
             try
@@ -148,10 +150,8 @@ namespace LmsSync.Core.Lms.Scim
 
         private async Task<ScimResponse> SendPatchAsync(string resource, string id, IReadOnlyList<ScimPatchOperation> operations, string? ifMatch, CancellationToken cancellationToken)
         {
-            // Sending the same replace/remove twice lands in the same state; an add of members too (set semantics).
-            // An add of an email entry is not marked: sent twice it could add two.
-            var idempotent = operations.All(o => o.Op != "add" || string.Equals(o.Path, "members", StringComparison.OrdinalIgnoreCase));
-            var response = await _transport.SendAsync(Patch, resource + "/" + Uri.EscapeDataString(id), ScimPatchOperation.Message(operations), ifMatch, idempotent, cancellationToken).ConfigureAwait(false);
+            var response = await _transport.SendAsync(Patch, resource + "/" + Uri.EscapeDataString(id), ScimPatchOperation.Message(operations), ifMatch,
+                ScimPatchOperation.Idempotent(operations), cancellationToken).ConfigureAwait(false);
             await RememberAsync(resource, id, response, cancellationToken).ConfigureAwait(false);
             return response;
         }

@@ -45,5 +45,12 @@ namespace LmsSync.Core.Lms.Scim
             ["schemas"] = new JArray(ScimSchemaUris.PatchOp),
             ["Operations"] = new JArray(operations.Select(o => (object)o.ToJson()).ToArray()),
         };
+
+        /// <summary>
+        /// Sending these twice lands in the same state: a replace or remove, or an add of members (set semantics).
+        /// An add of an email entry is not: sent twice it could add two.
+        /// </summary>
+        internal static bool Idempotent(IEnumerable<ScimPatchOperation> operations) =>
+            operations.All(o => o.Op != "add" || string.Equals(o.Path, "members", System.StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -190,7 +190,7 @@ public sealed class ISpringConnectorTests : IClassFixture<ISpringSandboxFixture>
         var rows = new[] { Row(PlanAction.Deactivate, carla), Row(PlanAction.Deactivate, _sandbox.UserId("dan.fox")), Row(PlanAction.Reactivate, bob) };
         Assert.All(rows, r => Assert.True(_connector.CanBatch(r)));
         _wire.Clear();
-        var results = await _connector.ApplyBatchAsync(rows, CancellationToken.None);
+        var results = await _connector.ApplyBatchAsync(rows, new OrgIds(), CancellationToken.None);
         Assert.All(results, r => Assert.True(r.Succeeded));
         Assert.Equal(3, _sandbox.Store.UserByLogin("dan.fox")!.Status);
         Assert.Equal(1, _sandbox.Store.UserByLogin("bob.stone")!.Status);

@@ -31,15 +31,19 @@ public sealed class ScimConnectorTests : ScimTestBase
     {
     }
 
-    private ScimConnector Connector(string? token = null, int pageSize = 100) => new(new ScimClientOptions
+    private ScimConnector Connector(string? token = null, int pageSize = 100, bool useBulk = true)
     {
-        BaseUrl = Url,
-        Token = Secure(token ?? Emulator.Token),
-        PageSize = pageSize,
-        WelcomeEmailAttribute = WelcomeAttribute,
-        InnerHandler = _wire,
-        RetryPolicy = new RetryPolicy { Delay = (_, _) => Task.CompletedTask },
-    }, new ScimConnectorOptions { AdministratorGroup = "LMS Administrators" });
+        return new(new ScimClientOptions
+        {
+            BaseUrl = Url,
+            Token = Secure(token ?? Emulator.Token),
+            PageSize = pageSize,
+            WelcomeEmailAttribute = WelcomeAttribute,
+            InnerHandler = _wire,
+            UseBulk = useBulk,
+            RetryPolicy = new RetryPolicy { Delay = (wait, _) => { lock (Waits) Waits.Add(wait); return Task.CompletedTask; } },
+        }, new ScimConnectorOptions { AdministratorGroup = "LMS Administrators" });
+    }
 
     private static PlanRow Row(PlanAction action, string? lmsId, Action<PlanRow>? configure = null)
     {
@@ -200,5 +204,98 @@ public sealed class ScimConnectorTests : ScimTestBase
     private sealed class Progress(List<int> seen) : IProgress<int>
     {
         public void Report(int value) => seen.Add(value);
+    }
+
+    private static PlanRow NewRow(int n, Action<PlanRow>? configure = null)
+    {
+        var row = new PlanRow(PlanAction.Create, $"00500000000{n:0000}AAA", null, "Bulk " + n, $"bulk{n}@acme.example")
+        {
+            Changes = new[] { new FieldChange("userName", null, $"bulk{n}@acme.example"), new FieldChange("externalId", null, $"00500000000{n:0000}AAA") },
+        };
+        configure?.Invoke(row);
+        return row;
+    }
+
+    [Fact]
+    public async Task In_bulk_a_bad_operation_fails_only_its_row_and_each_group_gets_one_patch_for_many_members()
+    {
+        using var connector = Connector();
+        await connector.ReadAsync(null, CancellationToken.None);
+        var trainers = new[] { new GroupRef(Trainers, "Trainers") };
+        var rows = new List<PlanRow> { NewRow(1, r => r.GroupsToJoin = trainers), NewRow(2, r => r.GroupsToJoin = trainers) };
+        rows.Add(NewRow(3, r => { r.Changes = new[] { new FieldChange("userName", null, "maria.garcia@lms.example") }; r.GroupsToJoin = trainers; }));
+        rows.Add(NewRow(4, r => r.GroupsToJoin = trainers));
+        rows.Add(Row(PlanAction.Update, Tom, r => { r.Changes = new[] { new FieldChange("title", "Contractor", "Employee") }; r.GroupsToJoin = trainers; }));
+        rows.Add(Row(PlanAction.Deactivate, Maria, r => r.GroupsToLeave = trainers));
+        Assert.All(rows, r => Assert.True(connector.CanBatch(r)));
+        _wire.Clear();
+
+        var results = await connector.ApplyBatchAsync(rows, new OrgIds(), CancellationToken.None);
+
+        Assert.Equal(rows, results.Select(r => r.Row));
+        var duplicate = results[2];
+        Assert.False(duplicate.Succeeded);
+        Assert.Null(duplicate.LmsId);
+        Assert.Equal(409, duplicate.Error!.StatusCode);
+        Assert.Contains("maria.garcia@lms.example", duplicate.Error.Message);
+        Assert.All(results.Where((_, i) => i != 2), r => Assert.True(r.Succeeded, r.Error?.Message));
+        var created = new[] { results[0], results[1], results[3] }.Select(r => r.LmsId!).ToList();
+        Assert.Equal(created.Select(id => (string?)Stored(id)["userName"]), new[] { "bulk1@acme.example", "bulk2@acme.example", "bulk4@acme.example" });
+        Assert.Equal(created.Append(Tom).Append(Yuki).OrderBy(x => x), Members(Trainers).OrderBy(x => x));
+        Assert.Equal("Employee", (string?)Stored(Tom)["title"]);
+        Assert.False((bool)Stored(Maria)["active"]!);
+        // The users' writes, then one request for the group's adds and remove, then the deactivation (one operation
+        // alone is an ordinary PATCH): three requests, none per user or per membership.
+        Assert.Equal(new[] { "POST /Bulk", "POST /Bulk", "PATCH /Users/" + Maria }, _wire.Requests.Select(r => r.Method + " " + r.Path.Substring(r.Path.IndexOf("/v2/") + 3)));
+        var groupOperations = JsonNode.Parse(_wire.Requests[1].Body)!["Operations"]!.AsArray();
+        Assert.Equal(2, groupOperations.Count);
+        Assert.All(groupOperations, o => Assert.Equal("/Groups/" + Trainers, (string?)o!["path"]));
+    }
+
+    [Fact]
+    public async Task A_failed_Bulk_request_fails_each_of_its_rows_with_the_service_text()
+    {
+        using var connector = Connector();
+        await connector.ReadAsync(null, CancellationToken.None);
+        Host.Context.Faults.Add(new LmsSync.Sandbox.Faults.FaultRule { Method = "POST", PathPattern = "^/scim/v2/Bulk$", StatusCode = 400,
+            Body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"400\",\"scimType\":\"invalidSyntax\",\"detail\":\"bulk refused\"}" });
+
+        var results = await connector.ApplyBatchAsync(new[] { NewRow(1), NewRow(2) }, new OrgIds(), CancellationToken.None);
+
+        Assert.All(results, r => { Assert.False(r.Succeeded); Assert.Contains("bulk refused", r.Error!.Message); Assert.False(r.Error.IsTransient); });
+        Assert.Equal(4, Emulator.Snapshot().Users.Count);
+    }
+
+    [Fact]
+    public async Task Bulk_answering_503_is_sent_again_after_Retry_After()
+    {
+        using var connector = Connector();
+        await connector.ReadAsync(null, CancellationToken.None);
+        Host.Context.Faults.Add(new LmsSync.Sandbox.Faults.FaultRule { Method = "POST", PathPattern = "^/scim/v2/Bulk$", Times = 1, StatusCode = 503, Headers = { ["Retry-After"] = "7" } });
+
+        var results = await connector.ApplyBatchAsync(new[] { NewRow(1), NewRow(2) }, new OrgIds(), CancellationToken.None);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.Contains(TimeSpan.FromSeconds(7), Waits);
+        Assert.Equal(1, connector.Calls.Retries);
+        Assert.Equal(new[] { 503, 200 }, Requests("POST", "/Bulk").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task Nothing_is_batched_when_Bulk_is_not_advertised_or_UseBulk_is_off()
+    {
+        var create = NewRow(1);
+        using var bulk = Connector();
+        Assert.False(bulk.CanBatch(create)); // nothing known before the service was asked
+        await bulk.ReadAsync(null, CancellationToken.None);
+        Assert.True(bulk.CanBatch(create));
+        Assert.Equal(100, bulk.BatchSize);
+        using var off = Connector(useBulk: false);
+        await off.ReadAsync(null, CancellationToken.None);
+        Assert.False(off.CanBatch(create));
+        Switch(b => b.BulkSupported = false);
+        using var none = Connector();
+        await none.ReadAsync(null, CancellationToken.None);
+        Assert.False(none.CanBatch(create));
     }
 }
