@@ -79,7 +79,7 @@ public sealed class ScaleScenario : IBenchmarkScenario
                     "{0} run, {1:N0} users read from Salesforce ({2:N0} changed), {3:0.00} s; {4:N0} write calls; LMS {5}; {6}; {7}",
                     (string)incremental["mode"]!, read, changed, incrementalSeconds, (long)incremental["writeCalls"]!, incrementalCalls,
                     BenchmarkChild.Mib(incremental), (string)incremental["stages"]!),
-                "< 2 s, only the changed users read", incrementalSeconds < 2 && read <= changed));
+                "< 2 s, only the changed users read", incrementalSeconds < 2 && read <= changed + OverlapAllowance(changed)));
         }
         finally
         {
@@ -87,6 +87,12 @@ public sealed class ScaleScenario : IBenchmarkScenario
         }
         return rows;
     }
+
+    /// <summary>
+    /// An incremental read starts IncrementalOverlap before the watermark on purpose (so a write racing the last run is
+    /// not missed), so it may also re-read the few users last changed just before that run; more than 1 % over is a miss.
+    /// </summary>
+    private static int OverlapAllowance(int changed) => Math.Max(5, changed / 100);
 
     /// <summary>Gives <paramref name="count"/> in-scope users, spread over the org, a new Title (moves their SystemModstamp).</summary>
     private static async Task<int> ChangeTitlesAsync(SandboxProcess sandbox, int count)
