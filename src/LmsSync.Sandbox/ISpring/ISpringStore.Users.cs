@@ -51,7 +51,10 @@ public sealed partial class ISpringStore
             var matching = _users.Where(u => u.Sequence > after && Matches(u, filter));
             var page = matching.Take(take + 1).ToList();
             more = page.Count > take;
-            return page.Take(take).Select(View).ToList();
+            // One pass over the memberships per page, not one per user: a 1,000-user page of a 100,000-user account
+            // took 10 s when each user scanned every group's member list.
+            var groups = GroupsByUser();
+            return page.Take(take).Select(u => new ISpringUserView(Clone(u), groups.TryGetValue(u.UserId, out var ids) ? ids : new List<string>())).ToList();
         }
     }
 
