@@ -5,19 +5,11 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Engine;
-using LmsSync.Core.Http;
 using LmsSync.Core.Lms;
-using LmsSync.Core.Lms.Connectors;
-using LmsSync.Core.Lms.ISpring;
-using LmsSync.Core.Lms.Scim;
-using LmsSync.Core.Lms.SkyPrep;
-using LmsSync.Core.Salesforce;
-using LmsSync.Core.Salesforce.Auth;
 using LmsSync.Core.Storage;
 using LmsSync.Core.Sync;
 using LmsSync.Sandbox.Hosting;
 using LmsSync.Sandbox.ISpring;
-using LmsSync.Sandbox.Salesforce;
 using LmsSync.Sandbox.Scim;
 using LmsSync.Sandbox.SkyPrep;
 
@@ -47,7 +39,7 @@ public sealed class SyncScenario : IBenchmarkScenario
         }
         foreach (var name in kinds.Split(','))
         {
-            var kind = name.Trim().ToLowerInvariant() switch { "ispring" => LmsKind.ISpring, "skyprep" => LmsKind.SkyPrep, "scim" => LmsKind.Scim, _ => throw new ArgumentException("Unknown LMS " + name) };
+            var kind = SandboxSessions.ParseKind(name);
             await using var host = await SandboxHost.StartAsync(new SandboxOptions { Users = users });
             host.Emulator<ISpringEmulator>().Store.Reset(seed: false);
             host.Emulator<SkyPrepEmulator>().Reset(empty: true);
@@ -57,8 +49,8 @@ public sealed class SyncScenario : IBenchmarkScenario
             {
                 for (var pass = 1; pass <= 2; pass++)
                 {
-                    using var session = Session(host, kind, new ProfilePaths(folder));
-                    var observer = new CountingObserver();
+                    using var session = SandboxSessions.Create(host.Info, kind, new ProfilePaths(folder), new MovableClock(() => host.Context.Clock.UtcNow, host.Context.Clock.Advance));
+                    var observer = new BenchObserver();
                     var wall = Stopwatch.StartNew();
                     var summary = await new SyncEngine(session).RunAsync(new RunRequest(), observer, CancellationToken.None);
                     wall.Stop();
@@ -74,62 +66,5 @@ public sealed class SyncScenario : IBenchmarkScenario
             }
         }
         return 0;
-    }
-
-    private static SyncSession Session(SandboxHost host, LmsKind kind, ProfilePaths paths)
-    {
-        var sf = host.Emulator<SalesforceEmulator>();
-        var salesforce = new SalesforceClient(new Core.Salesforce.SalesforceSettings
-        {
-            LoginUrl = host.BaseUrl,
-            ClientId = sf.Credentials.ClientId,
-            Credential = new ClientCredentialsCredential(SecureStrings.FromPlain(sf.Credentials.ClientSecret)),
-        });
-        ILmsConnector lms;
-        switch (kind)
-        {
-            case LmsKind.ISpring:
-                lms = new ISpringConnector(new ISpringClientOptions
-                {
-                    BaseUrl = (string)host.Info["ispring"]!["url"]!,
-                    ClientId = (string)host.Info["ispring"]!["clientId"]!,
-                    ClientSecret = SecureStrings.FromPlain((string)host.Info["ispring"]!["clientSecret"]!),
-                });
-                break;
-            case LmsKind.SkyPrep:
-                var skyPrep = host.Emulator<SkyPrepEmulator>();
-                lms = new SkyPrepConnector(new SkyPrepClientOptions
-                {
-                    BaseUrl = skyPrep.Url(host.Context),
-                    ApiKey = SecureStrings.FromPlain(skyPrep.ApiKey),
-                    AcctKey = skyPrep.AcctKey,
-                    Now = () => host.Context.Clock.UtcNow,
-                    ThrottleDelay = (wait, _) => { host.Context.Clock.Advance(wait); return Task.CompletedTask; },
-                    Retry = new RetryPolicy { Delay = (wait, _) => { host.Context.Clock.Advance(wait); return Task.CompletedTask; } },
-                });
-                break;
-            default:
-                lms = new ScimConnector(new ScimClientOptions { BaseUrl = host.BaseUrl + "/scim/v2", Token = SecureStrings.FromPlain(host.Emulator<ScimEmulator>().Token) });
-                break;
-        }
-        var configuration = new SyncConfiguration { Mapping = LmsFieldCatalog.DefaultMapping(kind) };
-        if (kind == LmsKind.SkyPrep && configuration.Mapping.Find("first_name") is { } firstName) firstName.Default = "-";
-        configuration.Options.DeactivateMissingUsers = true;
-        return new SyncSession("bench", salesforce, lms, configuration, paths);
-    }
-
-    private sealed class CountingObserver : IRunObserver
-    {
-        public int Applied;
-        public int Failed;
-
-        public void OnResult(UserResult result)
-        {
-            if (result.Status == ResultStatus.Failure) Failed++;
-            else if (result.Status == ResultStatus.Success && result.Action != PlanAction.NoChange) Applied++;
-        }
-
-        public void OnProgress(SyncProgress progress) { }
-        public Task<bool> ConfirmAsync(PlanRow row, string action) => Task.FromResult(true);
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class ISpringStore
         {
             _users.Clear();
             _usersById.Clear();
+            _byUniqueField.Clear();
             _departments.Clear();
             _groups.Clear();
             _emails.Clear();
@@ -74,6 +75,7 @@ public sealed partial class ISpringStore
         user.Fields["last_name"] = last;
         _users.Add(user);
         _usersById[id] = user;
+        IndexUnique(user);
         return user;
     }
 

@@ -51,7 +51,10 @@ public sealed partial class ISpringStore
             var matching = _users.Where(u => u.Sequence > after && Matches(u, filter));
             var page = matching.Take(take + 1).ToList();
             more = page.Count > take;
-            return page.Take(take).Select(View).ToList();
+            // One pass over the memberships per page, not one per user: a 1,000-user page of a 100,000-user account
+            // took 10 s when each user scanned every group's member list.
+            var groups = GroupsByUser();
+            return page.Take(take).Select(u => new ISpringUserView(Clone(u), groups.TryGetValue(u.UserId, out var ids) ? ids : new List<string>())).ToList();
         }
     }
 
@@ -82,6 +85,7 @@ public sealed partial class ISpringStore
             foreach (var f in fields) if (!string.IsNullOrEmpty(f.Value)) user.Fields[f.Key] = f.Value!;
             _users.Add(user);
             _usersById[user.UserId] = user;
+            IndexUnique(user);
             foreach (var g in groups) if (!g.UserIds.Contains(user.UserId)) g.UserIds.Add(user.UserId);
 
             ISpringSentEmail? sent = null;
@@ -116,11 +120,13 @@ public sealed partial class ISpringStore
             if (role is not null) user.Role = role;
             if (fields is not null)
             {
+                UnindexUnique(user);
                 foreach (var f in fields)
                 {
                     if (string.IsNullOrEmpty(f.Value)) user.Fields.Remove(f.Key);
                     else user.Fields[f.Key] = f.Value;
                 }
+                IndexUnique(user);
             }
             if (groups is not null)
             {
@@ -138,6 +144,7 @@ public sealed partial class ISpringStore
             var user = RequireUser(userId);
             _users.Remove(user);
             _usersById.Remove(user.UserId);
+            UnindexUnique(user);
             foreach (var g in _groups) g.UserIds.Remove(user.UserId);
         }
     }
@@ -206,11 +213,10 @@ public sealed partial class ISpringStore
 
     private void CheckUnique(Dictionary<string, string?> fields, string? exceptUserId)
     {
-        foreach (var name in new[] { "login", "email" })
+        foreach (var name in UniqueFields)
         {
             if (!fields.TryGetValue(name, out var value) || string.IsNullOrEmpty(value)) continue;
-            var taken = _users.Any(u => u.UserId != exceptUserId && string.Equals(u.Fields.TryGetValue(name, out var v) ? v : null, value, StringComparison.OrdinalIgnoreCase));
-            if (taken) throw new ISpringApiError(409, $"User with the same {name} is already registered.");
+            if (UniqueTaken(name, value, exceptUserId)) throw new ISpringApiError(409, $"User with the same {name} is already registered.");
         }
     }
 

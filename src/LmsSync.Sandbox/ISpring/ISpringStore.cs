@@ -106,6 +106,21 @@ public sealed partial class ISpringStore
         return copy;
     }
 
+    /// <summary>User id → ids of the groups listing it, in group order (what <see cref="GroupsOf"/> answers for each user).</summary>
+    private Dictionary<string, List<string>> GroupsByUser()
+    {
+        var byUser = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in _groups)
+        {
+            foreach (var userId in group.UserIds)
+            {
+                if (!byUser.TryGetValue(userId, out var ids)) byUser[userId] = ids = new List<string>();
+                if (ids.Count == 0 || ids[^1] != group.GroupId) ids.Add(group.GroupId);
+            }
+        }
+        return byUser;
+    }
+
     private IReadOnlyList<string> GroupsOf(string userId) =>
         _groups.Where(g => g.UserIds.Contains(userId, StringComparer.OrdinalIgnoreCase)).Select(g => g.GroupId).ToList();
 

@@ -139,6 +139,26 @@ public sealed class ISpringEmulatorWireTests : IClassFixture<ISpringSandboxFixtu
     }
 
     [Fact]
+    public async Task A_changed_or_deleted_users_old_email_and_login_are_free_again_and_the_new_ones_taken()
+    {
+        var token = await TokenAsync();
+        var root = _sandbox.Store.RootDepartmentId;
+        var ann = _sandbox.UserId("ann.lee");
+
+        var renamed = await SendAsync(HttpMethod.Post, "/user/" + ann, token, "{\"fields\":{\"email\":\"ann.new@acme.example\"}}");
+        var oldEmail = await SendAsync(HttpMethod.Post, "/user", token, $"{{\"departmentId\":\"{root}\",\"fields\":{{\"login\":\"x1\",\"email\":\"ann.lee@acme.example\"}}}}");
+        var newEmail = await SendAsync(HttpMethod.Post, "/user", token, $"{{\"departmentId\":\"{root}\",\"fields\":{{\"login\":\"x2\",\"email\":\"ANN.NEW@acme.example\"}}}}");
+        var deleted = await SendAsync(HttpMethod.Delete, "/user/" + ann, token);
+        var oldLogin = await SendAsync(HttpMethod.Post, "/user", token, $"{{\"departmentId\":\"{root}\",\"fields\":{{\"login\":\"ann.lee\",\"email\":\"ann.new@acme.example\"}}}}");
+
+        Assert.Equal(HttpStatusCode.OK, renamed.Status);
+        Assert.Equal(HttpStatusCode.Created, oldEmail.Status);
+        Assert.Equal(HttpStatusCode.Conflict, newEmail.Status);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
+        Assert.Equal(HttpStatusCode.Created, oldLogin.Status);
+    }
+
+    [Fact]
     public async Task Create_answers_201_with_the_id_as_a_JSON_string_and_records_the_welcome_email()
     {
         var token = await TokenAsync();
