@@ -36,6 +36,13 @@ public sealed record SalesforceSettings
     /// <summary>When set, Bulk 2.0 query jobs end <c>Failed</c> with this errorMessage instead of completing.</summary>
     public string? BulkQueryFailure { get; init; }
 
+    /// <summary>
+    /// How long a Bulk 2.0 query job takes to run on the Sandbox clock: a status read at least this long after the job
+    /// was created finds it ended. Earlier reads move it one state per read (UploadComplete → InProgress → ended), so
+    /// tests that poll at once stay deterministic. One second by default.
+    /// </summary>
+    public TimeSpan BulkJobRunTime { get; init; } = TimeSpan.FromSeconds(1);
+
     public void Validate()
     {
         if (TokenLifetime <= TimeSpan.Zero) throw new ArgumentException("tokenLifetimeSeconds must be positive.");

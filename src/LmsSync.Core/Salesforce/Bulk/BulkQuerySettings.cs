@@ -10,8 +10,11 @@ namespace LmsSync.Core.Salesforce.Bulk
         /// <summary>Rows per result page (<c>maxRecords</c>); 50,000 by default, as simple-salesforce uses.</summary>
         public int MaxRecords { get; set; } = 50_000;
 
-        /// <summary>The wait before the first status poll; each later wait doubles, up to <see cref="MaxPollDelay"/>.</summary>
-        public TimeSpan FirstPollDelay { get; set; } = TimeSpan.FromSeconds(2);
+        /// <summary>
+        /// The wait before the first status poll; each later wait doubles, up to <see cref="MaxPollDelay"/>. One second, as
+        /// jsforce polls: a user-sized query is often done by then, and the doubling keeps a long job to a few dozen polls.
+        /// </summary>
+        public TimeSpan FirstPollDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromSeconds(30);
 

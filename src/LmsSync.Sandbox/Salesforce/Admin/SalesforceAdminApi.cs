@@ -98,6 +98,7 @@ internal static class SalesforceAdminApi
                 "refreshTokenRotation" => next with { RefreshTokenRotation = node!.GetValue<bool>() },
                 "clientCredentialsUser" => next with { ClientCredentialsUser = node?.GetValue<string>() },
                 "bulkQueryFailure" => next with { BulkQueryFailure = node?.GetValue<string>() },
+                "bulkJobRunSeconds" => next with { BulkJobRunTime = TimeSpan.FromSeconds(node!.GetValue<double>()) },
                 _ => throw new ArgumentException($"Unknown setting '{name}'."),
             };
         }
@@ -122,6 +123,7 @@ internal static class SalesforceAdminApi
         refreshTokenRotation = s.RefreshTokenRotation,
         clientCredentialsUser = s.ClientCredentialsUser,
         bulkQueryFailure = s.BulkQueryFailure,
+        bulkJobRunSeconds = s.BulkJobRunTime.TotalSeconds,
     };
 
     private static IResult UsageJson(SalesforceEmulator emulator) =>

@@ -5,7 +5,8 @@ namespace LmsSync.Sandbox.Salesforce.Bulk;
 
 /// <summary>
 /// One Bulk API 2.0 query job. Its state moves one step per status read (UploadComplete → InProgress →
-/// JobComplete, or Failed when the org is set to fail jobs), so a client's polling is deterministic;
+/// JobComplete, or Failed when the org is set to fail jobs), so a client's polling is deterministic, and a status read
+/// once the job's run time has passed finds it ended, as a real job ends on its own while nobody polls;
 /// the query runs when the job completes, so the result is the org as it was then.
 /// </summary>
 internal sealed class BulkJob(string id, string operation, string soql, string objectName, string apiVersion, string createdById,
@@ -39,11 +40,15 @@ internal sealed class BulkJob(string id, string operation, string soql, string o
     public string? ErrorMessage { get; private set; }
     public SoqlResult? Result { get; private set; }
 
-    /// <summary>Moves the job one state on: the status read that sees InProgress is followed by one that sees the end.</summary>
-    public void Advance(Func<SoqlResult> run, string? failure, DateTimeOffset now)
+    /// <summary>
+    /// Moves the job one state on: the status read that sees InProgress is followed by one that sees the end; a read
+    /// at least <paramref name="runTime"/> after creation sees the end at once.
+    /// </summary>
+    public void Advance(Func<SoqlResult> run, string? failure, DateTimeOffset now, TimeSpan runTime)
     {
         lock (_gate)
         {
+            if (State == UploadComplete && now - CreatedDate >= runTime) State = InProgress;
             switch (State)
             {
                 case UploadComplete:

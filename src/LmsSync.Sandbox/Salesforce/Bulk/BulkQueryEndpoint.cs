@@ -131,7 +131,8 @@ internal sealed class BulkQueryEndpoint(SalesforceEmulator emulator)
 
     private Task StatusAsync(RestCall call, BulkJob job)
     {
-        job.Advance(() => emulator.Org.Query(job.Soql, job.Operation == "queryAll"), emulator.Settings.BulkQueryFailure, emulator.Clock.UtcNow);
+        job.Advance(() => emulator.Org.Query(job.Soql, job.Operation == "queryAll"), emulator.Settings.BulkQueryFailure, emulator.Clock.UtcNow,
+            emulator.Settings.BulkJobRunTime);
         return WriteJobAsync(call, job, status: true);
     }
 

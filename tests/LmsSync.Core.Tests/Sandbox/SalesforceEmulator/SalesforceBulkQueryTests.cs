@@ -51,6 +51,8 @@ public class SalesforceBulkQueryTests
     public async Task A_job_moves_one_state_per_status_poll_and_its_results_wait_for_JobComplete()
     {
         await using var sf = await SfSandbox.StartAsync(Users);
+        // However slow this machine, the polls below come before the job's run time is over.
+        sf.Emulator.Configure(s => s with { BulkJobRunTime = TimeSpan.FromHours(1) });
         var token = await sf.SignInAsync();
 
         var (created, job) = await SendAsync(sf, HttpMethod.Post, Jobs, token, new { operation = "query", query = "SELECT Id, Email FROM User", contentType = "CSV", columnDelimiter = "COMMA", lineEnding = "LF" });
@@ -78,6 +80,21 @@ public class SalesforceBulkQueryTests
         Assert.Equal(204, deleted);
         Assert.Equal(404, gone);
         SfSandbox.AssertError(goneBody!, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task A_status_read_after_the_jobs_run_time_finds_it_complete_at_once()
+    {
+        await using var sf = await SfSandbox.StartAsync(Users);
+        sf.Emulator.Configure(s => s with { BulkJobRunTime = TimeSpan.FromMinutes(5) });
+        var token = await sf.SignInAsync();
+        var id = await CreateAsync(sf, token, "SELECT Id FROM User");
+
+        sf.Emulator.Clock.Advance(TimeSpan.FromMinutes(5));
+        var (_, status) = await SendAsync(sf, HttpMethod.Get, Jobs + "/" + id, token);
+
+        Assert.Equal("JobComplete", (string?)status!["state"]);
+        Assert.Equal(Users, (int)status["numberRecordsProcessed"]!);
     }
 
     [Fact]
