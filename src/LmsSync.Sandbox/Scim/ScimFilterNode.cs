@@ -20,6 +20,9 @@ internal sealed class ScimAndNode(ScimFilterNode left, ScimFilterNode right) : S
 
 internal sealed class ScimOrNode(ScimFilterNode left, ScimFilterNode right) : ScimFilterNode
 {
+    public ScimFilterNode Left => left;
+    public ScimFilterNode Right => right;
+
     public override bool Matches(JsonObject target) => left.Matches(target) || right.Matches(target);
 }
 
@@ -60,8 +63,14 @@ internal sealed class ScimCompareNode : ScimFilterNode
         _definition = definition;
         _op = op;
         _literal = literal;
+        AttributeText = attributeText;
         Validate(attributeText);
     }
+
+    /// <summary>The attribute path as the filter wrote it (for index lookups).</summary>
+    public string AttributeText { get; }
+    public string Operator => _op;
+    public JsonNode? Literal => _literal;
 
     private void Validate(string attributeText)
     {

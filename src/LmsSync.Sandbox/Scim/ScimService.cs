@@ -21,11 +21,13 @@ internal sealed class ScimService
     private readonly object _gate = new();
     private readonly SandboxContext _context;
     private readonly ScimStore _store = new();
+    private readonly ScimKeyIndex _keys;
     private ScimBehaviour _behaviour = new();
 
     public ScimService(SandboxContext context)
     {
         _context = context;
+        _keys = new ScimKeyIndex(_store);
         IssueToken();
         _store.Seed(context.Clock.UtcNow);
     }
@@ -70,6 +72,7 @@ internal sealed class ScimService
         lock (_gate)
         {
             _store.Clear();
+            _keys.Invalidate();
             _behaviour = new ScimBehaviour();
             _store.Seed(_context.Clock.UtcNow);
         }
@@ -77,7 +80,11 @@ internal sealed class ScimService
 
     public void SeedUsers(int count, string prefix)
     {
-        lock (_gate) _store.SeedUsers(count, prefix, _context.Clock.UtcNow);
+        lock (_gate)
+        {
+            _store.SeedUsers(count, prefix, _context.Clock.UtcNow);
+            _keys.Invalidate();
+        }
     }
 
     public IReadOnlyList<ScimWelcomeEmail> WelcomeEmails
@@ -102,7 +109,9 @@ internal sealed class ScimService
         {
             // A user's computed "groups" costs a scan of every group: only when the filter or sort names it.
             var groups = (filter ?? "").Contains("groups", StringComparison.OrdinalIgnoreCase) || (sortBy ?? "").Contains("groups", StringComparison.OrdinalIgnoreCase);
-            var matches = _store.Ordered(type).Where(r => node is null || node.Matches(Rendered(type, r, "", quirks: false, groups))).ToList();
+            var candidates = node is null ? null : _keys.Candidates(type, node);
+            var pool = candidates is null ? _store.Ordered(type) : candidates.Select(id => _store.Of(type)[id]).OrderBy(r => r.Sequence);
+            var matches = pool.Where(r => node is null || node.Matches(Rendered(type, r, "", quirks: false, groups))).ToList();
             if (sort is not null)
             {
                 var comparer = StringComparer.OrdinalIgnoreCase;
@@ -130,6 +139,7 @@ internal sealed class ScimService
             var welcome = TakeWelcomeSwitch(data);
             Validate(type, data, null);
             var stored = _store.Add(type, data, _context.Clock.UtcNow);
+            _keys.Put(type, stored);
             if (ReferenceEquals(type, ScimSchemas.UserType))
             {
                 if (data["active"] is null) data["active"] = true;
@@ -154,7 +164,7 @@ internal sealed class ScimService
             TakeWelcomeSwitch(data);
             Validate(type, data, id);
             if (ReferenceEquals(type, ScimSchemas.UserType) && data["active"] is null) data["active"] = true;
-            Commit(stored, data);
+            Commit(type, stored, data);
             return stored;
         }
     }
@@ -168,7 +178,7 @@ internal sealed class ScimService
             var data = new ScimPatcher(type, _behaviour).Apply(stored.Data, message);
             TakeWelcomeSwitch(data);
             Validate(type, data, id);
-            if (!JsonNode.DeepEquals(data, stored.Data)) Commit(stored, data);
+            if (!JsonNode.DeepEquals(data, stored.Data)) Commit(type, stored, data);
             return stored;
         }
     }
@@ -180,6 +190,7 @@ internal sealed class ScimService
             var stored = Find(type, id);
             CheckVersion(stored, ifMatch);
             _store.Of(type).Remove(id);
+            _keys.Remove(type, id);
             // A deleted user or group leaves every group it was in.
             foreach (var group in _store.Ordered(ScimSchemas.GroupType))
             {
@@ -188,7 +199,7 @@ internal sealed class ScimService
                     var data = (JsonObject)group.Data.DeepClone();
                     var kept = ((JsonArray)data["members"]!).OfType<JsonObject>().Where(m => m["value"]?.GetValue<string>() != id).Select(m => (JsonNode)m.DeepClone()).ToArray();
                     data["members"] = new JsonArray(kept);
-                    Commit(group, data);
+                    Commit(ScimSchemas.GroupType, group, data);
                 }
             }
         }
@@ -225,9 +236,10 @@ internal sealed class ScimService
             throw ScimError.PreconditionFailed($"If-Match {ifMatch} does not match the current version {stored.ETag}: read the resource again.");
     }
 
-    private void Commit(ScimStored stored, JsonObject data)
+    private void Commit(ScimResourceType type, ScimStored stored, JsonObject data)
     {
         stored.Data = data;
+        _keys.Put(type, stored);
         stored.Version++;
         stored.LastModified = _context.Clock.UtcNow;
     }
@@ -251,7 +263,8 @@ internal sealed class ScimService
         var keyName = isUser ? "userName" : "displayName";
         var key = data[keyName]?.GetValue<string>();
         if (string.IsNullOrWhiteSpace(key)) throw ScimError.InvalidValue($"'{keyName}' is required and must not be empty.");
-        var clash = _store.Of(type).Values.FirstOrDefault(r => r.Id != id && string.Equals(r.Data[keyName]?.GetValue<string>(), key, StringComparison.OrdinalIgnoreCase));
+        var clash = _keys.Find(type, keyName.ToLowerInvariant(), key).Select(other => _store.Of(type)[other])
+            .FirstOrDefault(r => r.Id != id && string.Equals(r.Data[keyName]?.GetValue<string>(), key, StringComparison.OrdinalIgnoreCase));
         if (clash is not null) throw ScimError.Uniqueness($"{keyName} '{key}' is already taken by {type.Name} {clash.Id}.");
         if (!isUser && data["members"] is JsonArray members)
         {

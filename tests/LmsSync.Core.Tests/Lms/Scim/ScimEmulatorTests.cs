@@ -83,6 +83,33 @@ public sealed class ScimEmulatorTests(ScimSandboxFixture fixture) : ScimTestBase
     }
 
     [Fact]
+    public async Task Lookups_and_uniqueness_follow_renames_and_deletes()
+    {
+        const string user = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"NAME\"}";
+        static string Filter(string filter) => "Users?filter=" + Uri.EscapeDataString(filter);
+        var http = Http();
+        var (_, created, _) = await Send(http, HttpMethod.Post, "Users",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"before@acme.example\",\"emails\":[{\"value\":\"Mail@Acme.example\"}]}");
+        var id = (string)created!["id"]!;
+
+        await Send(http, HttpMethod.Patch, "Users/" + id, PatchOp("{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"after@acme.example\"}"));
+        var (_, byOldName, _) = await Send(http, HttpMethod.Get, Filter("userName eq \"before@acme.example\""));
+        var (_, byChain, _) = await Send(http, HttpMethod.Get, Filter($"userName eq \"AFTER@acme.example\" or emails.value eq \"mail@acme.example\" or id eq \"{Tom}\""));
+        var (taken, _, _) = await Send(http, HttpMethod.Post, "Users", user.Replace("NAME", "After@acme.example"));
+        var (freed, _, _) = await Send(http, HttpMethod.Post, "Users", user.Replace("NAME", "before@acme.example"));
+        await Send(http, HttpMethod.Delete, "Users/" + id);
+        var (afterDelete, _, _) = await Send(http, HttpMethod.Post, "Users", user.Replace("NAME", "after@acme.example"));
+        var (_, byDeletedMail, _) = await Send(http, HttpMethod.Get, Filter("emails.value eq \"mail@acme.example\""));
+
+        Assert.Equal(0, (int)byOldName!["totalResults"]!);
+        Assert.Equal(new[] { Tom, id }, byChain!["Resources"]!.AsArray().Select(r => (string?)r!["id"]));
+        Assert.Equal(409, taken);
+        Assert.Equal(201, freed);
+        Assert.Equal(201, afterDelete);
+        Assert.Equal(0, (int)byDeletedMail!["totalResults"]!);
+    }
+
+    [Fact]
     public async Task An_extension_block_not_named_in_schemas_is_refused()
     {
         var (status, body, _) = await Send(Http(), HttpMethod.Post, "Users",
