@@ -18,21 +18,22 @@ namespace LmsSync.Benchmarks;
 /// sync writes, links included), then: (2) a dry run (-WhatIf: read both ends, plan) — wall time and peak memory;
 /// (4) a full re-sync, which must write nothing; (5) 1 % of the users get a new Title through the Salesforce admin
 /// API and the next run (incremental, as chosen after a clean full run) — wall time and users read.
-/// Usage: <c>scale [--users N] [--lms ispring|skyprep|scim]</c>.
+/// With <c>--memory</c>, first a breakdown of the dry run's memory by step (<see cref="MemoryStages"/>).
+/// Usage: <c>scale [--users N] [--lms ispring|skyprep|scim] [--memory]</c>.
 /// </summary>
 public sealed class ScaleScenario : IBenchmarkScenario
 {
     public string Name => "scale";
-    public string Description => "dry run, no-op re-sync and 1 % incremental run of 100,000 users; Sandbox as a process, 20 ms LMS latency (--users, --lms)";
+    public string Description => "dry run, no-op re-sync and 1 % incremental run of 100,000 users; Sandbox as a process, 20 ms LMS latency (--users, --lms, --memory)";
 
     public int Run(string[] args)
     {
-        var rows = MeasureAsync(Options.Int(args, "--users", 100_000), Options.Kinds(args, "--lms", "ispring")[0]).GetAwaiter().GetResult();
+        var rows = MeasureAsync(Options.Int(args, "--users", 100_000), Options.Kinds(args, "--lms", "ispring")[0], Options.Flag(args, "--memory")).GetAwaiter().GetResult();
         ResultTable.Print(rows);
         return ResultTable.ExitCode(rows);
     }
 
-    internal static async Task<List<BenchmarkRow>> MeasureAsync(int users, LmsKind kind)
+    internal static async Task<List<BenchmarkRow>> MeasureAsync(int users, LmsKind kind, bool memory = false)
     {
         var rows = new List<BenchmarkRow>();
         var lms = InitialSyncScenario.Label(kind);
@@ -47,6 +48,12 @@ public sealed class ScaleScenario : IBenchmarkScenario
 
             var seed = await BenchmarkChild.RunAsync(ScaleStages.Run, Args("--full"));
             Console.WriteLine($"scale: filled {lms} by an initial sync without latency: {Describe(seed)}");
+            if (memory)
+            {
+                var breakdown = await BenchmarkChild.RunAsync(ScaleStages.Memory, Args());
+                Console.WriteLine($"scale: memory by step (each after a full GC), {BenchmarkChild.Mib(breakdown)}, {(double)breakdown["allocatedMiB"]!:N0} MiB allocated:");
+                foreach (var line in ((string)breakdown["memory"]!).Split('\n')) Console.WriteLine("    " + line);
+            }
             await sandbox.Admin.AddLmsLatencyAsync(InitialSyncScenario.LatencyMs);
 
             await sandbox.Admin.ClearRequestsAsync();

@@ -19,6 +19,7 @@ internal static class ScaleStages
 {
     public const string Preview = "preview";
     public const string Run = "run";
+    public const string Memory = MemoryStages.Name;
 
     public static int RunStage(string stage, string[] args)
     {
@@ -52,6 +53,10 @@ internal static class ScaleStages
                 result["failed"] = observer.Failed;
                 result["writeReasons"] = new JsonObject(observer.WriteReasons.OrderByDescending(r => r.Value).Take(8)
                     .Select(r => new System.Collections.Generic.KeyValuePair<string, JsonNode?>(r.Key, r.Value)));
+                break;
+            case Memory:
+                MemoryStages.Run(session, result);
+                wall.Stop();
                 break;
             default:
                 throw new ArgumentException($"Unknown stage '{stage}'.");

@@ -138,8 +138,10 @@ namespace LmsSync.Core.Engine
                     if (id == null) continue;
                     var key = SalesforceIdKey.Of(id);
                     if (state.Records.ContainsKey(key)) continue; // a record moved between pages of a delta read
-                    state.Users.Add(new SourceUser(record, state.Groups?.GroupsOf(id)));
-                    state.Records[key] = record;
+                    var user = new SourceUser(record, state.Groups?.GroupsOf(id));
+                    state.Users.Add(user);
+                    // The user's own key is almost always the same text: keep one string per user, not two.
+                    state.Records[string.Equals(key, user.SalesforceKey, StringComparison.Ordinal) ? user.SalesforceKey : key] = record;
                     if (record["SystemModstamp"] is DateTimeOffset modified && (state.Watermark == null || modified > state.Watermark)) state.Watermark = modified;
                 }
                 state.Progress?.Report(new SyncProgress(SyncProgress.ReadingSalesforce, state.Users.Count, state.Total));

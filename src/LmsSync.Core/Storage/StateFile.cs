@@ -17,6 +17,8 @@ namespace LmsSync.Core.Storage
         {
             MissingMemberHandling = MissingMemberHandling.Error,
             DateParseHandling = DateParseHandling.None,
+            // A property given twice counts once, its last value (as when the file was parsed into a JObject first).
+            ObjectCreationHandling = ObjectCreationHandling.Replace,
             Converters = { new Newtonsoft.Json.Converters.StringEnumConverter() },
         });
 
@@ -42,7 +44,7 @@ namespace LmsSync.Core.Storage
             StoredState? state;
             try
             {
-                state = StrictJson.ParseObject(text).ToObject<StoredState>(Serializer);
+                state = StrictJson.Deserialize<StoredState>(text, Serializer);
             }
             catch (Exception e) when (e is JsonException || e is ArgumentException || e is FormatException || e is InvalidCastException)
             {

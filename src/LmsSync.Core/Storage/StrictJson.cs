@@ -12,13 +12,35 @@ namespace LmsSync.Core.Storage
     {
         public static JObject ParseObject(string text)
         {
-            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
+            using (var reader = Reader(text))
             {
                 var value = JObject.Load(reader);
-                if (reader.Read() && reader.TokenType != JsonToken.Comment)
-                    throw new JsonReaderException($"Unexpected content after the JSON object at line {reader.LineNumber}, position {reader.LinePosition}.");
+                EnsureEnd(reader);
                 return value;
             }
+        }
+
+        /// <summary>
+        /// <paramref name="text"/> straight into a <typeparamref name="T"/>, with the same strictness as <see cref="ParseObject"/>
+        /// but no token tree in between (a state file of 100,000 links would build one of hundreds of MB).
+        /// </summary>
+        public static T? Deserialize<T>(string text, JsonSerializer serializer) where T : class
+        {
+            using (var reader = Reader(text))
+            {
+                var value = serializer.Deserialize<T>(reader);
+                EnsureEnd(reader);
+                return value;
+            }
+        }
+
+        private static JsonTextReader Reader(string text) =>
+            new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+
+        private static void EnsureEnd(JsonTextReader reader)
+        {
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+                throw new JsonReaderException($"Unexpected content after the JSON object at line {reader.LineNumber}, position {reader.LinePosition}.");
         }
     }
 }

@@ -120,4 +120,24 @@ public sealed class StorageTests : IDisposable
 
         Assert.Equal(new[] { 1, 2 }, lines.Select(l => l.N));
     }
+    [Fact]
+    public void A_state_file_reads_back_strictly_a_repeated_property_counting_once_with_its_last_value()
+    {
+        var path = Path.Combine(_root, "state.json");
+        const string Link = "{\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"Origin\":\"Created\",\"LinkedAt\":\"2026-11-21T10:00:00+00:00\"}";
+        File.WriteAllText(path, "{\"Version\":1,\"Links\":[" + Link + "],\"Links\":[" + Link.Replace("u-1", "u-2") + "],\"ConfigurationHash\":\"2026-01-01T00:00:00Z\"}");
+
+        var state = StateFile.Load(path);
+
+        Assert.Equal(new[] { "u-2" }, state.Links.Select(l => l.LmsId));
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), state.Links[0].LinkedAt);
+        Assert.Equal("2026-01-01T00:00:00Z", state.ConfigurationHash);
+
+        File.WriteAllText(path, "{\"Version\":1} {\"Version\":1}");
+        Assert.Contains(path, Assert.Throws<StateFileException>(() => StateFile.Load(path)).Message);
+        File.WriteAllText(path, "{\"Version\":1,\"Links\":[" + Link);
+        Assert.Throws<StateFileException>(() => StateFile.Load(path));
+        File.WriteAllText(path, "{\"Version\":1,\"Unknown\":2}");
+        Assert.Throws<StateFileException>(() => StateFile.Load(path));
+    }
 }

@@ -48,9 +48,10 @@ namespace LmsSync.Core.Salesforce.Bulk
                 {
                     if (row.Count != columns.Length)
                         throw new InvalidDataException($"row {records.Count + 1} has {row.Count} values for {columns.Length} columns");
-                    var fields = new Dictionary<string, object?>(columns.Length, StringComparer.OrdinalIgnoreCase);
-                    for (var i = 0; i < columns.Length; i++) fields[columns[i]] = Convert(columns[i], row[i], kinds[i]);
-                    records.Add(SalesforceRecord.Own(shape.ObjectName, fields));
+                    var record = shape.Builder;
+                    record.Start();
+                    for (var i = 0; i < columns.Length; i++) Add(record, columns[i], row[i], kinds[i]);
+                    records.Add(record.Build(shape.ObjectName));
                 }
             }
             // A page cut short still ends cleanly at a row break: only the announced count shows it.
@@ -59,26 +60,34 @@ namespace LmsSync.Core.Salesforce.Bulk
             return new BulkResultPage(records, locator);
         }
 
-        private static object? Convert(string column, string? text, ValueKind kind)
+        private static void Add(RecordBuilder record, string column, string? text, ValueKind kind)
         {
-            if (text == null) return null;
+            if (text == null)
+            {
+                record.Set(column, null);
+                return;
+            }
             switch (kind)
             {
                 case ValueKind.DateTime:
-                    if (SalesforceDateTime.TryParseDateTime(text, out var dateTime)) return dateTime;
-                    break;
+                    if (!SalesforceDateTime.TryParseDateTime(text, out var dateTime)) break;
+                    record.Set(column, dateTime);
+                    return;
                 case ValueKind.Date:
-                    if (SalesforceDateTime.TryParseDate(text, out var date)) return date;
-                    break;
+                    if (!SalesforceDateTime.TryParseDate(text, out var date)) break;
+                    record.Set(column, date);
+                    return;
                 case ValueKind.Boolean:
-                    if (text == "true") return true;
-                    if (text == "false") return false;
-                    break;
+                    if (text != "true" && text != "false") break;
+                    record.SetBoolean(column, text == "true");
+                    return;
                 case ValueKind.Number:
-                    if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
-                    break;
+                    if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) break;
+                    record.Set(column, number);
+                    return;
                 default:
-                    return text;
+                    record.SetText(column, text);
+                    return;
             }
             throw new InvalidDataException($"field {column} is a {kind.ToString().ToLowerInvariant()} but its value '{(text.Length <= 40 ? text : text.Substring(0, 40) + "…")}' is not one");
         }

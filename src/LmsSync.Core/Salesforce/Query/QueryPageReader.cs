@@ -70,17 +70,17 @@ namespace LmsSync.Core.Salesforce.Query
         [MethodImpl(Hot)]
         private static SalesforceRecord ReadRecord(JsonReader reader, RecordShape shape)
         {
-            var fields = new Dictionary<string, object?>(shape.ExpectedFieldCount, StringComparer.OrdinalIgnoreCase);
-            var type = ReadObject(reader, shape, fields, prefix: null);
-            shape.ExpectedFieldCount = fields.Count;
+            var record = shape.Builder;
+            record.Start();
+            var type = ReadObject(reader, shape, record, prefix: null);
             foreach (var path in shape.DottedPaths)
-                if (!fields.ContainsKey(path)) fields[path] = null;
-            return SalesforceRecord.Own(type ?? shape.ObjectName, fields);
+                if (!record.Has(path)) record.Set(path, null);
+            return record.Build(type ?? shape.ObjectName);
         }
 
-        /// <summary>Reads one (possibly nested) record object into <paramref name="fields"/>; returns its attributes.type.</summary>
+        /// <summary>Reads one (possibly nested) record object into <paramref name="record"/>; returns its attributes.type.</summary>
         [MethodImpl(Hot)]
-        private static string? ReadObject(JsonReader reader, RecordShape shape, Dictionary<string, object?> fields, string? prefix)
+        private static string? ReadObject(JsonReader reader, RecordShape shape, RecordBuilder record, string? prefix)
         {
             string? type = null;
             while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
@@ -97,31 +97,34 @@ namespace LmsSync.Core.Salesforce.Query
                 {
                     case JsonToken.StartObject:
                         // A parent record (Manager) or a compound value (an address): flatten under its name.
-                        ReadObject(reader, shape, fields, path + ".");
+                        ReadObject(reader, shape, record, path + ".");
                         break;
                     case JsonToken.StartArray:
                         // Child subqueries and multi-valued data have no flat form; they are not selected by this client.
                         reader.Skip();
                         break;
                     case JsonToken.String:
-                        fields[path] = ConvertText(path, (string)reader.Value!, shape);
+                        var text = (string)reader.Value!;
+                        var value = ConvertText(path, text, shape);
+                        if (ReferenceEquals(value, text)) record.SetText(path, text);
+                        else record.Set(path, value);
                         break;
                     case JsonToken.Integer:
-                        fields[path] = System.Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture);
+                        record.Set(path, System.Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture));
                         break;
                     case JsonToken.Float:
-                        fields[path] = reader.Value is double d ? (decimal)d : System.Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture);
+                        record.Set(path, reader.Value is double d ? (decimal)d : System.Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture));
                         break;
                     case JsonToken.Boolean:
-                        fields[path] = (bool)reader.Value!;
+                        record.SetBoolean(path, (bool)reader.Value!);
                         break;
                     case JsonToken.Null:
                     case JsonToken.Undefined:
                         // A null parent (Manager: null) is represented by its selected paths, filled in later.
-                        if (!shape.IsRelationship(path)) fields[path] = null;
+                        if (!shape.IsRelationship(path)) record.Set(path, null);
                         break;
                     default:
-                        fields[path] = reader.Value?.ToString();
+                        record.Set(path, reader.Value?.ToString());
                         break;
                 }
             }

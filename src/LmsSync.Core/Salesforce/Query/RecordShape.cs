@@ -36,8 +36,8 @@ namespace LmsSync.Core.Salesforce.Query
 
         public string ObjectName { get; }
 
-        /// <summary>Fields in the last record read: the next record's dictionary starts that big (no rehashing).</summary>
-        public int ExpectedFieldCount { get; set; } = 16;
+        /// <summary>Makes this query's records: one schema for all of them, repeated text values shared.</summary>
+        public RecordBuilder Builder { get; } = new RecordBuilder(new ValuePool());
 
         /// <summary><paramref name="prefix"/> + <paramref name="name"/> (<c>Manager.</c> + <c>Email</c>), built once per query rather than once per record.</summary>
         public string Join(string prefix, string name)
