@@ -8,8 +8,8 @@ namespace LmsSync.Core.Engine
 {
     /// <summary>
     /// Where a run's results go, one at a time: to the observer (never concurrently), the run's results file, the
-    /// journal (changes applied or attempted), the counts, and — every <c>saveEvery</c> results — a state save so a
-    /// crash loses little. File lines are buffered and flushed with each save (one disk flush per batch, not per
+    /// journal (changes applied or attempted), the counts, and — every <c>saveEvery</c> links added or more — a state save
+    /// so a crash loses little. File lines are buffered and flushed with each save (one disk flush per batch, not per
     /// user); a crash loses at most the lines since the last save.
     /// </summary>
     internal sealed class RunRecorder
@@ -26,6 +26,7 @@ namespace LmsSync.Core.Engine
         private readonly List<JournalEntry> _pendingJournal = new List<JournalEntry>();
         private readonly Dictionary<ResultStatus, int> _statuses = new Dictionary<ResultStatus, int>();
         private int _sinceSave;
+        private int _linksAdded;
         private int _done;
 
         public RunRecorder(string runId, ProfilePaths paths, IRunObserver observer, Action saveState, int saveEvery, int? total)
@@ -61,14 +62,20 @@ namespace LmsSync.Core.Engine
                 _observer.OnResult(result);
                 _done++;
                 if (_done % 25 == 0 || _done == _total) _observer.OnProgress(new SyncProgress(SyncProgress.Applying, _done, _total));
-                // Only applied rows count towards the periodic save: it protects links to users this run created or
-                // changed. A no-op row changes nothing worth saving early, and saving the whole state every 200 of them
-                // made a no-op run of 100,000 users quadratic (500 saves of a 15 MB file).
-                if (journalRow != null && ++_sinceSave >= _saveEvery)
+                // The periodic save protects the links this run adds (a crash would otherwise leave users it created
+                // unlinked until the next run matches them again), so only rows that add a link count towards it: an update
+                // of a linked user or a no-op row changes nothing in the state. The interval grows with the links added
+                // (every saveEvery, or a tenth of those so far if more), so a 100,000-user first run does not write a
+                // growing 15 MB file 500 times; a save holds up the workers (they record under this lock).
+                if (journalRow != null && journalRow.CreatesLink && result.Status == ResultStatus.Success)
                 {
-                    _sinceSave = 0;
-                    FlushLocked();
-                    _saveState();
+                    _linksAdded++;
+                    if (++_sinceSave >= Math.Max(_saveEvery, _linksAdded / 10))
+                    {
+                        _sinceSave = 0;
+                        FlushLocked();
+                        _saveState();
+                    }
                 }
             }
         }
