@@ -15,9 +15,28 @@ namespace LmsSync.Core.Lms.ISpring
     /// </summary>
     internal static class ISpringStreamReader
     {
+        /// <summary>
+        /// The property names iSpring sends for users, groups and departments (and the profile-field names), so the
+        /// reader hands out these instances instead of a new string for each of ~20 names per user. Filled once,
+        /// then only read (<see cref="DefaultJsonNameTable.Get"/> is safe to call from several readers at once).
+        /// </summary>
+        private static readonly DefaultJsonNameTable Names = NameTable(
+            "userProfiles", "nextPageToken", "userId", "role", "roleId", "departmentId", "status", "fields", "addedDate", "lastLoginDate",
+            "manageableDepartmentIds", "userRoles", "roleType", "groups", "subordination", "coSubordination", "subordinationType",
+            "supervisorId", "name", "value", "login", "email", "first_name", "last_name", "job_title", "phone", "country",
+            "LOGIN", "EMAIL", "FIRST_NAME", "LAST_NAME", "JOB_TITLE", "PHONE", "COUNTRY", "departments", "parentDepartmentId", "code",
+            "groupId", "isSmart", "userIds", "usersCount");
+
         /// <summary>A reader with the same settings as <see cref="ISpringWireReader.Parse"/>: dates and decimals stay as sent.</summary>
         public static JsonTextReader Open(TextReader text) =>
-            new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, CloseInput = false };
+            new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, CloseInput = false, PropertyNameTable = Names };
+
+        private static DefaultJsonNameTable NameTable(params string[] names)
+        {
+            var table = new DefaultJsonNameTable();
+            foreach (var name in names) table.Add(name);
+            return table;
+        }
 
         /// <summary>
         /// <c>{"items":[…], "nextPageToken":"…"}</c> in either order; items that are not objects are ignored, a missing
