@@ -13,6 +13,7 @@ public static class Program
     {
         new PlanScenario(),
         new SalesforceReadBenchmark(),
+        new LmsReadBenchmark(),
         new SyncScenario(),
         new ScaleScenario(),
         new InitialSyncScenario(),

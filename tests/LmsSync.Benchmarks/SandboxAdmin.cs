@@ -28,6 +28,15 @@ internal sealed class SandboxAdmin : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Fills an LMS emulator with <paramref name="users"/> learners through its admin seeding route.</summary>
+    public async Task SeedLmsUsersAsync(string lms, int users)
+    {
+        using var response = lms == "scim"
+            ? await _http.PostAsJsonAsync("/__admin/scim/seed", new { users })
+            : await _http.PostAsync("/__admin/" + lms + "/seed?learners=" + users.ToString(CultureInfo.InvariantCulture), null);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task ClearRequestsAsync() => (await _http.DeleteAsync("/__admin/requests")).EnsureSuccessStatusCode();
 
     /// <summary>The logged requests to one emulator since the log was last cleared.</summary>

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace LmsSync.Sandbox.ISpring;
@@ -17,39 +19,78 @@ internal static class ISpringJson
         ["publisher"] = "00000000-0000-4000-9000-000000000004",
     };
 
+    /// <summary>A user as a DOM (single-user answers, XML): the JSON <see cref="WriteUser"/> writes, parsed back, so the shape is defined once.</summary>
     public static JsonObject User(ISpringUserView view, ISpringFieldsShape shape)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer)) WriteUser(writer, view, shape);
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+    }
+
+    /// <summary>
+    /// A user straight to JSON, no DOM: a 1,000-user page built as JsonObjects cost the emulator 20–40 ms. The
+    /// writer's default encoder escapes exactly as <see cref="JsonNode.ToJsonString"/> does, so the bytes are the same.
+    /// </summary>
+    public static void WriteUser(Utf8JsonWriter w, ISpringUserView view, ISpringFieldsShape shape)
     {
         var u = view.User;
         var roleId = RoleIds.TryGetValue(u.Role, out var id) ? id : RoleIds["learner"];
-        return new JsonObject
-        {
-            ["userId"] = u.UserId,
-            ["role"] = u.Role,
-            ["roleId"] = roleId,
-            ["departmentId"] = u.DepartmentId,
-            ["status"] = u.Status,
-            ["fields"] = Fields(u, shape),
-            ["addedDate"] = Date(u.AddedDate),
-            ["lastLoginDate"] = u.LastLoginDate is { } last ? Date(last) : null,
-            ["manageableDepartmentIds"] = new JsonArray(),
-            ["userRoles"] = new JsonArray(new JsonObject { ["roleId"] = roleId, ["roleType"] = u.Role, ["manageableDepartmentIds"] = new JsonArray() }),
-            ["groups"] = Ids(view.GroupIds),
-            ["subordination"] = NoSupervisor(),
-            ["coSubordination"] = NoSupervisor(),
-        };
+        w.WriteStartObject();
+        w.WriteString("userId", u.UserId);
+        w.WriteString("role", u.Role);
+        w.WriteString("roleId", roleId);
+        w.WriteString("departmentId", u.DepartmentId);
+        w.WriteNumber("status", u.Status);
+        w.WritePropertyName("fields");
+        WriteFields(w, u, shape);
+        w.WriteString("addedDate", Date(u.AddedDate));
+        if (u.LastLoginDate is { } last) w.WriteString("lastLoginDate", Date(last));
+        else w.WriteNull("lastLoginDate");
+        w.WriteStartArray("manageableDepartmentIds");
+        w.WriteEndArray();
+        w.WriteStartArray("userRoles");
+        w.WriteStartObject();
+        w.WriteString("roleId", roleId);
+        w.WriteString("roleType", u.Role);
+        w.WriteStartArray("manageableDepartmentIds");
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteStartArray("groups");
+        foreach (var groupId in view.GroupIds) w.WriteStringValue(groupId);
+        w.WriteEndArray();
+        WriteNoSupervisor(w, "subordination");
+        WriteNoSupervisor(w, "coSubordination");
+        w.WriteEndObject();
     }
 
     /// <summary>Array form: <c>[{name:"EMAIL",value}]</c> in catalogue order; object form: <c>{"email":…}</c>.</summary>
-    private static JsonNode Fields(ISpringUserRecord u, ISpringFieldsShape shape)
+    private static void WriteFields(Utf8JsonWriter w, ISpringUserRecord u, ISpringFieldsShape shape)
     {
-        var present = ISpringStore.ProfileFields.Where(f => u.Fields.ContainsKey(f.Name)).ToList();
-        if (shape == ISpringFieldsShape.Object)
+        if (shape == ISpringFieldsShape.Object) w.WriteStartObject();
+        else w.WriteStartArray();
+        foreach (var f in ISpringStore.ProfileFields)
         {
-            var obj = new JsonObject();
-            foreach (var f in present) obj[f.Name] = u.Fields[f.Name];
-            return obj;
+            if (!u.Fields.TryGetValue(f.Name, out var value)) continue;
+            if (shape == ISpringFieldsShape.Object)
+            {
+                w.WriteString(f.Name, value);
+                continue;
+            }
+            w.WriteStartObject();
+            w.WriteString("name", f.ArrayName);
+            w.WriteString("value", value);
+            w.WriteEndObject();
         }
-        return new JsonArray(present.Select(f => (JsonNode)new JsonObject { ["name"] = f.ArrayName, ["value"] = u.Fields[f.Name] }).ToArray());
+        if (shape == ISpringFieldsShape.Object) w.WriteEndObject();
+        else w.WriteEndArray();
+    }
+
+    private static void WriteNoSupervisor(Utf8JsonWriter w, string name)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("subordinationType", "no_supervisor");
+        w.WriteEndObject();
     }
 
     public static JsonObject Department(ISpringDepartmentRecord d) => new()

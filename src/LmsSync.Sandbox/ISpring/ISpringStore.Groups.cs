@@ -26,6 +26,7 @@ public sealed partial class ISpringStore
             var group = new ISpringGroupRecord { GroupId = NewId(), Name = name.Trim() };
             group.UserIds.AddRange(members);
             _groups.Add(group);
+            MembershipChanged();
             return group.GroupId;
         }
     }
@@ -43,7 +44,11 @@ public sealed partial class ISpringStore
 
     public void DeleteGroup(string id)
     {
-        lock (_gate) _groups.Remove(RequireGroup(id));
+        lock (_gate)
+        {
+            _groups.Remove(RequireGroup(id));
+            MembershipChanged();
+        }
     }
 
     /// <summary><c>POST /group/{id}/members</c>: the list completely replaces the members; an empty list empties the group.</summary>
@@ -56,6 +61,7 @@ public sealed partial class ISpringStore
             var members = CheckMembers(userIds);
             group.UserIds.Clear();
             group.UserIds.AddRange(members);
+            MembershipChanged();
         }
     }
 

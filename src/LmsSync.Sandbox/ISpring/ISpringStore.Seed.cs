@@ -15,6 +15,7 @@ public sealed partial class ISpringStore
             _byUniqueField.Clear();
             _departments.Clear();
             _groups.Clear();
+            MembershipChanged();
             _emails.Clear();
             _sequence = 0;
             var root = AddDepartment(SeedId(1), "Company", null, "ROOT");
@@ -84,5 +85,6 @@ public sealed partial class ISpringStore
         var group = new ISpringGroupRecord { GroupId = id, Name = name, IsSmart = smart };
         foreach (var m in members) group.UserIds.Add(m.UserId);
         _groups.Add(group);
+        MembershipChanged();
     }
 }

@@ -43,12 +43,16 @@ public sealed partial class ISpringStore
 {
     private static readonly string[] Roles = { "learner", "administrator", "department_administrator", "publisher", "custom" };
 
-    /// <summary>Users with <see cref="ISpringUserRecord.Sequence"/> after <paramref name="after"/>, up to <paramref name="take"/>; <paramref name="more"/> says whether any remain.</summary>
+    /// <summary>
+    /// Users with <see cref="ISpringUserRecord.Sequence"/> after <paramref name="after"/>, up to <paramref name="take"/>;
+    /// <paramref name="more"/> says whether any remain. Starts at the cursor (binary search), so a page costs its own
+    /// size, not the users before it.
+    /// </summary>
     public IReadOnlyList<ISpringUserView> ListUsers(ISpringUserFilter filter, long after, int take, out bool more)
     {
         lock (_gate)
         {
-            var matching = _users.Where(u => u.Sequence > after && Matches(u, filter));
+            var matching = UsersAfter(after).Where(u => Matches(u, filter));
             var page = matching.Take(take + 1).ToList();
             more = page.Count > take;
             // One pass over the memberships per page, not one per user: a 1,000-user page of a 100,000-user account
@@ -87,6 +91,7 @@ public sealed partial class ISpringStore
             _usersById[user.UserId] = user;
             IndexUnique(user);
             foreach (var g in groups) if (!g.UserIds.Contains(user.UserId)) g.UserIds.Add(user.UserId);
+            MembershipChanged();
 
             ISpringSentEmail? sent = null;
             if (send)
@@ -133,6 +138,7 @@ public sealed partial class ISpringStore
                 if (groupMode == ISpringGroupIdsOnUpdate.Replace)
                     foreach (var g in _groups.Where(g => !g.IsSmart && !groups.Contains(g))) g.UserIds.RemoveAll(id => id == user.UserId);
                 foreach (var g in groups) if (!g.UserIds.Contains(user.UserId)) g.UserIds.Add(user.UserId);
+                MembershipChanged();
             }
         }
     }
@@ -146,6 +152,7 @@ public sealed partial class ISpringStore
             _usersById.Remove(user.UserId);
             UnindexUnique(user);
             foreach (var g in _groups) g.UserIds.Remove(user.UserId);
+            MembershipChanged();
         }
     }
 
@@ -168,6 +175,7 @@ public sealed partial class ISpringStore
             var groups = groupIds.Select(id => FindGroup(id) ?? throw NotFound("Group " + id)).ToList();
             if (groups.FirstOrDefault(g => g.IsSmart) is { } smart) throw BadRequest($"Group '{smart.Name}' is a smart group; its members follow its rules.");
             foreach (var g in groups) g.UserIds.Remove(user.UserId);
+            MembershipChanged();
         }
     }
 
@@ -182,6 +190,19 @@ public sealed partial class ISpringStore
             if (!field.Value.Contains(value, StringComparer.OrdinalIgnoreCase)) return false;
         }
         return true;
+    }
+
+    /// <summary>Users past the cursor, in order. <see cref="_users"/> is in ascending Sequence: users are only ever appended with the next number.</summary>
+    private IEnumerable<ISpringUserRecord> UsersAfter(long after)
+    {
+        int low = 0, high = _users.Count;
+        while (low < high)
+        {
+            var mid = low + (high - low) / 2;
+            if (_users[mid].Sequence > after) high = mid;
+            else low = mid + 1;
+        }
+        for (var i = low; i < _users.Count; i++) yield return _users[i];
     }
 
     private ISpringUserView View(ISpringUserRecord u) => new(Clone(u), GroupsOf(u.UserId));

@@ -22,6 +22,8 @@ public sealed partial class ISpringStore
     private readonly List<ISpringGroupRecord> _groups = new();
     private readonly List<ISpringSentEmail> _emails = new();
     private long _sequence;
+    /// <summary>User id → group ids, built on the first listing after a membership change (see <see cref="GroupsByUser"/>).</summary>
+    private Dictionary<string, List<string>>? _groupsByUser;
 
     public ISpringStore(SandboxClock clock)
     {
@@ -106,8 +108,16 @@ public sealed partial class ISpringStore
         return copy;
     }
 
-    /// <summary>User id → ids of the groups listing it, in group order (what <see cref="GroupsOf"/> answers for each user).</summary>
-    private Dictionary<string, List<string>> GroupsByUser()
+    /// <summary>
+    /// User id → ids of the groups listing it, in group order (what <see cref="GroupsOf"/> answers for each user).
+    /// Kept between listings: rebuilding it for every page made each 1,000-user page of a 100,000-user account pay
+    /// for every membership. Every change of a group's members or of the group list calls <see cref="MembershipChanged"/>.
+    /// </summary>
+    private Dictionary<string, List<string>> GroupsByUser() => _groupsByUser ??= BuildGroupsByUser();
+
+    private void MembershipChanged() => _groupsByUser = null;
+
+    private Dictionary<string, List<string>> BuildGroupsByUser()
     {
         var byUser = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in _groups)

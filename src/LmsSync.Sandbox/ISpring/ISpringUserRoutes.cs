@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,13 +19,23 @@ internal static class ISpringUserRoutes
         {
             var (pageSize, after) = ISpringPaging.Read(http.Request, emulator.Behaviour);
             var page = store.ListUsers(ISpringRequest.Filter(http.Request), after, pageSize, out var more);
-            var body = new JsonObject { ["userProfiles"] = Users(page, emulator) };
-            if (more) body["nextPageToken"] = ISpringPaging.Encode(page[^1].User.Sequence);
-            return ISpringWire.Ok(body);
+            var shape = emulator.Behaviour.FieldsShape;
+            return ISpringWire.Ok(w =>
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("userProfiles");
+                WriteUsers(w, page, shape);
+                if (more) w.WriteString("nextPageToken", ISpringPaging.Encode(page[^1].User.Sequence));
+                w.WriteEndObject();
+            });
         });
 
         api.MapGet("/user", (HttpContext http) =>
-            ISpringWire.Ok(Users(store.ListUsers(ISpringRequest.Filter(http.Request), 0, int.MaxValue - 1, out _), emulator)));
+        {
+            var users = store.ListUsers(ISpringRequest.Filter(http.Request), 0, int.MaxValue - 1, out _);
+            var shape = emulator.Behaviour.FieldsShape;
+            return ISpringWire.Ok(w => WriteUsers(w, users, shape));
+        });
 
         // Only one page is served: the spec names pageNumber in the answer but no paging parameter in the request.
         api.MapPost("/user/list", async (HttpContext http) =>
@@ -39,7 +50,16 @@ internal static class ISpringUserRoutes
                 ProfileFields = ProfileFieldFilters(body),
             };
             var users = store.ListUsers(filter, 0, int.MaxValue - 1, out _);
-            return ISpringWire.Ok(new JsonObject { ["pageNumber"] = 1, ["totalUsersNumber"] = users.Count, ["userProfiles"] = Users(users, emulator) });
+            var shape = emulator.Behaviour.FieldsShape;
+            return ISpringWire.Ok(w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("pageNumber", 1);
+                w.WriteNumber("totalUsersNumber", users.Count);
+                w.WritePropertyName("userProfiles");
+                WriteUsers(w, users, shape);
+                w.WriteEndObject();
+            });
         });
 
         api.MapGet("/user/profile/fields", () =>
@@ -112,10 +132,11 @@ internal static class ISpringUserRoutes
         });
     }
 
-    private static JsonArray Users(IEnumerable<ISpringUserView> users, ISpringEmulator emulator)
+    private static void WriteUsers(Utf8JsonWriter w, IEnumerable<ISpringUserView> users, ISpringFieldsShape shape)
     {
-        var shape = emulator.Behaviour.FieldsShape;
-        return new JsonArray(users.Select(u => (JsonNode)ISpringJson.User(u, shape)).ToArray());
+        w.WriteStartArray();
+        foreach (var u in users) ISpringJson.WriteUser(w, u, shape);
+        w.WriteEndArray();
     }
 
     private static IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> ProfileFieldFilters(JsonObject body)

@@ -98,7 +98,9 @@ namespace LmsSync.Core.Lms.Connectors
         private async Task<List<LmsUser>> ReadAllUsersAsync(IProgress<int>? usersRead, CancellationToken cancellationToken)
         {
             var users = new List<LmsUser>();
+            // The whole account is read, so the next page's request may go out while this one is converted.
             var reader = _client.ReadUsers();
+            reader.ReadAhead = true;
             IReadOnlyList<ISpringUser>? page;
             while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
             {

@@ -11,11 +11,8 @@ namespace LmsSync.Core.Lms.ISpring
     {
         /// <summary>All departments (the root included), streamed from <c>GET /departments</c> page by page.</summary>
         public ISpringPageReader<ISpringDepartment> ReadDepartments() =>
-            new ISpringPageReader<ISpringDepartment>(async (token, ct) =>
-            {
-                var url = "/departments?pageSize=" + _options.PageSize + (token == null ? "" : "&pageToken=" + Uri.EscapeDataString(token));
-                return Object(await _http.GetAsync(url, ct).ConfigureAwait(false), "GET /departments");
-            }, "departments", o => Read(() => ISpringWireReader.Department(o), "GET /departments"));
+            new ISpringPageReader<ISpringDepartment>((token, ct) =>
+                _http.GetPageAsync("/departments?pageSize=" + _options.PageSize + PageToken(token), "departments", r => ISpringWireReader.Department(JObject.Load(r)), ct));
 
         public async Task<ISpringDepartment> GetDepartmentAsync(string departmentId, CancellationToken cancellationToken = default)
         {

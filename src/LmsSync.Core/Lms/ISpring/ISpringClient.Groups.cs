@@ -11,11 +11,8 @@ namespace LmsSync.Core.Lms.ISpring
     {
         /// <summary>All groups, streamed from <c>GET /groups</c> page by page.</summary>
         public ISpringPageReader<ISpringGroup> ReadGroups() =>
-            new ISpringPageReader<ISpringGroup>(async (token, ct) =>
-            {
-                var url = "/groups?pageSize=" + _options.PageSize + (token == null ? "" : "&pageToken=" + Uri.EscapeDataString(token));
-                return Object(await _http.GetAsync(url, ct).ConfigureAwait(false), "GET /groups");
-            }, "groups", o => Read(() => ISpringWireReader.Group(o), "GET /groups"));
+            new ISpringPageReader<ISpringGroup>((token, ct) =>
+                _http.GetPageAsync("/groups?pageSize=" + _options.PageSize + PageToken(token), "groups", r => ISpringWireReader.Group(JObject.Load(r)), ct));
 
         /// <summary><c>GET /group/{id}</c>: the group and its member ids.</summary>
         public async Task<ISpringGroupDetails> GetGroupAsync(string groupId, CancellationToken cancellationToken = default)

@@ -15,11 +15,8 @@ namespace LmsSync.Core.Lms.ISpring
             var filters = query == null ? "" :
                 QueryList("departments", query.DepartmentIds) + QueryList("groups", query.GroupIds) + QueryList("logins", query.Logins)
                 + QueryList("emails", query.Emails) + QueryList("userIds", query.UserIds);
-            return new ISpringPageReader<ISpringUser>(async (token, ct) =>
-            {
-                var url = "/users/v2?pageSize=" + _options.PageSize + filters + (token == null ? "" : "&pageToken=" + Uri.EscapeDataString(token));
-                return Object(await _http.GetAsync(url, ct).ConfigureAwait(false), "GET /users/v2");
-            }, "userProfiles", o => Read(() => ISpringWireReader.User(o), "GET /users/v2"));
+            return new ISpringPageReader<ISpringUser>((token, ct) =>
+                _http.GetPageAsync("/users/v2?pageSize=" + _options.PageSize + filters + PageToken(token), "userProfiles", ISpringStreamReader.User, ct));
         }
 
         public async Task<ISpringUser> GetUserAsync(string userId, CancellationToken cancellationToken = default)

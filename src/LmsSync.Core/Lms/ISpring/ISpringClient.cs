@@ -59,6 +59,9 @@ namespace LmsSync.Core.Lms.ISpring
         private static string QueryList(string name, IEnumerable<string> values) =>
             string.Concat(values.Where(v => !string.IsNullOrEmpty(v)).Select(v => "&" + Uri.EscapeDataString(name + "[]") + "=" + Uri.EscapeDataString(v)));
 
+        /// <summary>The <c>pageToken</c> parameter, passed back unchanged (escaped); nothing for the first page.</summary>
+        private static string PageToken(string? token) => token == null ? "" : "&pageToken=" + Uri.EscapeDataString(token);
+
         private static string Path(string format, string id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, Uri.EscapeDataString(id));
 
         private static JArray Array(IEnumerable<string> ids) => new JArray(ids.Cast<object>().ToArray());

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -49,6 +50,34 @@ namespace LmsSync.Core.Lms.ISpring
             }
         }
 
+        /// <summary>
+        /// One page of a <c>pageSize</c>/<c>pageToken</c> list, read token by token from the response's stream (no body
+        /// string, no page DOM). Like <see cref="GetAsync"/>, a body that does not parse is fetched once more; one that
+        /// parses but lacks what a page needs is a typed error straight away (asking again gives the same answer).
+        /// </summary>
+        public async Task<ISpringPage<T>> GetPageAsync<T>(string pathAndQuery, string itemsProperty, Func<JsonReader, T> readItem, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await SendAsync(HttpMethod.Get, pathAndQuery, null, safe: true, content => ReadPageAsync(content, itemsProperty, readItem), cancellationToken).ConfigureAwait(false);
+                }
+                catch (ISpringShapeException e)
+                {
+                    throw new ISpringApiException("GET " + StripQuery(pathAndQuery), 0, null, e.Message, "The answer did not have the fields expected; check BaseUrl points at the iSpring Learn API.", e);
+                }
+                catch (JsonException) when (attempt < 2)
+                {
+                    // A body cut short in transit: a GET can simply be asked again.
+                }
+                catch (JsonException e)
+                {
+                    throw Unreadable("GET", pathAndQuery, e);
+                }
+            }
+        }
+
         /// <summary>A POST that only reads (a search): safe to retry.</summary>
         public async Task<JToken> PostReadAsync(string path, JToken body, CancellationToken cancellationToken)
         {
@@ -84,7 +113,15 @@ namespace LmsSync.Core.Lms.ISpring
         public Task DeleteAsync(string path, CancellationToken cancellationToken) =>
             SendAsync(HttpMethod.Delete, path, null, safe: true, cancellationToken);
 
-        private async Task<string> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, bool safe, CancellationToken cancellationToken)
+        private Task<string> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, bool safe, CancellationToken cancellationToken) =>
+            SendAsync(method, pathAndQuery, body, safe, content => content == null ? Task.FromResult("") : content.ReadAsStringAsync(), cancellationToken);
+
+        /// <summary>
+        /// Sends and hands a successful answer's content to <paramref name="readSuccess"/>. HttpClient has already
+        /// buffered the body (so a connection lost mid-body is an unreachable server here, retried below), which
+        /// lets a page be parsed synchronously from memory without blocking a thread on the socket.
+        /// </summary>
+        private async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, JToken? body, bool safe, Func<HttpContent?, Task<T>> readSuccess, CancellationToken cancellationToken)
         {
             var operation = method.Method + " " + StripQuery(pathAndQuery);
             using (var request = new HttpRequestMessage(method, _baseUrl + pathAndQuery))
@@ -98,8 +135,8 @@ namespace LmsSync.Core.Lms.ISpring
                     var sent = await ISpringApiException.SendOrUnreachableAsync(_http, request, operation, cancellationToken).ConfigureAwait(false);
                     using (var response = sent)
                     {
+                        if (response.IsSuccessStatusCode) return await readSuccess(response.Content).ConfigureAwait(false);
                         var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                        if (response.IsSuccessStatusCode) return text;
                         var (code, message) = ReadError(text);
                         throw new ISpringApiException(operation, (int)response.StatusCode, code, message);
                     }
@@ -109,6 +146,14 @@ namespace LmsSync.Core.Lms.ISpring
                     _inFlight.Release();
                 }
             }
+        }
+
+        private static async Task<ISpringPage<T>> ReadPageAsync<T>(HttpContent? content, string itemsProperty, Func<JsonReader, T> readItem)
+        {
+            using (var stream = content == null ? Stream.Null : await content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var text = new StreamReader(stream, Encoding.UTF8))
+            using (var reader = ISpringStreamReader.Open(text))
+                return ISpringStreamReader.Page(reader, itemsProperty, readItem);
         }
 
         /// <summary>iSpring's <c>ErrorResponse {code, message}</c>, or the start of whatever else came back.</summary>

@@ -1,31 +1,35 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.ISpring
 {
     /// <summary>
     /// Streams a <c>pageSize</c>/<c>pageToken</c> list one page at a time, never the whole list in memory:
     /// call <see cref="ReadPageAsync"/> until it returns null. Empty pages are skipped; the token is opaque and
-    /// passed back unchanged. Not thread-safe: one reader per listing.
+    /// passed back unchanged; a token that repeats ends the list (a server stuck on one page). With
+    /// <see cref="ReadAhead"/> the next page is requested as soon as its token is known, so the server's time and the
+    /// network's overlap the caller's work on the current page (memory stays two pages). Not thread-safe: one reader
+    /// per listing.
     /// </summary>
     public sealed class ISpringPageReader<T>
     {
-        private readonly Func<string?, CancellationToken, Task<JObject>> _fetch;
-        private readonly string _itemsProperty;
-        private readonly Func<JObject, T> _parse;
+        private readonly Func<string?, CancellationToken, Task<ISpringPage<T>>> _fetch;
+        private Task<ISpringPage<T>>? _prefetch;
         private string? _nextToken;
         private bool _done;
 
-        internal ISpringPageReader(Func<string?, CancellationToken, Task<JObject>> fetch, string itemsProperty, Func<JObject, T> parse)
+        internal ISpringPageReader(Func<string?, CancellationToken, Task<ISpringPage<T>>> fetch)
         {
             _fetch = fetch;
-            _itemsProperty = itemsProperty;
-            _parse = parse;
         }
+
+        /// <summary>
+        /// Fetch one page ahead of the caller. Off by default: a caller that reads only the first page (a lookup)
+        /// should not cost a second request.
+        /// </summary>
+        public bool ReadAhead { get; set; }
 
         /// <summary>Pages fetched so far.</summary>
         public int PagesRead { get; private set; }
@@ -35,13 +39,18 @@ namespace LmsSync.Core.Lms.ISpring
         {
             while (!_done)
             {
-                var page = await _fetch(_nextToken, cancellationToken).ConfigureAwait(false);
+                var page = await NextPageAsync(cancellationToken).ConfigureAwait(false);
                 PagesRead++;
-                var items = page[_itemsProperty] as JArray ?? new JArray();
-                var next = (string?)page["nextPageToken"];
+                var next = page.NextToken;
                 if (string.IsNullOrEmpty(next) || next == _nextToken) _done = true;
                 _nextToken = next;
-                if (items.Count > 0) return items.OfType<JObject>().Select(_parse).ToList();
+                if (!_done && ReadAhead)
+                {
+                    _prefetch = _fetch(_nextToken, cancellationToken);
+                    // Observed even if the caller abandons the reader, so a failed read-ahead is never an unobserved exception.
+                    _ = _prefetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+                if (page.Items.Count > 0) return page.Items;
             }
             return null;
         }
@@ -53,6 +62,22 @@ namespace LmsSync.Core.Lms.ISpring
             IReadOnlyList<T>? page;
             while ((page = await ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null) all.AddRange(page);
             return all;
+        }
+
+        private async Task<ISpringPage<T>> NextPageAsync(CancellationToken cancellationToken)
+        {
+            var prefetch = _prefetch;
+            _prefetch = null;
+            if (prefetch == null) return await _fetch(_nextToken, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await prefetch.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The read-ahead ran under an earlier call's token, since cancelled; this call still wants the page.
+                return await _fetch(_nextToken, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

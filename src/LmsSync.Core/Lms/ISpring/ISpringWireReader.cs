@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
@@ -18,7 +17,7 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>Parses without turning date strings into DateTime (iSpring's dates stay as sent until read here).</summary>
         public static JToken Parse(string text)
         {
-            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
+            using (var reader = ISpringStreamReader.Open(new StringReader(text)))
             {
                 var token = JToken.ReadFrom(reader);
                 if (reader.Read() && reader.TokenType != JsonToken.Comment) throw new JsonReaderException("Unexpected content after the JSON value.");
@@ -37,31 +36,14 @@ namespace LmsSync.Core.Lms.ISpring
             throw new JsonReaderException($"Expected a JSON object with '{idProperty}'.");
         }
 
+        /// <summary>A user already parsed into a JObject (single-user answers), read the same way as a streamed page.</summary>
         public static ISpringUser User(JObject o)
         {
-            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            switch (o["fields"])
+            using (var reader = o.CreateReader())
             {
-                case JObject map:
-                    foreach (var p in map.Properties()) AddField(fields, p.Name, p.Value);
-                    break;
-                case JArray list:
-                    foreach (var item in list.OfType<JObject>())
-                    {
-                        var name = (string?)item["name"];
-                        if (!string.IsNullOrEmpty(name)) AddField(fields, name!, item["value"]);
-                    }
-                    break;
+                reader.Read();
+                return ISpringStreamReader.User(reader);
             }
-            return new ISpringUser(
-                Required(o, "userId"),
-                (string?)o["departmentId"] ?? "",
-                o["status"] is JValue s && int.TryParse(Convert.ToString(s.Value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) ? status : 0,
-                (string?)o["role"] ?? "",
-                fields,
-                Ids(o["groups"]),
-                Date(o["addedDate"]),
-                Date(o["lastLoginDate"]));
         }
 
         public static ISpringDepartment Department(JObject o) =>
@@ -90,19 +72,20 @@ namespace LmsSync.Core.Lms.ISpring
             return text;
         }
 
-        public static IReadOnlyList<string> Ids(JToken? token) =>
-            token is JArray array ? array.Select(t => (string?)t).Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).ToList() : new List<string>();
-
-        private static void AddField(Dictionary<string, string> fields, string name, JToken? value)
+        public static IReadOnlyList<string> Ids(JToken? token)
         {
-            if (value == null || value.Type == JTokenType.Null) return;
-            fields[name] = value.Type == JTokenType.String ? (string)value! : value.ToString(Formatting.None);
+            if (token == null) return new List<string>();
+            using (var reader = token.CreateReader())
+            {
+                reader.Read();
+                return ISpringStreamReader.Ids(reader);
+            }
         }
 
         private static string Required(JObject o, string name)
         {
             var value = (string?)o[name];
-            if (string.IsNullOrEmpty(value)) throw new JsonReaderException($"'{name}' is missing.");
+            if (string.IsNullOrEmpty(value)) throw new ISpringShapeException($"'{name}' is missing.");
             return value!;
         }
 
@@ -112,13 +95,6 @@ namespace LmsSync.Core.Lms.ISpring
             if (token.Type == JTokenType.Boolean) return (bool)token;
             var text = token.ToString();
             return text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
-        }
-
-        private static DateTimeOffset? Date(JToken? token)
-        {
-            var text = token?.Type == JTokenType.String ? (string?)token : null;
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : (DateTimeOffset?)null;
         }
 
         private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

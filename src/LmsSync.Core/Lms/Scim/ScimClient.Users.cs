@@ -10,9 +10,14 @@ namespace LmsSync.Core.Lms.Scim
 {
     public sealed partial class ScimClient
     {
-        /// <summary>Every user (or those a filter selects), page by page: nothing is loaded whole.</summary>
+        /// <summary>
+        /// Every user (or those a filter selects), page by page: nothing is loaded whole. Reading every user, the
+        /// pages after the first are fetched up to <see cref="ScimClientOptions.MaxConcurrency"/> at once (their
+        /// <c>startIndex</c> is known from the first page); filtered reads stay one page at a time, since callers
+        /// already run several filters at once.
+        /// </summary>
         public ScimPageReader<ScimUser> ListUsers(string? filter = null) =>
-            new ScimPageReader<ScimUser>(this, "Users", filter, null, resource => new ScimUser(resource, null));
+            new ScimPageReader<ScimUser>(this, "Users", filter, null, resource => new ScimUser(resource, null), filter == null ? _options.MaxConcurrency : 1);
 
         /// <summary>How many users there are (or match a filter), with <c>count=0</c>.</summary>
         public Task<int> CountUsersAsync(string? filter = null, CancellationToken cancellationToken = default) =>

@@ -20,8 +20,23 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>Parses a body without turning ISO dates into local DateTimes (they are kept as the service wrote them).</summary>
         public static JToken Parse(string text)
         {
-            using (var reader = new JsonTextReader(new System.IO.StringReader(text)) { DateParseHandling = DateParseHandling.None })
+            using (var reader = new System.IO.StringReader(text))
+                return Parse(reader) ?? throw new JsonReaderException("The body held no JSON value.");
+        }
+
+        /// <summary>
+        /// Parses from a reader (a response stream: no copy of the body as a string); null when it holds only
+        /// whitespace. Anything after the value but comments is an error (a body cut and glued).
+        /// </summary>
+        public static JToken? Parse(System.IO.TextReader text)
+        {
+            using (var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false })
             {
+                do
+                {
+                    if (!reader.Read()) return null;
+                }
+                while (reader.TokenType == JsonToken.Comment);
                 var token = JToken.ReadFrom(reader);
                 while (reader.Read())
                 {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
@@ -13,6 +12,14 @@ namespace LmsSync.Core.Lms.Scim
     /// Reads a SCIM list one page at a time (RFC 7644 §3.4.2.4): 1-based <c>startIndex</c>, <c>count</c> as a hint.
     /// The next page starts after the resources actually returned (a service may return fewer than asked);
     /// reading stops once <c>startIndex - 1 + returned ≥ totalResults</c>, or at an empty page.
+    /// <para>
+    /// With a concurrency above 1 (whole-list reads), once the first page has given <c>totalResults</c> and the page
+    /// size the service serves, the remaining pages' <c>startIndex</c>es are known, so up to that many are fetched at
+    /// once and handed out in order. Every such page must carry the first page's <c>totalResults</c> and exactly the
+    /// resources its position implies; if one does not, the list changed under the read (or the service pages
+    /// unevenly), and offsets can no longer be trusted: the reader starts again from <c>startIndex=1</c>, one page at
+    /// a time, handing out only resources it has not handed out yet. Slower, but no user is missed or repeated.
+    /// </para>
     /// </summary>
     public sealed class ScimPageReader<T> where T : class
     {
@@ -21,16 +28,23 @@ namespace LmsSync.Core.Lms.Scim
         private readonly string? _filter;
         private readonly string? _extraQuery;
         private readonly Func<JObject, T> _convert;
+        private readonly int _concurrency;
+        private readonly Queue<(int Start, Task<JObject> Page)> _ahead = new Queue<(int, Task<JObject>)>();
         private int _nextIndex = 1;
         private bool _done;
+        private int _plannedTotal;
+        private int _plannedStep;
+        private HashSet<string>? _handedOut;
+        private bool _rereading;
 
-        internal ScimPageReader(ScimClient client, string resource, string? filter, string? extraQuery, Func<JObject, T> convert)
+        internal ScimPageReader(ScimClient client, string resource, string? filter, string? extraQuery, Func<JObject, T> convert, int concurrency = 1)
         {
             _client = client;
             _resource = resource;
             _filter = filter;
             _extraQuery = extraQuery;
             _convert = convert;
+            _concurrency = concurrency;
         }
 
         /// <summary>The service's <c>totalResults</c> as of the last page read; null before the first.</summary>
@@ -38,27 +52,101 @@ namespace LmsSync.Core.Lms.Scim
 
         public int PagesRead { get; private set; }
 
+        /// <summary>True once a page fetched in parallel did not fit the first page's total, and the list was read again from the start.</summary>
+        public bool Reread => _rereading;
+
         /// <summary>The next page; null when there are no more.</summary>
         public async Task<IReadOnlyList<T>?> ReadPageAsync(CancellationToken cancellationToken = default)
         {
-            if (_done) return null;
-            var count = await _client.PageSizeAsync(cancellationToken).ConfigureAwait(false);
-            var query = "startIndex=" + _nextIndex.ToString(CultureInfo.InvariantCulture) + "&count=" + count.ToString(CultureInfo.InvariantCulture);
-            var page = await _client.ListAsync(_resource, _filter, query + (_extraQuery == null ? "" : "&" + _extraQuery), cancellationToken).ConfigureAwait(false);
-            PagesRead++;
+            while (!_done)
+            {
+                var page = _plannedStep > 0
+                    ? await NextPlannedAsync(cancellationToken).ConfigureAwait(false)
+                    : await NextSequentialAsync(cancellationToken).ConfigureAwait(false);
+                if (page == null) continue; // the plan broke: read again from the start
+                var resources = page.Count == 0 ? page : Unseen(page);
+                if (resources.Count > 0) return resources.Select(_convert).ToList();
+            }
+            return null;
+        }
 
+        private async Task<List<JObject>?> NextSequentialAsync(CancellationToken cancellationToken)
+        {
+            var count = await _client.PageSizeAsync(cancellationToken).ConfigureAwait(false);
+            var start = _nextIndex;
+            var page = await FetchAsync(start, count, cancellationToken).ConfigureAwait(false);
+            PagesRead++;
             var total = ScimJson.Int(ScimJson.Get(page, "totalResults"));
             TotalResults = total;
-            var resources = (ScimJson.Get(page, "Resources") as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>();
+            var resources = Resources(page);
             if (resources.Count == 0)
             {
                 _done = true;
-                return null;
+                return resources;
             }
             // Advance from where we asked, not from the echoed startIndex: a service that echoes it wrong must not loop us.
             _nextIndex += resources.Count;
             if (total is int t && _nextIndex - 1 >= t) _done = true;
-            return resources.Select(_convert).ToList();
+            else if (start == 1 && _concurrency > 1 && !_rereading && total is int known)
+            {
+                // The rest can be asked for by position, at the page size the service actually serves.
+                _plannedTotal = known;
+                _plannedStep = resources.Count;
+                _handedOut = new HashSet<string>(StringComparer.Ordinal);
+            }
+            return resources;
         }
+
+        private async Task<List<JObject>?> NextPlannedAsync(CancellationToken cancellationToken)
+        {
+            var count = await _client.PageSizeAsync(cancellationToken).ConfigureAwait(false);
+            while (_ahead.Count < _concurrency && _nextIndex <= _plannedTotal)
+            {
+                var fetch = FetchAsync(_nextIndex, count, cancellationToken);
+                // Observed even if the reader is abandoned or the plan breaks, so a failed fetch is never an unobserved exception.
+                _ = fetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _ahead.Enqueue((_nextIndex, fetch));
+                _nextIndex += _plannedStep;
+            }
+            var (start, pending) = _ahead.Dequeue();
+            var page = await pending.ConfigureAwait(false);
+            PagesRead++;
+            var total = ScimJson.Int(ScimJson.Get(page, "totalResults"));
+            TotalResults = total;
+            var resources = Resources(page);
+            var expected = Math.Min(_plannedStep, _plannedTotal - start + 1);
+            if (total != _plannedTotal || resources.Count != expected)
+            {
+                StartOver();
+                return null;
+            }
+            if (_ahead.Count == 0 && _nextIndex > _plannedTotal) _done = true;
+            return resources;
+        }
+
+        /// <summary>The list changed during a parallel read: drop what is in flight and read from the start, one page at a time.</summary>
+        private void StartOver()
+        {
+            _ahead.Clear();
+            _plannedStep = 0;
+            _nextIndex = 1;
+            _rereading = true;
+        }
+
+        /// <summary>Resources not handed out before (only tracked for parallel reads, which may have to start over).</summary>
+        private List<JObject> Unseen(List<JObject> resources)
+        {
+            if (_handedOut == null) return resources;
+            return resources.Where(r => !(ScimJson.String(r, "id") is string id) || _handedOut.Add(id)).ToList();
+        }
+
+        private Task<JObject> FetchAsync(int start, int count, CancellationToken cancellationToken)
+        {
+            var query = "startIndex=" + start.ToString(CultureInfo.InvariantCulture) + "&count=" + count.ToString(CultureInfo.InvariantCulture);
+            return _client.ListAsync(_resource, _filter, query + (_extraQuery == null ? "" : "&" + _extraQuery), cancellationToken);
+        }
+
+        private static List<JObject> Resources(JObject page) =>
+            (ScimJson.Get(page, "Resources") as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>();
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -116,15 +117,24 @@ namespace LmsSync.Core.Lms.Scim
         private static async Task<ScimResponse> ReadAsync(string operation, HttpResponseMessage response)
         {
             var status = (int)response.StatusCode;
-            var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            if (status >= 400) throw ScimException.FromResponse(operation, status, text);
+            if (status >= 400)
+            {
+                var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                throw ScimException.FromResponse(operation, status, text);
+            }
 
+            // Parsed from the (already buffered) content stream: a 100-user page is never also held as a string.
             JObject? json = null;
-            if (!string.IsNullOrWhiteSpace(text))
+            if (response.Content != null)
             {
                 try
                 {
-                    json = ScimJson.Parse(text) as JObject ?? throw new JsonReaderException("Expected a JSON object.");
+                    using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                    using (var reader = new StreamReader(stream, Encoding.UTF8))
+                    {
+                        var token = ScimJson.Parse(reader);
+                        json = token == null ? null : token as JObject ?? throw new JsonReaderException("Expected a JSON object.");
+                    }
                 }
                 catch (JsonException e)
                 {
