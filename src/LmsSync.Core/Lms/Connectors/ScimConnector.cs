@@ -137,8 +137,10 @@ namespace LmsSync.Core.Lms.Connectors
         /// <summary>The user as the sync sees it; the resource is kept as the base of a later PATCH.</summary>
         private LmsUser Remembered(ScimUser user, ScimOrganisation organisation)
         {
+            var lmsUser = ToLmsUser(user, organisation.GroupsOf.TryGetValue(user.Id, out var ids) ? ids : null, organisation.Admins.Contains(user.Id));
+            user.Compact();
             _lastRead[user.Id] = user;
-            return ToLmsUser(user, organisation.GroupsOf.TryGetValue(user.Id, out var ids) ? ids : null, organisation.Admins.Contains(user.Id));
+            return lmsUser;
         }
 
         private sealed class ScimOrganisation

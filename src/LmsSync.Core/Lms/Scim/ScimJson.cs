@@ -24,6 +24,13 @@ namespace LmsSync.Core.Lms.Scim
                 return Parse(reader) ?? throw new JsonReaderException("The body held no JSON value.");
         }
 
+        /// <summary>An object kept as compact UTF-8 (see <see cref="ScimUser.Compact"/>), parsed as bodies are.</summary>
+        public static JObject ParseUtf8(byte[] utf8)
+        {
+            using (var text = new System.IO.StreamReader(new System.IO.MemoryStream(utf8, writable: false), System.Text.Encoding.UTF8))
+                return (JObject)(Parse(text) ?? throw new JsonReaderException("The kept resource held no JSON value."));
+        }
+
         /// <summary>
         /// Parses from a reader (a response stream: no copy of the body as a string); null when it holds only
         /// whitespace. Anything after the value but comments is an error (a body cut and glued).

@@ -6,9 +6,12 @@ namespace LmsSync.Core.Lms.Scim
     /// <summary>A user as the service returned it, with the attributes the sync compares read out.</summary>
     public sealed class ScimUser
     {
+        private JObject? _resource;
+        private byte[]? _compact;
+
         internal ScimUser(JObject resource, string? version)
         {
-            Resource = resource;
+            _resource = resource;
             Id = ScimJson.String(resource, "id") ?? throw new FormatException("A SCIM user came back without an id.");
             UserName = ScimJson.String(resource, "userName") ?? "";
             ExternalId = ScimJson.String(resource, "externalId");
@@ -59,6 +62,22 @@ namespace LmsSync.Core.Lms.Scim
 
         public override string ToString() => $"{UserName} ({Id}{(Active ? "" : ", inactive")})";
 
-        internal JObject Resource { get; }
+        /// <summary>
+        /// The resource as a JSON tree. After <see cref="Compact"/> it is parsed anew on each use (a fresh copy, for a PATCH
+        /// diff or a preview), so holding many users costs their UTF-8 text, not a tree each.
+        /// </summary>
+        internal JObject Resource => _resource ?? ScimJson.ParseUtf8(_compact!);
+
+        /// <summary>
+        /// Keeps the resource as compact UTF-8 instead of a tree: a whole-list read of 100,000 users held ~10 KB of
+        /// tree per user for the few PATCH diffs a run makes. Read out what you need first; later reads parse again.
+        /// </summary>
+        internal void Compact()
+        {
+            var tree = _resource;
+            if (tree == null) return;
+            _compact = System.Text.Encoding.UTF8.GetBytes(tree.ToString(Newtonsoft.Json.Formatting.None));
+            _resource = null;
+        }
     }
 }
