@@ -108,24 +108,41 @@ public sealed class SandboxHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Logs each request as its response starts, before the client can have it, so a test that reads the log right
+    /// after a call returns always finds it (logging after the handler raced with bodies sent whole with Content-Length);
+    /// a request answered without a response (a dropped connection) is logged when the handler ends.
+    /// </summary>
     private sealed class RequestLogMiddleware(RequestDelegate next, SandboxContext context)
     {
         public async Task InvokeAsync(HttpContext http)
         {
             var started = Stopwatch.GetTimestamp();
             var path = (http.Request.Path.Value ?? "/") + http.Request.QueryString.Value;
+            var emulator = SandboxContext.EmulatorOf(http.Request.Path.Value ?? "/");
+            if (emulator == "__admin")
+            {
+                await next(http);
+                return;
+            }
+            var logged = 0;
+            void Log(int status)
+            {
+                if (Interlocked.Exchange(ref logged, 1) == 0)
+                    context.Requests.Add(context.Clock.UtcNow, emulator, http.Request.Method, path, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            http.Response.OnStarting(() =>
+            {
+                Log(http.Response.StatusCode);
+                return Task.CompletedTask;
+            });
             try
             {
                 await next(http);
             }
             finally
             {
-                var emulator = SandboxContext.EmulatorOf(http.Request.Path.Value ?? "/");
-                if (emulator != "__admin")
-                {
-                    var status = http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted ? 0 : http.Response.StatusCode;
-                    context.Requests.Add(context.Clock.UtcNow, emulator, http.Request.Method, path, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
+                Log(http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted ? 0 : http.Response.StatusCode);
             }
         }
     }
