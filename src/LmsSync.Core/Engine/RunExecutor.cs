@@ -92,34 +92,25 @@ namespace LmsSync.Core.Engine
             var rows = order.Rows;
             var done = new TaskCompletionSource<bool>[rows.Count];
             for (var i = 0; i < rows.Count; i++) done[i] = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var next = -1;
 
-            async Task Worker()
+            await ForEachAsync(rows.Count, concurrency, async i =>
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < rows.Count)
+                try
                 {
-                    try
+                    if (Stopped)
                     {
-                        if (Stopped)
-                        {
-                            Interlocked.Increment(ref _notAttempted);
-                            continue;
-                        }
-                        // Rows are ordered so that what a row waits for was taken earlier: it is done or in flight.
-                        foreach (var dependency in order.WaitFor[i]) await done[dependency].Task.ConfigureAwait(false);
-                        await ApplyRowAsync(rows[i]).ConfigureAwait(false);
+                        Interlocked.Increment(ref _notAttempted);
+                        return;
                     }
-                    finally
-                    {
-                        done[i].TrySetResult(true);
-                    }
+                    // Rows are ordered so that what a row waits for was taken earlier: it is done or in flight.
+                    foreach (var dependency in order.WaitFor[i]) await done[dependency].Task.ConfigureAwait(false);
+                    await ApplyRowAsync(rows[i]).ConfigureAwait(false);
                 }
-            }
-
-            var workers = new Task[Math.Max(1, Math.Min(concurrency, rows.Count))];
-            for (var w = 0; w < workers.Length; w++) workers[w] = Task.Run(Worker);
-            await Task.WhenAll(workers).ConfigureAwait(false);
+                finally
+                {
+                    done[i].TrySetResult(true);
+                }
+            }).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -132,25 +123,12 @@ namespace LmsSync.Core.Engine
             var chunks = new List<List<PlanRow>>();
             for (var start = 0; start < rows.Count; start += chunkSize)
                 chunks.Add(rows.Skip(start).Take(chunkSize).ToList());
-            var next = -1;
 
-            async Task Worker()
+            await ForEachAsync(chunks.Count, concurrency, async i =>
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < chunks.Count)
-                {
-                    if (Stopped)
-                    {
-                        Interlocked.Add(ref _notAttempted, chunks[i].Count);
-                        continue;
-                    }
-                    await ApplyChunkAsync(batcher, chunks[i]).ConfigureAwait(false);
-                }
-            }
-
-            var workers = new Task[Math.Max(1, Math.Min(concurrency, chunks.Count))];
-            for (var w = 0; w < workers.Length; w++) workers[w] = Task.Run(Worker);
-            await Task.WhenAll(workers).ConfigureAwait(false);
+                if (Stopped) Interlocked.Add(ref _notAttempted, chunks[i].Count);
+                else await ApplyChunkAsync(batcher, chunks[i]).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
 
         private async Task ApplyChunkAsync(ILmsBatchConnector batcher, List<PlanRow> rows)
@@ -175,20 +153,9 @@ namespace LmsSync.Core.Engine
             }
             foreach (var result in results)
             {
-                var row = result.Row;
-                if (result.Succeeded)
-                {
-                    _breaker.Success();
-                    // A created user's id comes back with its result: it is what the link keeps.
-                    var id = result.LmsId ?? row.LmsId;
-                    if (row.CreatesLink && row.SalesforceId != null && id != null) _state.Link(row.SalesforceId, id, row.LinkOrigin, _clock.UtcNow);
-                    _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Success, _clock.UtcNow, id), row);
-                }
-                else
-                {
-                    _breaker.Failure(result.Error);
-                    _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: result.Error!.Message), row);
-                }
+                // A created user's id comes back with its result: it is what the link keeps.
+                if (result.Succeeded) Succeeded(result.Row, result.LmsId);
+                else Failed(result.Row, result.Error!);
             }
         }
 
@@ -202,22 +169,47 @@ namespace LmsSync.Core.Engine
             }
             try
             {
-                var lmsId = await _lms.ApplyAsync(row, _orgIds, CancellationToken.None).ConfigureAwait(false);
-                _breaker.Success();
-                var id = string.IsNullOrEmpty(lmsId) ? row.LmsId : lmsId;
-                if (row.CreatesLink && row.SalesforceId != null && id != null) _state.Link(row.SalesforceId, id, row.LinkOrigin, _clock.UtcNow);
-                _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Success, _clock.UtcNow, id), row);
+                Succeeded(row, await _lms.ApplyAsync(row, _orgIds, CancellationToken.None).ConfigureAwait(false));
             }
             catch (LmsConnectorException e)
             {
-                _breaker.Failure(e);
-                _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: e.Message), row);
+                Failed(row, e);
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
-                _breaker.Failure(Unexpected(e));
-                _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: e.Message), row);
+                Failed(row, Unexpected(e));
             }
+        }
+
+        /// <summary>A row applied: the link it creates (to the LMS id the call returned, else the row's), and its result.</summary>
+        private void Succeeded(PlanRow row, string? lmsId)
+        {
+            _breaker.Success();
+            var id = string.IsNullOrEmpty(lmsId) ? row.LmsId : lmsId;
+            if (row.CreatesLink && row.SalesforceId != null && id != null) _state.Link(row.SalesforceId, id, row.LinkOrigin, _clock.UtcNow);
+            _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Success, _clock.UtcNow, id), row);
+        }
+
+        private void Failed(PlanRow row, LmsConnectorException error)
+        {
+            _breaker.Failure(error);
+            _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: error.Message), row);
+        }
+
+        /// <summary>Runs <paramref name="body"/> for 0..count-1 on up to <paramref name="concurrency"/> workers, each taking the next index.</summary>
+        private static async Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
+        {
+            var next = -1;
+
+            async Task Worker()
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < count) await body(i).ConfigureAwait(false);
+            }
+
+            var workers = new Task[Math.Max(1, Math.Min(concurrency, count))];
+            for (var w = 0; w < workers.Length; w++) workers[w] = Task.Run(Worker);
+            await Task.WhenAll(workers).ConfigureAwait(false);
         }
 
         /// <summary>A row needing a department or group whose creation failed fails with that reason, without a call.</summary>
