@@ -98,35 +98,30 @@ namespace LmsSync.Core.Lms.Connectors
                 foreach (var group in batch.Leaves[i]!) Add(removes, group, i);
             }
             var operations = new List<RowOperation>();
-            foreach (var pair in adds)
-                foreach (var chunk in Chunks(pair.Value))
-                {
-                    var members = chunk.Select(i => batch.Ids[i]!).ToList();
-                    var item = new ScimBulkItem(operations.Count, "PATCH", "/" + GroupPath(pair.Key),
-                        ScimPatchOperation.Message(new[] { ScimClient.AddMembers(members) }), null, pair.Key, safeToResend: true);
-                    operations.Add(new RowOperation(item, async token =>
-                    {
-                        await _client.AddGroupMembersAsync(pair.Key, members, token).ConfigureAwait(false);
-                        return pair.Key;
-                    }, chunk.ToArray()));
-                }
-            foreach (var pair in removes)
-                foreach (var chunk in Chunks(pair.Value))
-                {
-                    var members = chunk.Select(i => batch.Ids[i]!).ToList();
-                    // A member already gone makes the whole remove a 400 noTarget: the single path reads the group and removes only its members.
-                    var item = new ScimBulkItem(operations.Count, "PATCH", "/" + GroupPath(pair.Key),
-                        ScimPatchOperation.Message(ScimClient.RemoveMembers(members)), null, pair.Key, safeToResend: true)
-                    {
-                        RetryAloneWhen = (status, error) => status == 412 || (status == 400 && error.ScimType == "noTarget"),
-                    };
-                    operations.Add(new RowOperation(item, async token =>
-                    {
-                        await _client.RemoveGroupMembersAsync(pair.Key, members, token).ConfigureAwait(false);
-                        return pair.Key;
-                    }, chunk.ToArray()));
-                }
+            AddGroupPatches(operations, batch, adds, members => new[] { ScimClient.AddMembers(members) }, _client.AddGroupMembersAsync, null);
+            // A member already gone makes the whole remove a 400 noTarget: the single path reads the group and removes only its members.
+            AddGroupPatches(operations, batch, removes, ScimClient.RemoveMembers, _client.RemoveGroupMembersAsync,
+                (status, error) => status == 412 || (status == 400 && error.ScimType == "noTarget"));
             return operations;
+        }
+
+        /// <summary>One PATCH per group and chunk of members; <paramref name="alone"/> is how the chunk goes when it must be sent on its own.</summary>
+        private static void AddGroupPatches(List<RowOperation> operations, RowBatch batch, Dictionary<string, List<int>> rowsByGroup,
+            Func<IReadOnlyList<string>, IEnumerable<ScimPatchOperation>> patch, Func<string, IEnumerable<string>, CancellationToken, Task> alone,
+            Func<int, ScimException, bool>? retryAloneWhen)
+        {
+            foreach (var pair in rowsByGroup)
+                foreach (var chunk in Chunks(pair.Value))
+                {
+                    var members = chunk.Select(i => batch.Ids[i]!).ToList();
+                    var item = new ScimBulkItem(operations.Count, "PATCH", "/" + GroupPath(pair.Key), ScimPatchOperation.Message(patch(members)), null, pair.Key, safeToResend: true);
+                    if (retryAloneWhen != null) item.RetryAloneWhen = retryAloneWhen;
+                    operations.Add(new RowOperation(item, async token =>
+                    {
+                        await alone(pair.Key, members, token).ConfigureAwait(false);
+                        return pair.Key;
+                    }, chunk.ToArray()));
+                }
         }
 
         /// <summary>Step 3: <c>active=false</c> for the deactivated rows still standing.</summary>
