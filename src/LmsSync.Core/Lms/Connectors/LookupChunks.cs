@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 
 namespace LmsSync.Core.Lms.Connectors
 {
@@ -65,7 +66,7 @@ namespace LmsSync.Core.Lms.Connectors
             }
             catch
             {
-                _ = organisation.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                _ = organisation.ObserveFaults();
                 throw;
             }
         }

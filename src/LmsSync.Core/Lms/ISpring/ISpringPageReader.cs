@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 
 namespace LmsSync.Core.Lms.ISpring
 {
@@ -46,9 +47,7 @@ namespace LmsSync.Core.Lms.ISpring
                 _nextToken = next;
                 if (!_done && ReadAhead)
                 {
-                    _prefetch = _fetch(_nextToken, cancellationToken);
-                    // Observed even if the caller abandons the reader, so a failed read-ahead is never an unobserved exception.
-                    _ = _prefetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    _prefetch = _fetch(_nextToken, cancellationToken).ObserveFaults();
                 }
                 if (page.Items.Count > 0) return page.Items;
             }

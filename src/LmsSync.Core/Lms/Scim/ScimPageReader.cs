@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.Scim
@@ -102,9 +103,8 @@ namespace LmsSync.Core.Lms.Scim
             var count = await _client.PageSizeAsync(cancellationToken).ConfigureAwait(false);
             while (_ahead.Count < _concurrency && _nextIndex <= _plannedTotal)
             {
-                var fetch = FetchAsync(_nextIndex, count, cancellationToken);
-                // Observed even if the reader is abandoned or the plan breaks, so a failed fetch is never an unobserved exception.
-                _ = fetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                // Observed even if the reader is abandoned or the plan breaks.
+                var fetch = FetchAsync(_nextIndex, count, cancellationToken).ObserveFaults();
                 _ahead.Enqueue((_nextIndex, fetch));
                 _nextIndex += _plannedStep;
             }

@@ -101,9 +101,7 @@ namespace LmsSync.Core.Salesforce.Bulk
             }
             else
             {
-                _prefetch = FetchAsync(_nextLocator, cancellationToken);
-                // Observed even if the caller abandons the reader, so a failed read-ahead is never an unobserved exception.
-                _ = _prefetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _prefetch = FetchAsync(_nextLocator, cancellationToken).ObserveFaults();
             }
             return page.Records;
         }

@@ -108,9 +108,7 @@ namespace LmsSync.Core.Salesforce.Query
             }
             if (_next != null && _readAhead)
             {
-                _prefetch = FetchAsync(_next, _api, _shape, _batchSize, cancellationToken);
-                // Observed even if the caller abandons the reader, so a failed read-ahead is never an unobserved exception.
-                _ = _prefetch.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _prefetch = FetchAsync(_next, _api, _shape, _batchSize, cancellationToken).ObserveFaults();
             }
             if (page.Records.Count == 0 && _next == null)
             {
