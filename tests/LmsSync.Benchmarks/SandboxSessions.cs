@@ -65,7 +65,7 @@ internal static class SandboxSessions
         var configuration = new SyncConfiguration { Mapping = LmsFieldCatalog.DefaultMapping(kind) };
         if (kind == LmsKind.SkyPrep && configuration.Mapping.Find("first_name") is { } firstName) firstName.Default = "-";
         configuration.Options.DeactivateMissingUsers = true;
-        return new SyncSession("bench", salesforce, lms, configuration, paths);
+        return new SyncSession("bench", salesforce, lms, configuration, paths, log: TraceLog.FromEnvironment());
     }
 
     public static LmsKind ParseKind(string name) => name.Trim().ToLowerInvariant() switch

@@ -19,7 +19,9 @@ namespace LmsSync.Benchmarks;
 /// (4) a full re-sync, which must write nothing; (5) 1 % of the users get a new Title through the Salesforce admin
 /// API and the next run (incremental, as chosen after a clean full run) — wall time and users read.
 /// With <c>--memory</c>, first a breakdown of the dry run's memory by step (<see cref="MemoryStages"/>).
-/// Usage: <c>scale [--users N] [--lms ispring|skyprep|scim] [--memory]</c>.
+/// With <c>--hold</c>, it stops after the fill with the latency on and prints the child's arguments, so one stage can be
+/// run by hand (under a profiler, say) until a line is entered.
+/// Usage: <c>scale [--users N] [--lms ispring|skyprep|scim] [--memory] [--hold]</c>.
 /// </summary>
 public sealed class ScaleScenario : IBenchmarkScenario
 {
@@ -28,12 +30,13 @@ public sealed class ScaleScenario : IBenchmarkScenario
 
     public int Run(string[] args)
     {
-        var rows = MeasureAsync(Options.Int(args, "--users", 100_000), Options.Kinds(args, "--lms", "ispring")[0], Options.Flag(args, "--memory")).GetAwaiter().GetResult();
+        var rows = MeasureAsync(Options.Int(args, "--users", 100_000), Options.Kinds(args, "--lms", "ispring")[0], Options.Flag(args, "--memory"), Options.Flag(args, "--hold"))
+            .GetAwaiter().GetResult();
         ResultTable.Print(rows);
         return ResultTable.ExitCode(rows);
     }
 
-    internal static async Task<List<BenchmarkRow>> MeasureAsync(int users, LmsKind kind, bool memory = false)
+    internal static async Task<List<BenchmarkRow>> MeasureAsync(int users, LmsKind kind, bool memory = false, bool hold = false)
     {
         var rows = new List<BenchmarkRow>();
         var lms = InitialSyncScenario.Label(kind);
@@ -55,6 +58,12 @@ public sealed class ScaleScenario : IBenchmarkScenario
                 foreach (var line in ((string)breakdown["memory"]!).Split('\n')) Console.WriteLine("    " + line);
             }
             await sandbox.Admin.AddLmsLatencyAsync(InitialSyncScenario.LatencyMs);
+            if (hold)
+            {
+                Console.WriteLine($"scale: holding; run a stage with: dotnet {typeof(Program).Assembly.Location} {BenchmarkChild.Argument} preview|run {string.Join(" ", Args())} [--full]");
+                Console.WriteLine("scale: enter a line to go on");
+                Console.ReadLine();
+            }
 
             await sandbox.Admin.ClearRequestsAsync();
             var preview = await BenchmarkChild.RunAsync(ScaleStages.Preview, Args());
