@@ -19,7 +19,7 @@ namespace LmsSync.Core.Storage
             DateParseHandling = DateParseHandling.None,
             // A property given twice counts once, its last value (as when the file was parsed into a JObject first).
             ObjectCreationHandling = ObjectCreationHandling.Replace,
-            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter() },
+            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(), new IsoDateTimeOffsetConverter() },
         });
 
         private static readonly JsonSerializerSettings WriteSettings = new JsonSerializerSettings

@@ -140,4 +140,54 @@ public sealed class StorageTests : IDisposable
         File.WriteAllText(path, "{\"Version\":1,\"Unknown\":2}");
         Assert.Throws<StateFileException>(() => StateFile.Load(path));
     }
+
+    [Theory]
+    [InlineData("2026-11-21T16:54:49.5113788+00:00")]
+    [InlineData("2026-11-21T16:54:49.508268+00:00")]
+    [InlineData("2026-11-21T16:54:49.5+05:30")]
+    [InlineData("2026-11-21T16:54:49-08:00")]
+    [InlineData("2026-11-21T16:54:49Z")]
+    [InlineData("2024-02-29T23:59:59.9999999-14:00")]
+    public void State_dates_read_by_their_fixed_layout_equal_what_the_framework_parses(string text)
+    {
+        Assert.True(IsoDateTimeOffsetConverter.TryParse(text, out var value));
+        var expected = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, value);
+        Assert.Equal(expected.Offset, value.Offset);
+    }
+
+    [Theory]
+    [InlineData("2026-02-29T10:00:00Z")] // not a leap year
+    [InlineData("2026-11-21T24:00:00Z")]
+    [InlineData("2026-11-21T10:00:00.Z")]
+    [InlineData("2026-11-21T10:00:00+0100")]
+    [InlineData("2026-11-21 10:00:00Z")]
+    [InlineData("0001-01-01T00:00:00+01:00")] // the offset moves it before the first day
+    public void Anything_off_the_fixed_layout_is_left_to_the_framework(string text) =>
+        Assert.False(IsoDateTimeOffsetConverter.TryParse(text, out _));
+
+    [Fact]
+    public void State_dates_round_trip_and_a_date_that_is_not_one_is_a_state_file_error()
+    {
+        var path = Path.Combine(_root, "state.json");
+        var linked = new DateTimeOffset(2026, 11, 21, 16, 54, 49, TimeSpan.FromHours(-5)).AddTicks(5_113_788);
+        var state = new StoredState { SystemModstampWatermark = linked.AddDays(1) };
+        state.Links.Add(new LmsSync.Core.Sync.Link("005000000000001AAA", "u-1", LmsSync.Core.Sync.LinkOrigin.Created, linked));
+        StateFile.Save(path, state);
+
+        var read = StateFile.Load(path);
+
+        Assert.Equal(linked, read.Links[0].LinkedAt);
+        Assert.Equal(linked.Offset, read.Links[0].LinkedAt.Offset);
+        Assert.Equal(linked.AddDays(1), read.SystemModstampWatermark);
+        Assert.Null(read.LastFullRun);
+
+        // A date in another (but valid) form still reads; a non-date is refused with the path.
+        File.WriteAllText(path, "{\"Version\":1,\"LastFullRun\":\"11/21/2026 10:00:00 +00:00\"}");
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), StateFile.Load(path).LastFullRun);
+        File.WriteAllText(path, "{\"Version\":1,\"LastFullRun\":\"yesterday\"}");
+        Assert.Contains("LastFullRun", Assert.Throws<StateFileException>(() => StateFile.Load(path)).Message);
+        File.WriteAllText(path, "{\"Version\":1,\"LastFullRun\":null}");
+        Assert.Null(StateFile.Load(path).LastFullRun);
+    }
 }
