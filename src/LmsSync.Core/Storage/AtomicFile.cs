@@ -10,9 +10,17 @@ namespace LmsSync.Core.Storage
     /// </summary>
     public static class AtomicFile
     {
+        private const int BufferSize = 64 * 1024;
         private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
 
-        public static void WriteAllText(string path, string contents, bool ownerOnly = false)
+        public static void WriteAllText(string path, string contents, bool ownerOnly = false) =>
+            Write(path, writer => writer.Write(contents), ownerOnly);
+
+        /// <summary>
+        /// The same, with the text written by <paramref name="write"/> straight into the file (UTF-8, no BOM), so a large
+        /// document (a 15 MB state file) is never held whole as a string.
+        /// </summary>
+        public static void Write(string path, Action<TextWriter> write, bool ownerOnly = false)
         {
             var full = Path.GetFullPath(path);
             var directory = Path.GetDirectoryName(full)!;
@@ -24,8 +32,8 @@ namespace LmsSync.Core.Storage
                 {
                     // Restrict before the first byte of a secret is written.
                     if (ownerOnly) OwnerOnlyPermissions.Apply(temp);
-                    var bytes = Utf8NoBom.GetBytes(contents);
-                    stream.Write(bytes, 0, bytes.Length);
+                    using (var writer = new StreamWriter(stream, Utf8NoBom, BufferSize, leaveOpen: true))
+                        write(writer);
                     stream.Flush(flushToDisk: true);
                 }
                 Replace(temp, full);

@@ -21,10 +21,10 @@ namespace LmsSync.Core.Storage
         }
 
         /// <summary>
-        /// <paramref name="text"/> straight into a <typeparamref name="T"/>, with the same strictness as <see cref="ParseObject"/>
+        /// <paramref name="text"/> (read as a stream) straight into a <typeparamref name="T"/>, with the same strictness as <see cref="ParseObject"/>
         /// but no token tree in between (a state file of 100,000 links would build one of hundreds of MB).
         /// </summary>
-        public static T? Deserialize<T>(string text, JsonSerializer serializer) where T : class
+        public static T? Deserialize<T>(TextReader text, JsonSerializer serializer) where T : class
         {
             using (var reader = Reader(text))
             {
@@ -34,8 +34,10 @@ namespace LmsSync.Core.Storage
             }
         }
 
-        private static JsonTextReader Reader(string text) =>
-            new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        private static JsonTextReader Reader(string text) => Reader(new StringReader(text));
+
+        private static JsonTextReader Reader(TextReader text) =>
+            new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
 
         private static void EnsureEnd(JsonTextReader reader)
         {
