@@ -11,8 +11,9 @@ namespace LmsSync.Core.Http
     /// after a window of <c>limit</c> acknowledgements) and Netflix concurrency-limits' <c>AIMDLimit</c>:
     /// <list type="bullet">
     /// <item>It starts at <see cref="Initial"/> (the old fixed value) and grows by one after <c>limit</c> successful
-    /// answers, up to <see cref="Ceiling"/>. As in AIMDLimit, only answers sent while at least half the limit was in use
-    /// count: a client that sends one request at a time proves nothing about what the service takes.</item>
+    /// answers, up to <see cref="Ceiling"/>. As in AIMDLimit, only answers to requests sent while at least half the limit
+    /// was in use count (a client that sends one request at a time proves nothing about what the service takes), and,
+    /// as in TCP's recovery, only those sent since the last cut.</item>
     /// <item>It halves (never below 1) on a throttling answer. Like TCP's one reduction per window (RFC 6582's
     /// recovery point), answers to requests sent before the last cut do not cut again: a burst of 429s to requests
     /// already in flight is one signal, not one per request.</item>
@@ -101,7 +102,8 @@ namespace LmsSync.Core.Http
                 _inFlight--;
                 if (outcome == ConcurrencyOutcome.Success)
                 {
-                    if (lease.Loaded && _limit < Ceiling && ++_successes >= _limit)
+                    // Answers to requests sent before the last cut were sent under the old limit: they prove nothing about the new one.
+                    if (lease.Loaded && lease.Cuts == _cuts && _limit < Ceiling && ++_successes >= _limit)
                     {
                         _limit++;
                         _successes = 0;
