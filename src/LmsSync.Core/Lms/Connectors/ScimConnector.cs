@@ -58,6 +58,7 @@ namespace LmsSync.Core.Lms.Connectors
 
         /// <summary>The limit on requests in flight that the client finds at run time, up to <see cref="MaxConcurrency"/>.</summary>
         public AdaptiveConcurrencyLimit Concurrency => _client.Concurrency;
+
         public LmsCallCounters Calls { get; } = new LmsCallCounters();
 
         public Task CheckAsync(CancellationToken cancellationToken) => Guard(async () =>
