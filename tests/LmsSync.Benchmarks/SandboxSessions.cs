@@ -31,6 +31,7 @@ internal static class SandboxSessions
             ClientId = Text("salesforce", "clientId"),
             Credential = new ClientCredentialsCredential(SecureStrings.FromPlain(Text("salesforce", "clientSecret"))),
         });
+        var log = TraceLog.FromEnvironment();
         ILmsConnector lms;
         switch (kind)
         {
@@ -40,6 +41,8 @@ internal static class SandboxSessions
                     BaseUrl = Text("ispring", "url"),
                     ClientId = Text("ispring", "clientId"),
                     ClientSecret = SecureStrings.FromPlain(Text("ispring", "clientSecret")),
+                    MaxConcurrentRequests = Ceiling() ?? ISpringCapabilities.DefaultMaxConcurrentRequests,
+                    Log = log,
                 });
                 break;
             case LmsKind.SkyPrep:
@@ -59,14 +62,27 @@ internal static class SandboxSessions
                 lms = new SkyPrepConnector(options);
                 break;
             default:
-                lms = new ScimConnector(new ScimClientOptions { BaseUrl = Text("scim", "url"), Token = SecureStrings.FromPlain(Text("scim", "token")) });
+                lms = new ScimConnector(new ScimClientOptions
+                {
+                    BaseUrl = Text("scim", "url"),
+                    Token = SecureStrings.FromPlain(Text("scim", "token")),
+                    MaxConcurrency = Ceiling() ?? ScimCapabilities.DefaultMaxConcurrency,
+                    Log = log,
+                });
                 break;
         }
         var configuration = new SyncConfiguration { Mapping = LmsFieldCatalog.DefaultMapping(kind) };
         if (kind == LmsKind.SkyPrep && configuration.Mapping.Find("first_name") is { } firstName) firstName.Default = "-";
         configuration.Options.DeactivateMissingUsers = true;
-        return new SyncSession("bench", salesforce, lms, configuration, paths, log: TraceLog.FromEnvironment());
+        return new SyncSession("bench", salesforce, lms, configuration, paths, log: log);
     }
+
+    /// <summary>
+    /// <c>LMSSYNC_BENCH_MAX_CONCURRENCY</c>: the iSpring/SCIM ceiling on requests in flight, for A/B runs against the
+    /// default (4 = the fixed concurrency before the limit adapted); unset = the client's default.
+    /// </summary>
+    private static int? Ceiling() =>
+        int.TryParse(Environment.GetEnvironmentVariable("LMSSYNC_BENCH_MAX_CONCURRENCY"), out var ceiling) && ceiling > 0 ? ceiling : null;
 
     public static LmsKind ParseKind(string name) => name.Trim().ToLowerInvariant() switch
     {

@@ -71,8 +71,8 @@ public sealed class ScaleScenario : IBenchmarkScenario
             var previewSeconds = (double)preview["seconds"]!;
             var peak = (double)preview["peakWorkingSetMiB"]!;
             rows.Add(new BenchmarkRow("2 dry run (-WhatIf)", lms, string.Format(CultureInfo.InvariantCulture,
-                    "{0:N0} users planned in {1:0.00} s, {2} ({3:N0} MiB allocated); LMS {4}; {5}",
-                    (int)preview["planned"]!, previewSeconds, BenchmarkChild.Mib(preview), (double)preview["allocatedMiB"]!, previewCalls, (string)preview["stages"]!),
+                    "{0:N0} users planned in {1:0.00} s, {2} ({3:N0} MiB allocated); LMS {4}, {5}; {6}",
+                    (int)preview["planned"]!, previewSeconds, BenchmarkChild.Mib(preview), (double)preview["allocatedMiB"]!, previewCalls, (string)preview["concurrency"]!, (string)preview["stages"]!),
                 "< 5 s, < 400 MB peak", previewSeconds < 5 && peak * 1024 * 1024 < 400_000_000));
 
             await sandbox.Admin.ClearRequestsAsync();
@@ -81,8 +81,8 @@ public sealed class ScaleScenario : IBenchmarkScenario
             var noopSeconds = (double)noop["seconds"]!;
             var noopWrites = (long)noop["writeCalls"]!;
             rows.Add(new BenchmarkRow("4 no-op re-sync (full)", lms, string.Format(CultureInfo.InvariantCulture,
-                    "{0:N0} Salesforce users in {1:0.00} s; {2:N0} write calls; LMS {3}; {4}; {5}{6}",
-                    (int)noop["salesforceUsersRead"]!, noopSeconds, noopWrites, noopCalls, BenchmarkChild.Mib(noop), (string)noop["stages"]!, WhyWrites(noop)),
+                    "{0:N0} Salesforce users in {1:0.00} s; {2:N0} write calls; LMS {3}, {4}; {5}; {6}{7}",
+                    (int)noop["salesforceUsersRead"]!, noopSeconds, noopWrites, noopCalls, (string)noop["concurrency"]!, BenchmarkChild.Mib(noop), (string)noop["stages"]!, WhyWrites(noop)),
                 "< 5 s, 0 writes", noopSeconds < 5 && noopWrites == 0 && noopCalls.Writes == 0));
 
             var changed = await ChangeTitlesAsync(sandbox, Math.Max(1, users / 100));
@@ -92,8 +92,8 @@ public sealed class ScaleScenario : IBenchmarkScenario
             var incrementalSeconds = (double)incremental["seconds"]!;
             var read = (int)incremental["salesforceUsersRead"]!;
             rows.Add(new BenchmarkRow("5 incremental, 1 % changed", lms, string.Format(CultureInfo.InvariantCulture,
-                    "{0} run, {1:N0} users read from Salesforce ({2:N0} changed), {3:0.00} s; {4:N0} write calls; LMS {5}; {6}; {7}",
-                    (string)incremental["mode"]!, read, changed, incrementalSeconds, (long)incremental["writeCalls"]!, incrementalCalls,
+                    "{0} run, {1:N0} users read from Salesforce ({2:N0} changed), {3:0.00} s; {4:N0} write calls; LMS {5}, {6}; {7}; {8}",
+                    (string)incremental["mode"]!, read, changed, incrementalSeconds, (long)incremental["writeCalls"]!, incrementalCalls, (string)incremental["concurrency"]!,
                     BenchmarkChild.Mib(incremental), (string)incremental["stages"]!),
                 "< 2 s, only the changed users read", incrementalSeconds < 2 && read <= changed + OverlapAllowance(changed)));
         }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Engine;
+using LmsSync.Core.Lms.Connectors;
 using LmsSync.Core.Storage;
 
 namespace LmsSync.Benchmarks;
@@ -62,8 +63,23 @@ internal static class ScaleStages
                 throw new ArgumentException($"Unknown stage '{stage}'.");
         }
         result["seconds"] = wall.Elapsed.TotalSeconds;
+        result["concurrency"] = Concurrency(session.Lms);
         result["stages"] = observer.Stages();
         BenchmarkChild.Report(result);
         return 0;
+    }
+
+    /// <summary>Where the LMS client's adaptive limit on requests in flight got to (iSpring, SCIM), for the row.</summary>
+    private static string Concurrency(ILmsConnector lms)
+    {
+        var limit = lms switch
+        {
+            ISpringConnector iSpring => iSpring.Concurrency,
+            ScimConnector scim => scim.Concurrency,
+            _ => null,
+        };
+        return limit == null
+            ? $"{lms.MaxConcurrency} in flight (fixed)"
+            : $"in flight: limit reached {limit.Highest} of {limit.Ceiling}, ended at {limit.Limit}, {limit.Cuts} cuts";
     }
 }

@@ -37,6 +37,7 @@ namespace LmsSync.Core.Profiles
                 CustomLabels = (Option(lms, CustomLabels) ?? "").Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray(),
                 AdministratorGroup = Option(lms, AdministratorGroup),
                 WelcomeEmailAttribute = Option(lms, WelcomeEmailAttribute),
+                Log = log,
             };
             try
             {

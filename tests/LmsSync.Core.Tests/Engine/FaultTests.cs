@@ -7,9 +7,11 @@ using System.Threading.Tasks;
 using LmsSync.Core.Engine;
 using LmsSync.Core.Http;
 using LmsSync.Core.Lms;
+using LmsSync.Core.Lms.Connectors;
 using LmsSync.Core.Scheduling;
 using LmsSync.Core.Storage;
 using LmsSync.Core.Sync;
+using LmsSync.Core.Tests.Salesforce;
 using LmsSync.Sandbox.Faults;
 
 namespace LmsSync.Core.Tests.Engine;
@@ -113,6 +115,30 @@ public sealed class EngineFaultTests
         var posts = sandbox.Host.Context.Requests.Since(mark, "ispring").Where(r => r.Method == "POST" && r.Path == "/ispring/user").ToList();
         Assert.Equal(creates + 3, posts.Count);
         Assert.Equal(3, posts.Count(r => r.Status == 429));
+    }
+
+    [Fact]
+    public async Task A_429_burst_lowers_the_limit_on_requests_in_flight_says_so_and_the_run_still_completes()
+    {
+        await using var sandbox = await EngineSandbox.StartAsync(users: 40);
+        sandbox.Host.Context.Faults.Add(new FaultRule { PathPattern = "^/ispring/user$", Method = "POST", SkipFirst = 6, Times = 4, StatusCode = 429, Headers = { ["Retry-After"] = "1" }, Body = "{\"code\":429,\"message\":\"Too many requests\"}" });
+        var log = new RecordingLog();
+        var engine = sandbox.Engine(Kind, iSpring: o => o.Log = log);
+        var mark = sandbox.Host.Context.Requests.Mark;
+
+        var (summary, observer) = await sandbox.RunAsync(engine);
+
+        Assert.True(summary.Status == RunStatus.Succeeded, summary.Message);
+        var creates = summary.Actions[PlanAction.Create];
+        Assert.Equal(creates, sandbox.ISpring.Store.Snapshot().Users.Count);
+        Assert.Equal(creates, observer.Results.Count(r => r.Action == PlanAction.Create && r.Status == ResultStatus.Success));
+        Assert.Equal(4, sandbox.Host.Context.Requests.Since(mark, "ispring").Count(r => r.Path == "/ispring/user" && r.Status == 429));
+        var limit = ((ISpringConnector)engine.Session.Lms).Concurrency;
+        Assert.InRange(limit.Cuts, 1, 4);
+        var cuts = log.VerboseMessages.Where(m => m.Contains("requests in flight")).ToList();
+        Assert.Equal(limit.Cuts, cuts.Count);
+        Assert.StartsWith("iSpring Learn: HTTP 429 (Retry-After 1 s) to POST /ispring/user; requests in flight now at most ", cuts[0]);
+        Assert.Contains("(was ", cuts[0]);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ namespace LmsSync.Core.Lms.Connectors
         /// <summary>The LMS's fields, including custom fields it reports (complete after <see cref="CheckAsync"/>).</summary>
         LmsFieldCatalog Catalog { get; }
 
-        /// <summary>How many user rows may be applied at once without breaking the LMS's rate limit.</summary>
+        /// <summary>
+        /// How many user rows may be applied at once without breaking the LMS's rate limit. Where the limit is found at
+        /// run time (iSpring, SCIM), this is its ceiling: the client's gate keeps the real number of requests in flight.
+        /// </summary>
         int MaxConcurrency { get; }
 
         /// <summary>Requests made so far (reads, writes, retries), for run figures and tests.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Http;
 using LmsSync.Core.Lms.ISpring;
 using LmsSync.Core.Sync;
 
@@ -52,6 +53,10 @@ namespace LmsSync.Core.Lms.Connectors
         public LmsCapabilities Capabilities => _capabilities;
         public LmsFieldCatalog Catalog => _catalog;
         public int MaxConcurrency => _clientOptions.MaxConcurrentRequests;
+
+        /// <summary>The limit on requests in flight that the client finds at run time, up to <see cref="MaxConcurrency"/>.</summary>
+        public AdaptiveConcurrencyLimit Concurrency => _client.Concurrency;
+
         public LmsCallCounters Calls { get; } = new LmsCallCounters();
 
         public Task CheckAsync(CancellationToken cancellationToken) => Guard(async () =>

@@ -1,4 +1,5 @@
 using System.Security;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Lms.Connectors
@@ -35,5 +36,8 @@ namespace LmsSync.Core.Lms.Connectors
 
         /// <summary>SCIM: the vendor attribute that switches the welcome email; null = the service has none.</summary>
         public string? WelcomeEmailAttribute { get; set; }
+
+        /// <summary>iSpring, SCIM: where the client says why it slowed down; null = nowhere.</summary>
+        public IActivityLog? Log { get; set; }
     }
 }

@@ -24,6 +24,7 @@ namespace LmsSync.Core.Lms.Connectors
                         ClientSecret = settings.Secret,
                         SalesforceIdField = settings.SalesforceIdField,
                         DefaultInvitationMessage = settings.InvitationMessage,
+                        Log = settings.Log,
                     });
                 case LmsKind.SkyPrep:
                     var skyPrep = new SkyPrepConnectorOptions();
@@ -42,6 +43,7 @@ namespace LmsSync.Core.Lms.Connectors
                         BaseUrl = settings.Url,
                         Token = settings.Secret,
                         WelcomeEmailAttribute = settings.WelcomeEmailAttribute,
+                        Log = settings.Log,
                     }, new ScimConnectorOptions { AdministratorGroup = settings.AdministratorGroup });
                 default:
                     throw new ArgumentOutOfRangeException(nameof(settings), settings.Kind, "Unknown LMS kind.");

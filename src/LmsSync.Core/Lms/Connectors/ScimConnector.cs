@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Http;
 using LmsSync.Core.Lms.Scim;
 using LmsSync.Core.Sync;
 using Newtonsoft.Json.Linq;
@@ -54,6 +55,10 @@ namespace LmsSync.Core.Lms.Connectors
         public LmsCapabilities Capabilities { get; }
         public LmsFieldCatalog Catalog => LmsFieldCatalog.Scim;
         public int MaxConcurrency => _clientOptions.MaxConcurrency;
+
+        /// <summary>The limit on requests in flight that the client finds at run time, up to <see cref="MaxConcurrency"/>.</summary>
+        public AdaptiveConcurrencyLimit Concurrency => _client.Concurrency;
+
         public LmsCallCounters Calls { get; } = new LmsCallCounters();
 
         public Task CheckAsync(CancellationToken cancellationToken) => Guard(async () =>

@@ -34,8 +34,12 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>No request-rate limit is documented (0 = none known); the client still throttles itself, see <see cref="DefaultMaxConcurrentRequests"/>.</summary>
         public const int DocumentedRequestsPerMinute = 0;
 
-        /// <summary>The client's polite default: at most this many requests in flight at once (no limit is documented; 429 + Retry-After is honoured anyway).</summary>
-        public const int DefaultMaxConcurrentRequests = 4;
+        /// <summary>
+        /// The default ceiling of requests in flight. No limit is documented, so the client finds one at run time: it
+        /// starts at 4, grows toward this while answers come back, and halves on 429/503/Retry-After
+        /// (<see cref="Http.AdaptiveConcurrencyLimit"/>).
+        /// </summary>
+        public const int DefaultMaxConcurrentRequests = 16;
 
         /// <summary>Documented default and the client's page size for <c>/users/v2</c>.</summary>
         public const int DefaultPageSize = 1000;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Http;
 using Newtonsoft.Json.Linq;
 
@@ -32,14 +33,20 @@ namespace LmsSync.Core.Lms.ISpring
             var baseUri = EndpointGuard.RequireSecure(options.BaseUrl, "iSpring Learn API URL");
             var baseText = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
-            // Token requests and API calls share the retry layer; only API calls go through the Bearer/401 handler.
-            var retrying = new RetryingHandler(options.RetryPolicy, options.InnerHandler ?? new HttpClientHandler());
+            // Token requests and API calls share the retry layer and, under it, the limit on requests in flight (each
+            // attempt takes a slot; a retry's wait holds none); only API calls go through the Bearer/401 handler.
+            var log = options.Log ?? NullActivityLog.Instance;
+            Concurrency = new AdaptiveConcurrencyLimit(options.MaxConcurrentRequests) { OnCut = cut => log.Verbose("iSpring Learn: " + cut + ".") };
+            var retrying = new RetryingHandler(options.RetryPolicy, new ConcurrencyGateHandler(Concurrency, options.InnerHandler ?? new HttpClientHandler()));
             _tokenHttp = new HttpMessageInvoker(retrying, disposeHandler: false);
             _tokens = new ISpringTokenSource(_tokenHttp, new Uri(baseText + "/api/v3/token"), options);
             var api = new HttpClient(new ISpringAuthHandler(_tokens, retrying)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-            _http = new ISpringHttp(api, baseUri, options.MaxConcurrentRequests);
+            _http = new ISpringHttp(api, baseUri);
             _members = new ISpringMemberListWriter(_groupLocks, GetGroupAsync, WriteMembersAsync, options.MaxGroupWriteAttempts);
         }
+
+        /// <summary>Requests in flight, at most: found at run time, up to <see cref="ISpringClientOptions.MaxConcurrentRequests"/>.</summary>
+        public AdaptiveConcurrencyLimit Concurrency { get; }
 
         /// <summary>How many times this client has signed in (initial sign-in plus renewals).</summary>
         public int SignIns => _tokens.SignIns;

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Security;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Http;
 
 namespace LmsSync.Core.Lms.ISpring
@@ -42,7 +43,11 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>User ids per bulk call (<c>/users/activate</c>, <c>/users/deactivate</c>, department moves); no limit is documented.</summary>
         public int BulkBatchSize { get; set; } = 500;
 
-        /// <summary>Requests in flight at once (no rate limit is documented; this is the client's polite default).</summary>
+        /// <summary>
+        /// The most requests in flight at once, and the engine's number of workers. No rate limit is documented, so the
+        /// client starts at 4 and grows toward this while iSpring keeps up, halving on 429/503/Retry-After
+        /// (<see cref="ISpringClient.Concurrency"/>). At 4 or less the limit starts there and never grows.
+        /// </summary>
         public int MaxConcurrentRequests { get; set; } = ISpringCapabilities.DefaultMaxConcurrentRequests;
 
         /// <summary>Sign in again this long before the token's stated expiry, rather than waiting for a 401.</summary>
@@ -53,6 +58,9 @@ namespace LmsSync.Core.Lms.ISpring
 
         /// <summary>The innermost handler (a proxy-aware handler, or a test double); null = a new HttpClientHandler.</summary>
         public HttpMessageHandler? InnerHandler { get; set; }
+
+        /// <summary>Where the client says why it slowed down (a lowered limit on requests in flight); null = nowhere.</summary>
+        public IActivityLog? Log { get; set; }
 
         /// <summary>The client's clock, for token expiry.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;

@@ -13,20 +13,18 @@ namespace LmsSync.Core.Lms.ISpring
 {
     /// <summary>
     /// One iSpring call: JSON in (<c>Content-Type</c>) and out (<c>Accept: application/json</c> — without it iSpring
-    /// answers XML), at most <see cref="ISpringClientOptions.MaxConcurrentRequests"/> in flight, errors turned into
-    /// <see cref="ISpringApiException"/>. Retries and re-sign-in happen in the handlers below it.
+    /// answers XML), errors turned into <see cref="ISpringApiException"/>. Retries, re-sign-in and the limit on requests in
+    /// flight (<see cref="ISpringClient.Concurrency"/>) happen in the handlers below it.
     /// </summary>
     internal sealed class ISpringHttp : IDisposable
     {
         private readonly HttpClient _http;
         private readonly string _baseUrl;
-        private readonly SemaphoreSlim _inFlight;
 
-        public ISpringHttp(HttpClient http, Uri baseUrl, int maxConcurrentRequests)
+        public ISpringHttp(HttpClient http, Uri baseUrl)
         {
             _http = http;
             _baseUrl = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
-            _inFlight = new SemaphoreSlim(maxConcurrentRequests, maxConcurrentRequests);
         }
 
         /// <summary>A GET; an unreadable (e.g. truncated) body is fetched once more before giving up.</summary>
@@ -129,21 +127,13 @@ namespace LmsSync.Core.Lms.ISpring
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 if (body != null) request.Content = new StringContent(body.ToString(Formatting.None), Encoding.UTF8, "application/json");
                 if (safe) request.MarkSafeToRetry();
-                await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                var sent = await ISpringApiException.SendOrUnreachableAsync(_http, request, operation, cancellationToken).ConfigureAwait(false);
+                using (var response = sent)
                 {
-                    var sent = await ISpringApiException.SendOrUnreachableAsync(_http, request, operation, cancellationToken).ConfigureAwait(false);
-                    using (var response = sent)
-                    {
-                        if (response.IsSuccessStatusCode) return await readSuccess(response.Content).ConfigureAwait(false);
-                        var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                        var (code, message) = ReadError(text);
-                        throw new ISpringApiException(operation, (int)response.StatusCode, code, message);
-                    }
-                }
-                finally
-                {
-                    _inFlight.Release();
+                    if (response.IsSuccessStatusCode) return await readSuccess(response.Content).ConfigureAwait(false);
+                    var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var (code, message) = ReadError(text);
+                    throw new ISpringApiException(operation, (int)response.StatusCode, code, message);
                 }
             }
         }
@@ -189,7 +179,6 @@ namespace LmsSync.Core.Lms.ISpring
         public void Dispose()
         {
             _http.Dispose();
-            _inFlight.Dispose();
         }
     }
 }

@@ -34,8 +34,12 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>No documented request budget (vendor-specific and unpublished): null.</summary>
         public static readonly int? RequestsPerMinute = null;
 
-        /// <summary>Concurrent requests the client allows itself when the rate limit is unknown; 429 + Retry-After is honoured on top.</summary>
-        public const int DefaultMaxConcurrency = 4;
+        /// <summary>
+        /// The default ceiling of requests in flight. SCIM defines no rate limit, so the client finds one at run time: it
+        /// starts at 4, grows toward this while answers come back, and halves on 429/503/Retry-After
+        /// (<see cref="Http.AdaptiveConcurrencyLimit"/>).
+        /// </summary>
+        public const int DefaultMaxConcurrency = 16;
 
         /// <summary>Page size asked for when listing (a hint: a service may return fewer).</summary>
         public const int DefaultPageSize = 100;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Http;
 using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.Scim
@@ -39,6 +40,9 @@ namespace LmsSync.Core.Lms.Scim
             }
             _activeWithoutPath = options.ActiveStyle == ScimActiveStyle.WithoutPath ? 1 : 0;
         }
+
+        /// <summary>Requests in flight, at most: found at run time, up to <see cref="ScimClientOptions.MaxConcurrency"/>.</summary>
+        public AdaptiveConcurrencyLimit Concurrency => _transport.Concurrency;
 
         /// <summary>The SCIM base URL in use (ends with a slash).</summary>
         public Uri BaseUri => _transport.BaseUri;

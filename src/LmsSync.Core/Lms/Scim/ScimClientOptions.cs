@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Http;
 
 namespace LmsSync.Core.Lms.Scim
@@ -28,7 +29,11 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>The <c>count</c> asked for per page when listing; capped by the service's <c>filter.maxResults</c>.</summary>
         public int PageSize { get; set; } = ScimCapabilities.DefaultPageSize;
 
-        /// <summary>Concurrent requests for many-user writes when <c>/Bulk</c> is not used (the rate limit is unknown).</summary>
+        /// <summary>
+        /// The most requests in flight at once: pages read ahead, single writes when <c>/Bulk</c> is not used, the engine's
+        /// workers. SCIM defines no rate limit, so the client starts at 4 and grows toward this while the service keeps up,
+        /// halving on 429/503/Retry-After (<see cref="ScimClient.Concurrency"/>). At 4 or less the limit starts there and never grows.
+        /// </summary>
         public int MaxConcurrency { get; set; } = ScimCapabilities.DefaultMaxConcurrency;
 
         /// <summary>Use <c>/Bulk</c> for many creates/updates when the service advertises it (default true).</summary>
@@ -44,6 +49,9 @@ namespace LmsSync.Core.Lms.Scim
 
         /// <summary>How <c>active</c> is switched (deactivate/reactivate). Default: with <c>path</c>, falling back once to the path-less form.</summary>
         public ScimActiveStyle ActiveStyle { get; set; } = ScimActiveStyle.Auto;
+
+        /// <summary>Where the client says why it slowed down (a lowered limit on requests in flight); null = nowhere.</summary>
+        public IActivityLog? Log { get; set; }
 
         /// <summary>Tests and hosts may put their own handler under the retry layer; null = a plain HttpClientHandler.</summary>
         public HttpMessageHandler? InnerHandler { get; set; }

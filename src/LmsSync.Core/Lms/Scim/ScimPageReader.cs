@@ -30,6 +30,9 @@ namespace LmsSync.Core.Lms.Scim
         private readonly string? _extraQuery;
         private readonly Func<JObject, T> _convert;
         private readonly int _concurrency;
+        /// <summary>Pages read ahead that may wait, arrived, for the caller before no more are asked for.</summary>
+        private const int MaxArrivedAhead = 2;
+
         private readonly Queue<(int Start, Task<JObject> Page)> _ahead = new Queue<(int, Task<JObject>)>();
         private int _nextIndex = 1;
         private bool _done;
@@ -101,7 +104,11 @@ namespace LmsSync.Core.Lms.Scim
         private async Task<List<JObject>?> NextPlannedAsync(CancellationToken cancellationToken)
         {
             var count = await _client.PageSizeAsync(cancellationToken).ConfigureAwait(false);
-            while (_ahead.Count < _concurrency && _nextIndex <= _plannedTotal)
+            // Flow control, as TCP's receive window beside its congestion window: pages that arrived and wait to be
+            // handed out make nothing faster, and their parsed trees outlive young-generation collections (at 16 ahead,
+            // a 100k-user read peaked at 1.2 GB instead of 0.5). So none is asked for while MaxArrivedAhead wait; the
+            // wire is kept busy up to the concurrency only while the caller keeps up.
+            while (_ahead.Count < _concurrency && _nextIndex <= _plannedTotal && _ahead.Count(a => a.Page.IsCompleted) < MaxArrivedAhead)
             {
                 // Observed even if the reader is abandoned or the plan breaks.
                 var fetch = FetchAsync(_nextIndex, count, cancellationToken).ObserveFaults();

@@ -8,6 +8,7 @@ using System.Security;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -54,13 +55,18 @@ namespace LmsSync.Core.Lms.Scim
             _refresh = options.RefreshToken;
             _token = options.Token!.Copy();
             _token.MakeReadOnly();
-            _http = new HttpClient(new RetryingHandler(_policy, options.InnerHandler ?? new HttpClientHandler()))
+            var log = options.Log ?? NullActivityLog.Instance;
+            Concurrency = new AdaptiveConcurrencyLimit(options.MaxConcurrency) { OnCut = cut => log.Verbose("SCIM service: " + cut + ".") };
+            // The limit on requests in flight sits under the retry layer: each attempt takes a slot, a retry's wait holds none.
+            _http = new HttpClient(new RetryingHandler(_policy, new ConcurrencyGateHandler(Concurrency, options.InnerHandler ?? new HttpClientHandler())))
             {
                 Timeout = Timeout.InfiniteTimeSpan, // the retry layer times each attempt
             };
         }
 
         public Uri BaseUri => _base;
+
+        public AdaptiveConcurrencyLimit Concurrency { get; }
 
         public async Task<ScimResponse> SendAsync(HttpMethod method, string relative, JObject? body, string? ifMatch, bool safeToRetry, CancellationToken cancellationToken)
         {

@@ -65,6 +65,6 @@ public sealed class ScimAttributePathTests
         Assert.True(ScimCapabilities.GroupMembershipPerMember);
         Assert.False(ScimCapabilities.HasStandardWelcomeEmailSwitch);
         Assert.Null(ScimCapabilities.RequestsPerMinute);
-        Assert.Equal(4, ScimCapabilities.DefaultMaxConcurrency);
+        Assert.Equal(16, ScimCapabilities.DefaultMaxConcurrency);
     }
 }

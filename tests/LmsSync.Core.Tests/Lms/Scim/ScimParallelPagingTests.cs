@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using LmsSync.Core.Lms.Scim;
+using LmsSync.Core.Tests.Salesforce;
 using LmsSync.Sandbox.Faults;
 
 namespace LmsSync.Core.Tests.Lms.Scim;
@@ -109,5 +110,24 @@ public sealed class ScimParallelPagingTests(ScimSandboxFixture fixture) : ScimTe
 
         Assert.Equal(StoredIds().OrderBy(id => id), all.Select(u => u.Id).OrderBy(id => id));
         Assert.True(reader.Reread);
+    }
+
+    [Fact]
+    public async Task A_429_on_pages_read_ahead_lowers_the_limit_on_requests_in_flight_and_every_user_is_still_read()
+    {
+        Emulator.SeedUsers(196); // 200 users, 20 pages of 10, up to 16 asked for ahead
+        Host.Context.Faults.Add(new FaultRule { PathPattern = "^/scim/v2/Users\\?startIndex=(51|101)&", Times = 2, StatusCode = 429, Headers = { ["Retry-After"] = "1" } });
+        var log = new RecordingLog();
+        var client = Client(o => { o.PageSize = 10; o.Log = log; });
+
+        var all = await ReadAll(client.ListUsers());
+
+        Assert.Equal(StoredIds().OrderBy(id => id), all.Select(u => u.Id).OrderBy(id => id));
+        Assert.Equal(2, Requests("GET", "/Users?").Count(r => r.Status == 429));
+        Assert.Equal(16, client.Concurrency.Ceiling);
+        Assert.InRange(client.Concurrency.Cuts, 1, 2);
+        var cuts = log.VerboseMessages.Where(m => m.Contains("requests in flight")).ToList();
+        Assert.Equal(client.Concurrency.Cuts, cuts.Count);
+        Assert.StartsWith("SCIM service: HTTP 429 (Retry-After 1 s) to GET /scim/v2/Users; requests in flight now at most ", cuts[0]);
     }
 }
