@@ -10,9 +10,9 @@ namespace LmsSync.Core.Lms.ISpring
     /// Streams a <c>pageSize</c>/<c>pageToken</c> list one page at a time, never the whole list in memory:
     /// call <see cref="ReadPageAsync"/> until it returns null. Empty pages are skipped; the token is opaque and
     /// passed back unchanged; a token that repeats ends the list (a server stuck on one page). With
-    /// <see cref="ReadAhead"/> the next page is requested as soon as its token is known, so the server's time and the
-    /// network's overlap the caller's work on the current page (memory stays two pages). Not thread-safe: one reader
-    /// per listing.
+    /// <see cref="ReadAhead"/> the next page is requested as soon as its token is known — found in the received body
+    /// before the page's items are parsed — so the server's time and the network's overlap our parsing and the
+    /// caller's work on the current page (memory stays two pages). Not thread-safe: one reader per listing.
     /// </summary>
     public sealed class ISpringPageReader<T>
     {
@@ -49,7 +49,8 @@ namespace LmsSync.Core.Lms.ISpring
                 {
                     _prefetch = _fetch(_nextToken, cancellationToken).ObserveFaults();
                 }
-                if (page.Items.Count > 0) return page.Items;
+                var items = page.Items; // parsed only now, with the next page's request already out
+                if (items.Count > 0) return items;
             }
             return null;
         }

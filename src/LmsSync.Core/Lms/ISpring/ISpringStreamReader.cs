@@ -62,6 +62,16 @@ namespace LmsSync.Core.Lms.ISpring
             return new ISpringPage<T>(items, next);
         }
 
+        /// <summary>One JSON scalar (a value cut out of a page by <see cref="ISpringPageScan"/>) as text, read as <see cref="Page{T}"/> reads its token.</summary>
+        public static string? Scalar(string json)
+        {
+            using (var reader = Open(new StringReader(json)))
+            {
+                Next(reader);
+                return Text(reader, "nextPageToken");
+            }
+        }
+
         /// <summary>A user object; the reader is on its <c>StartObject</c> and is left on its <c>EndObject</c>.</summary>
         public static ISpringUser User(JsonReader reader)
         {
