@@ -43,13 +43,21 @@ namespace LmsSync.Core.Lms.ISpring
                 var page = await NextPageAsync(cancellationToken).ConfigureAwait(false);
                 PagesRead++;
                 var next = page.NextToken;
-                if (string.IsNullOrEmpty(next) || next == _nextToken) _done = true;
-                _nextToken = next;
-                if (!_done && ReadAhead)
+                var last = string.IsNullOrEmpty(next) || next == _nextToken;
+                if (!last && ReadAhead) _prefetch = _fetch(next, cancellationToken).ObserveFaults();
+                IReadOnlyList<T> items;
+                try
                 {
-                    _prefetch = _fetch(_nextToken, cancellationToken).ObserveFaults();
+                    items = page.Items; // parsed only now, with the next page's request already out
                 }
-                var items = page.Items; // parsed only now, with the next page's request already out
+                catch
+                {
+                    // This page did not parse: asked again, the reader fetches it again rather than going past it.
+                    _prefetch = null;
+                    throw;
+                }
+                _done = last;
+                _nextToken = next;
                 if (items.Count > 0) return items;
             }
             return null;
