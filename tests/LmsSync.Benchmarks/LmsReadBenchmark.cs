@@ -12,7 +12,8 @@ namespace LmsSync.Benchmarks;
 /// <summary>
 /// lms-read: the client's cost of reading every LMS user. A Sandbox process (so its allocations are not counted)
 /// is seeded with N learners (default 100,000); the production client reads them all, and the run prints the
-/// wall time, the requests, and the bytes this process allocated per user read. <c>--latency MS</c> delays
+/// wall time, the requests, the CPU time of the client and of the Sandbox (wall time is noisy on a shared machine),
+/// and the bytes this process allocated per user read. <c>--latency MS</c> delays
 /// every LMS request as the scale scenario does.
 /// Usage: <c>dotnet run -c Release --project tests/LmsSync.Benchmarks -- lms-read [--users N] [--lms ispring|scim] [--latency MS]</c>.
 /// </summary>
@@ -65,14 +66,18 @@ public sealed class LmsReadBenchmark : IBenchmarkScenario
         {
             await sandbox.Admin.ClearRequestsAsync();
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sandboxCpu = sandbox.CpuTime;
             var clock = Stopwatch.StartNew();
             var count = await read();
             var seconds = clock.Elapsed.TotalSeconds;
+            clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
+            sandboxCpu = sandbox.CpuTime - sandboxCpu;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             var calls = await sandbox.Admin.RequestsAsync(kind.ToString().ToLowerInvariant());
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "lms-read {0}: {1:N0} users in {2:0.00} s, LMS {3}; {4:N0} MiB allocated, {5:N0} bytes per user",
-                kind, count, seconds, calls, allocated / 1048576.0, count == 0 ? 0 : allocated / count));
+                "lms-read {0}: {1:N0} users in {2:0.00} s, LMS {3}; CPU client {6:0.00} s, Sandbox {7:0.00} s; {4:N0} MiB allocated, {5:N0} bytes per user",
+                kind, count, seconds, calls, allocated / 1048576.0, count == 0 ? 0 : allocated / count, clientCpu.TotalSeconds, sandboxCpu.TotalSeconds));
         }
         return 0;
     }

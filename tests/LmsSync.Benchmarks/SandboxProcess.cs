@@ -30,6 +30,16 @@ internal sealed class SandboxProcess : IAsyncDisposable
     public string InfoPath { get; }
     public SandboxAdmin Admin { get; }
 
+    /// <summary>CPU the Sandbox process has used so far: on a shared machine a fairer measure of the emulator's cost than wall time.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<SandboxProcess> StartAsync(int users, int seed = 1)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "LmsSync.Sandbox.dll");

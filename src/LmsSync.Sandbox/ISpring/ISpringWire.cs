@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -46,20 +47,38 @@ internal sealed class ISpringResult(int status, JsonNode? body) : IResult
 /// </summary>
 internal sealed class ISpringWrittenResult(Action<Utf8JsonWriter> write) : IResult
 {
+    /// <summary>Larger buffers are not kept (one odd answer should not pin its memory for the Sandbox's life).</summary>
+    private const int KeptCapacity = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Buffers of earlier answers, reused: a fresh one grew from 256 bytes by doubling through every 700 KB user page
+    /// (eight copies, four of them large-object allocations), a cost the client's read waited on. At most one per
+    /// answer being written at once.
+    /// </summary>
+    private static readonly ConcurrentBag<ArrayBufferWriter<byte>> Buffers = new();
+
     public async Task ExecuteAsync(HttpContext http)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer)) write(writer);
-        if (!ISpringResult.WantsJson(http.Request))
+        var buffer = Buffers.TryTake(out var kept) ? kept : new ArrayBufferWriter<byte>(64 * 1024);
+        try
         {
-            await new ISpringResult(200, JsonNode.Parse(buffer.WrittenSpan)).ExecuteAsync(http);
-            return;
+            using (var writer = new Utf8JsonWriter(buffer)) write(writer);
+            if (!ISpringResult.WantsJson(http.Request))
+            {
+                await new ISpringResult(200, JsonNode.Parse(buffer.WrittenSpan)).ExecuteAsync(http);
+                return;
+            }
+            http.Response.StatusCode = 200;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            // The length is known: a client can size its buffer once instead of growing it through a 700 KB page.
+            http.Response.ContentLength = buffer.WrittenCount;
+            await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
         }
-        http.Response.StatusCode = 200;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        // The length is known: a client can size its buffer once instead of growing it through a 700 KB page.
-        http.Response.ContentLength = buffer.WrittenCount;
-        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+        finally
+        {
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity <= KeptCapacity) Buffers.Add(buffer);
+        }
     }
 }
 

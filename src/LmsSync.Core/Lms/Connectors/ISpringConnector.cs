@@ -235,7 +235,7 @@ namespace LmsSync.Core.Lms.Connectors
 
         private LmsUser ToLmsUser(ISpringUser user)
         {
-            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var fields = new LmsUserFields(user.Fields.Count);
             foreach (var pair in user.Fields)
                 fields[_catalog.TryResolve(pair.Key, out var known) ? known.Name : pair.Key] = pair.Value;
             var salesforceIdField = _capabilities.SalesforceIdField;

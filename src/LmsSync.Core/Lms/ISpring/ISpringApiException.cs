@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,13 +31,21 @@ namespace LmsSync.Core.Lms.ISpring
             new ISpringApiException(operation, $"iSpring Learn could not be reached for {operation}: {inner.Message} Check BaseUrl, the network and any proxy, then try again.", inner);
 
         /// <summary>Sends a request; a connection failure or timeout becomes <see cref="Unreachable"/> for <paramref name="operation"/>.</summary>
-        internal static async Task<HttpResponseMessage> SendOrUnreachableAsync(HttpMessageInvoker http, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+        internal static Task<HttpResponseMessage> SendOrUnreachableAsync(HttpMessageInvoker http, HttpRequestMessage request, string operation, CancellationToken cancellationToken) =>
+            OrUnreachableAsync(http.SendAsync(request, cancellationToken), operation);
+
+        /// <summary>Awaits a send or a body being received; a connection failure or timeout becomes <see cref="Unreachable"/> for <paramref name="operation"/>.</summary>
+        internal static async Task<T> OrUnreachableAsync<T>(Task<T> transfer, string operation)
         {
             try
             {
-                return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                return await transfer.ConfigureAwait(false);
             }
             catch (HttpRequestException e)
+            {
+                throw Unreachable(operation, e);
+            }
+            catch (IOException e)
             {
                 throw Unreachable(operation, e);
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -20,6 +21,9 @@ namespace LmsSync.Core.Lms.ISpring
     {
         private readonly HttpClient _http;
         private readonly string _baseUrl;
+
+        /// <summary>Page bodies: the one being parsed and the one a read-ahead is receiving, per listing in flight.</summary>
+        private readonly ByteBufferPool _buffers = new ByteBufferPool(4);
 
         public ISpringHttp(HttpClient http, Uri baseUrl)
         {
@@ -49,28 +53,38 @@ namespace LmsSync.Core.Lms.ISpring
         }
 
         /// <summary>
-        /// One page of a <c>pageSize</c>/<c>pageToken</c> list, read token by token from the response's stream (no body
-        /// string, no page DOM). Like <see cref="GetAsync"/>, a body that does not parse is fetched once more; one that
-        /// parses but lacks what a page needs is a typed error straight away (asking again gives the same answer).
+        /// One page of a <c>pageSize</c>/<c>pageToken</c> list. The body is received into a pooled buffer and only its
+        /// top-level <c>nextPageToken</c> is found (<see cref="ISpringPageScan"/>) before this returns; the items are
+        /// parsed token by token from the buffer (no body string, no page DOM) when the page's
+        /// <see cref="ISpringPage{T}.Items"/> is first read, so a read-ahead can have the next page's request out
+        /// meanwhile. Like <see cref="GetAsync"/>, a body cut short is fetched once more; one that is well-formed but
+        /// lacks what a page needs, or that only the full parse finds malformed, is a typed error straight away.
         /// </summary>
         public async Task<ISpringPage<T>> GetPageAsync<T>(string pathAndQuery, string itemsProperty, Func<JsonReader, T> readItem, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
+                var operation = "GET " + StripQuery(pathAndQuery);
+                var (buffer, length) = await SendAsync(HttpMethod.Get, pathAndQuery, null, safe: true, HttpCompletionOption.ResponseHeadersRead,
+                    content => ReceiveAsync(content, operation, cancellationToken), cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    return await SendAsync(HttpMethod.Get, pathAndQuery, null, safe: true, content => ReadPageAsync(content, itemsProperty, readItem), cancellationToken).ConfigureAwait(false);
+                    var next = ISpringPageScan.NextPageToken(buffer, length);
+                    return new ISpringPage<T>(next, () => ParsePage(buffer, length, pathAndQuery, itemsProperty, readItem));
                 }
                 catch (ISpringShapeException e)
                 {
-                    throw new ISpringApiException("GET " + StripQuery(pathAndQuery), 0, null, e.Message, "The answer did not have the fields expected; check BaseUrl points at the iSpring Learn API.", e);
+                    _buffers.Return(buffer);
+                    throw WrongShape(pathAndQuery, e);
                 }
                 catch (JsonException) when (attempt < 2)
                 {
                     // A body cut short in transit: a GET can simply be asked again.
+                    _buffers.Return(buffer);
                 }
                 catch (JsonException e)
                 {
+                    _buffers.Return(buffer);
                     throw Unreadable("GET", pathAndQuery, e);
                 }
             }
@@ -112,14 +126,17 @@ namespace LmsSync.Core.Lms.ISpring
             SendAsync(HttpMethod.Delete, path, null, safe: true, cancellationToken);
 
         private Task<string> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, bool safe, CancellationToken cancellationToken) =>
-            SendAsync(method, pathAndQuery, body, safe, content => content == null ? Task.FromResult("") : content.ReadAsStringAsync(), cancellationToken);
+            SendAsync(method, pathAndQuery, body, safe, HttpCompletionOption.ResponseContentRead,
+                content => content == null ? Task.FromResult("") : content.ReadAsStringAsync(), cancellationToken);
 
         /// <summary>
-        /// Sends and hands a successful answer's content to <paramref name="readSuccess"/>. HttpClient has already
-        /// buffered the body (so a connection lost mid-body is an unreachable server here, retried below), which
-        /// lets a page be parsed synchronously from memory without blocking a thread on the socket.
+        /// Sends and hands a successful answer's content to <paramref name="readSuccess"/>. With
+        /// <see cref="HttpCompletionOption.ResponseContentRead"/> HttpClient has already buffered the body (a connection
+        /// lost mid-body is an unreachable server); with <see cref="HttpCompletionOption.ResponseHeadersRead"/>
+        /// <paramref name="readSuccess"/> receives it itself (the adaptive limit's slot is already free once the headers are in).
         /// </summary>
-        private async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, JToken? body, bool safe, Func<HttpContent?, Task<T>> readSuccess, CancellationToken cancellationToken)
+        private async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, JToken? body, bool safe, HttpCompletionOption completion,
+            Func<HttpContent?, Task<T>> readSuccess, CancellationToken cancellationToken)
         {
             var operation = method.Method + " " + StripQuery(pathAndQuery);
             using (var request = new HttpRequestMessage(method, _baseUrl + pathAndQuery))
@@ -127,7 +144,7 @@ namespace LmsSync.Core.Lms.ISpring
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 if (body != null) request.Content = new StringContent(body.ToString(Formatting.None), Encoding.UTF8, "application/json");
                 if (safe) request.MarkSafeToRetry();
-                var sent = await ISpringApiException.SendOrUnreachableAsync(_http, request, operation, cancellationToken).ConfigureAwait(false);
+                var sent = await ISpringApiException.OrUnreachableAsync(_http.SendAsync(request, completion, cancellationToken), operation).ConfigureAwait(false);
                 using (var response = sent)
                 {
                     if (response.IsSuccessStatusCode) return await readSuccess(response.Content).ConfigureAwait(false);
@@ -138,12 +155,56 @@ namespace LmsSync.Core.Lms.ISpring
             }
         }
 
-        private static async Task<ISpringPage<T>> ReadPageAsync<T>(HttpContent? content, string itemsProperty, Func<JsonReader, T> readItem)
+        /// <summary>
+        /// The whole body into a pooled buffer (sized by Content-Length when sent); a connection lost mid-body is an
+        /// unreachable server, as when HttpClient buffers it.
+        /// </summary>
+        private Task<(byte[] Buffer, int Length)> ReceiveAsync(HttpContent? content, string operation, CancellationToken cancellationToken) =>
+            ISpringApiException.OrUnreachableAsync(ReceiveBodyAsync(content, cancellationToken), operation);
+
+        private async Task<(byte[] Buffer, int Length)> ReceiveBodyAsync(HttpContent? content, CancellationToken cancellationToken)
         {
-            using (var stream = content == null ? Stream.Null : await content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (var text = new StreamReader(stream, Encoding.UTF8))
-            using (var reader = ISpringStreamReader.Open(text))
-                return ISpringStreamReader.Page(reader, itemsProperty, readItem);
+            var expected = content?.Headers.ContentLength;
+            var buffer = _buffers.Rent(expected is long size && size < int.MaxValue ? (int)size + 1 : 0);
+            if (content == null) return (buffer, 0);
+            var length = 0;
+            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length < buffer.Length) continue;
+                    var larger = _buffers.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    _buffers.Return(buffer);
+                    buffer = larger;
+                }
+            }
+            return (buffer, length);
+        }
+
+        /// <summary>Parses a received page's items and hands its buffer back; errors as <see cref="GetPageAsync"/> reports them.</summary>
+        private IReadOnlyList<T> ParsePage<T>(byte[] buffer, int length, string pathAndQuery, string itemsProperty, Func<JsonReader, T> readItem)
+        {
+            try
+            {
+                using (var text = new StreamReader(new MemoryStream(buffer, 0, length, writable: false), Encoding.UTF8))
+                using (var reader = ISpringStreamReader.Open(text))
+                    return ISpringStreamReader.Page(reader, itemsProperty, readItem).Items;
+            }
+            catch (ISpringShapeException e)
+            {
+                throw WrongShape(pathAndQuery, e);
+            }
+            catch (JsonException e)
+            {
+                throw Unreadable("GET", pathAndQuery, e);
+            }
+            finally
+            {
+                _buffers.Return(buffer);
+            }
         }
 
         /// <summary>iSpring's <c>ErrorResponse {code, message}</c>, or the start of whatever else came back.</summary>
@@ -166,6 +227,9 @@ namespace LmsSync.Core.Lms.ISpring
             var trimmed = body.Trim();
             return (null, trimmed.Length > 200 ? trimmed.Substring(0, 200) + "…" : trimmed);
         }
+
+        private static ISpringApiException WrongShape(string pathAndQuery, ISpringShapeException e) =>
+            new ISpringApiException("GET " + StripQuery(pathAndQuery), 0, null, e.Message, "The answer did not have the fields expected; check BaseUrl points at the iSpring Learn API.", e);
 
         private static ISpringApiException Unreadable(string method, string path, Exception e) =>
             new ISpringApiException(method + " " + StripQuery(path), 0, null, e.Message, "The answer was not the JSON expected (cut short or not JSON); try again, and check BaseUrl points at the iSpring Learn API.", e);

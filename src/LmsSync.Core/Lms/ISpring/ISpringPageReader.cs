@@ -10,9 +10,9 @@ namespace LmsSync.Core.Lms.ISpring
     /// Streams a <c>pageSize</c>/<c>pageToken</c> list one page at a time, never the whole list in memory:
     /// call <see cref="ReadPageAsync"/> until it returns null. Empty pages are skipped; the token is opaque and
     /// passed back unchanged; a token that repeats ends the list (a server stuck on one page). With
-    /// <see cref="ReadAhead"/> the next page is requested as soon as its token is known, so the server's time and the
-    /// network's overlap the caller's work on the current page (memory stays two pages). Not thread-safe: one reader
-    /// per listing.
+    /// <see cref="ReadAhead"/> the next page is requested as soon as its token is known — found in the received body
+    /// before the page's items are parsed — so the server's time and the network's overlap our parsing and the
+    /// caller's work on the current page (memory stays two pages). Not thread-safe: one reader per listing.
     /// </summary>
     public sealed class ISpringPageReader<T>
     {
@@ -43,13 +43,22 @@ namespace LmsSync.Core.Lms.ISpring
                 var page = await NextPageAsync(cancellationToken).ConfigureAwait(false);
                 PagesRead++;
                 var next = page.NextToken;
-                if (string.IsNullOrEmpty(next) || next == _nextToken) _done = true;
-                _nextToken = next;
-                if (!_done && ReadAhead)
+                var last = string.IsNullOrEmpty(next) || next == _nextToken;
+                if (!last && ReadAhead) _prefetch = _fetch(next, cancellationToken).ObserveFaults();
+                IReadOnlyList<T> items;
+                try
                 {
-                    _prefetch = _fetch(_nextToken, cancellationToken).ObserveFaults();
+                    items = page.Items; // parsed only now, with the next page's request already out
                 }
-                if (page.Items.Count > 0) return page.Items;
+                catch
+                {
+                    // This page did not parse: asked again, the reader fetches it again rather than going past it.
+                    _prefetch = null;
+                    throw;
+                }
+                _done = last;
+                _nextToken = next;
+                if (items.Count > 0) return items;
             }
             return null;
         }

@@ -27,6 +27,13 @@ namespace LmsSync.Core.Lms.ISpring
             "LOGIN", "EMAIL", "FIRST_NAME", "LAST_NAME", "JOB_TITLE", "PHONE", "COUNTRY", "departments", "parentDepartmentId", "code",
             "groupId", "isSmart", "userIds", "usersCount");
 
+        /// <summary>
+        /// A user's fields as read, before they go into a dictionary of exactly their size (growing one field by field
+        /// allocated it three times over). Per thread, reused: a page is parsed on one thread, user after user.
+        /// </summary>
+        [ThreadStatic]
+        private static List<KeyValuePair<string, string>>? _fieldsRead;
+
         /// <summary>A reader with the same settings as <see cref="ISpringWireReader.Parse"/>: dates and decimals stay as sent.</summary>
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, CloseInput = false, PropertyNameTable = Names };
@@ -62,14 +69,24 @@ namespace LmsSync.Core.Lms.ISpring
             return new ISpringPage<T>(items, next);
         }
 
+        /// <summary>One JSON scalar (a value cut out of a page by <see cref="ISpringPageScan"/>) as text, read as <see cref="Page{T}"/> reads its token.</summary>
+        public static string? Scalar(string json)
+        {
+            using (var reader = Open(new StringReader(json)))
+            {
+                Next(reader);
+                return Text(reader, "nextPageToken");
+            }
+        }
+
         /// <summary>A user object; the reader is on its <c>StartObject</c> and is left on its <c>EndObject</c>.</summary>
         public static ISpringUser User(JsonReader reader)
         {
             if (reader.TokenType != JsonToken.StartObject) throw new ISpringShapeException("Expected a user object.");
             string? userId = null, departmentId = null, role = null;
             var status = 0;
-            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            IReadOnlyList<string> groups = new List<string>();
+            Dictionary<string, string>? fields = null;
+            IReadOnlyList<string>? groups = null;
             DateTimeOffset? added = null, lastLogin = null;
             while (Next(reader) == JsonToken.PropertyName)
             {
@@ -89,7 +106,8 @@ namespace LmsSync.Core.Lms.ISpring
                 }
             }
             if (string.IsNullOrEmpty(userId)) throw new ISpringShapeException("'userId' is missing.");
-            return new ISpringUser(userId!, departmentId ?? "", status, role ?? "", fields, groups, added, lastLogin);
+            return new ISpringUser(userId!, departmentId ?? "", status, role ?? "", fields ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+                groups ?? new List<string>(), added, lastLogin);
         }
 
         /// <summary>An array of ids (empty ones dropped); anything but an array is no ids.</summary>
@@ -128,14 +146,15 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary><c>fields</c> as an object or as a <c>[{name, value}]</c> list; anything else is no fields.</summary>
         private static Dictionary<string, string> Fields(JsonReader reader)
         {
-            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var read = _fieldsRead ?? (_fieldsRead = new List<KeyValuePair<string, string>>());
+            read.Clear();
             if (reader.TokenType == JsonToken.StartObject)
             {
                 while (Next(reader) == JsonToken.PropertyName)
                 {
                     var name = (string)reader.Value!;
                     Next(reader);
-                    Add(fields, name, FieldValue(reader));
+                    Add(read, name, FieldValue(reader));
                 }
             }
             else if (reader.TokenType == JsonToken.StartArray)
@@ -156,19 +175,22 @@ namespace LmsSync.Core.Lms.ISpring
                         else if (property == "value") value = FieldValue(reader);
                         else reader.Skip();
                     }
-                    if (!string.IsNullOrEmpty(name)) Add(fields, name!, value);
+                    if (!string.IsNullOrEmpty(name)) Add(read, name!, value);
                 }
             }
             else
             {
                 reader.Skip();
             }
+            var fields = new Dictionary<string, string>(read.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in read) fields[pair.Key] = pair.Value; // a name sent twice: the last one wins
+            read.Clear();
             return fields;
         }
 
-        private static void Add(Dictionary<string, string> fields, string name, string? value)
+        private static void Add(List<KeyValuePair<string, string>> fields, string name, string? value)
         {
-            if (value != null) fields[name] = value;
+            if (value != null) fields.Add(new KeyValuePair<string, string>(name, value));
         }
 
         /// <summary>A string as sent; null for JSON null; any other value as its JSON text (a number stays <c>5</c>, an object <c>{…}</c>).</summary>
@@ -199,6 +221,7 @@ namespace LmsSync.Core.Lms.ISpring
                 reader.Skip();
                 return 0;
             }
+            if (reader.Value is long number) return number >= int.MinValue && number <= int.MaxValue ? (int)number : 0; // the usual case, without a string
             return int.TryParse(Convert.ToString(reader.Value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) ? status : 0;
         }
 

@@ -28,7 +28,7 @@ namespace LmsSync.Core.Sync
             Login = login;
             Email = email;
             Active = active;
-            Fields = CaseInsensitive(fields);
+            Fields = fields as LmsUserFields ?? CaseInsensitive(fields);
             DepartmentId = departmentId;
             GroupIds = groupIds ?? NoGroups;
             SalesforceId = salesforceId;
@@ -57,7 +57,7 @@ namespace LmsSync.Core.Sync
 
         private static IReadOnlyDictionary<string, string?> CaseInsensitive(IReadOnlyDictionary<string, string?>? fields)
         {
-            var copy = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var copy = new Dictionary<string, string?>(fields?.Count ?? 0, StringComparer.OrdinalIgnoreCase);
             if (fields != null)
                 foreach (var pair in fields) copy[pair.Key] = pair.Value;
             return copy;

@@ -97,6 +97,68 @@ public sealed class ISpringStreamedPageTests : IClassFixture<ISpringSandboxFixtu
     }
 
     [Fact]
+    public async Task A_token_look_alike_in_a_field_value_or_a_nested_member_is_not_followed()
+    {
+        var decoy = Ann.Replace("\"job_title\":null", "\"job_title\":\"\\\"nextPageToken\\\":\\\"evil\\\"\",\"nextPageToken\":\"evil\"");
+        Serve("\\?pageSize=10$", "{\"userProfiles\":[" + decoy + "],\"meta\":{\"nextPageToken\":\"evil\"},\"nextPageToken\":\"t1\"}");
+        Serve(".*pageToken=t1$", "{\"userProfiles\":[" + Ann.Replace("u-1", "u-2") + "]}");
+        using var client = _sandbox.Client(configure: o => o.PageSize = 10);
+        var reader = client.ReadUsers();
+        reader.ReadAhead = true;
+
+        var users = await ReadAllAsync(reader);
+
+        Assert.Equal(new[] { "u-1", "u-2" }, users.Select(u => u.UserId));
+        Assert.Equal("\"nextPageToken\":\"evil\"", users[0].Field("job_title"));
+        var listed = _sandbox.Host.Context.Requests.Since(0, "ispring").Select(r => r.Path).Where(p => p.Contains("/users/v2")).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.EndsWith("pageToken=t1", listed[1]);
+    }
+
+    [Fact]
+    public async Task A_read_ahead_page_that_stays_cut_mid_page_is_the_typed_error_after_the_pages_before_it()
+    {
+        var cut = "{\"userProfiles\":[" + Ann.Replace("u-1", "u-2") + "," + Ann.Substring(0, 40);
+        Serve("\\?pageSize=10$", "{\"userProfiles\":[" + Ann + "],\"nextPageToken\":\"t1\"}");
+        _sandbox.Host.Context.Faults.Add(new FaultRule { PathPattern = "^/ispring/users/v2.*pageToken=t1$", StatusCode = 200, Body = cut });
+        using var client = _sandbox.Client(configure: o => o.PageSize = 10);
+        var reader = client.ReadUsers();
+        reader.ReadAhead = true;
+
+        var first = await reader.ReadPageAsync();
+        var error = await Assert.ThrowsAsync<ISpringApiException>(() => reader.ReadPageAsync());
+
+        Assert.Equal(new[] { "u-1" }, first!.Select(u => u.UserId));
+        Assert.Equal(("GET /users/v2", 0), (error.Operation, error.StatusCode));
+        Assert.Contains("not the JSON expected", error.Message);
+        Assert.Equal(3, _sandbox.Calls().Count(c => c == "GET /users/v2")); // the cut page was asked for twice
+    }
+
+    [Fact]
+    public async Task After_a_page_that_does_not_parse_asking_again_fetches_that_page_not_the_next()
+    {
+        // Page 2's token is found, and page 3 read ahead, before page 2's user without an id is parsed.
+        Serve("\\?pageSize=10$", "{\"userProfiles\":[" + Ann + "],\"nextPageToken\":\"t1\"}");
+        Serve(".*pageToken=t1$", "{\"userProfiles\":[{\"departmentId\":\"d-1\"}],\"nextPageToken\":\"t2\"}");
+        Serve(".*pageToken=t1$", "{\"userProfiles\":[" + Ann.Replace("u-1", "u-2") + "],\"nextPageToken\":\"t2\"}");
+        // Twice: once for the read-ahead made before page 2 failed, once for the read after page 2 is fetched again.
+        _sandbox.Host.Context.Faults.Add(new FaultRule { PathPattern = "^/ispring/users/v2.*pageToken=t2$", Times = 2, StatusCode = 200, Body = "{\"userProfiles\":[" + Ann.Replace("u-1", "u-3") + "]}" });
+        using var client = _sandbox.Client(configure: o => o.PageSize = 10);
+        var reader = client.ReadUsers();
+        reader.ReadAhead = true;
+
+        var first = await reader.ReadPageAsync();
+        var error = await Assert.ThrowsAsync<ISpringApiException>(() => reader.ReadPageAsync());
+        var rest = await ReadAllAsync(reader);
+
+        Assert.Contains("'userId' is missing", error.Message);
+        Assert.Equal(new[] { "u-1", "u-2", "u-3" }, first!.Concat(rest).Select(u => u.UserId));
+        var tokens = _sandbox.Host.Context.Requests.Since(0, "ispring").Select(r => r.Path).Where(p => p.Contains("/users/v2"))
+            .Select(p => p.Contains("pageToken=") ? p.Substring(p.IndexOf("pageToken=", StringComparison.Ordinal) + 10) : "").ToList();
+        Assert.Equal(2, tokens.Count(t => t == "t1"));
+    }
+
+    [Fact]
     public async Task A_page_that_stays_cut_short_is_fetched_twice_then_a_typed_error()
     {
         _sandbox.Host.Context.Faults.Add(new FaultRule { PathPattern = "^/ispring/users/v2", Kind = FaultKind.MalformedBody });
