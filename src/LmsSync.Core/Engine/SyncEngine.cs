@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Storage;
+using LmsSync.Core.Sync;
 using LmsSync.Core.Sync.Validation;
 
 namespace LmsSync.Core.Engine
@@ -47,37 +48,53 @@ namespace LmsSync.Core.Engine
         public async Task<SyncPreview> PreviewAsync(PreviewRequest request, IProgress<SyncProgress>? progress, CancellationToken ct)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            var loading = LoadStateAsync();
             var reported = progress == null ? null : new LockedProgress(progress.Report);
             PlanContext context;
             using (var early = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                // The state is parsed while the LMS is checked and then read: a preview reads the whole LMS, whatever the state holds.
+                // A preview reads everyone, whatever the state holds: the state is parsed while the LMS is checked and
+                // both ends are read, and is needed only to plan.
+                var loading = LoadStateAsync(early);
                 var check = ProfileValidation.CheckLmsAsync(_session, early.Token);
                 var lms = PlanContext.StartWholeLmsRead(_session, check, null, reported, early.Token);
-                StoredState state;
                 try
                 {
-                    // The state first: a corrupt state file is the failure reported, as when it was loaded before the check.
-                    state = await loading.ConfigureAwait(false);
                     await check.ConfigureAwait(false);
+                    context = await PlanContext.BuildAsync(_session, SyncStateAsync(loading), reported, early.Token, lmsRead: lms).ConfigureAwait(false);
                 }
                 catch
                 {
                     early.Cancel();
-                    await check.SettledAsync().ConfigureAwait(false);
                     await lms.SettledAsync().ConfigureAwait(false);
+                    // A corrupt state file is the failure reported, as when it was loaded before the check.
+                    await loading.ConfigureAwait(false);
                     throw;
                 }
-                context = await PlanContext.BuildAsync(_session, state.ToSyncState(), reported, early.Token, lmsRead: lms).ConfigureAwait(false);
             }
             var lmsUsers = context.Lms.Users.ToDictionary(u => u.LmsId, StringComparer.Ordinal);
             return new SyncPreview(context.Plan, context.RowsFor(request.OnlySalesforceIds), context.Source.Records, lmsUsers, _session.Lms,
                 new PreviewOrgIds(new OrgIdResolver(context.Lms), context.Plan.OrgChanges), context.Source.Complete);
         }
 
-        /// <summary>The profile's state file, parsed off the calling thread (a large one takes a second of CPU) while the network is busy.</summary>
-        internal Task<StoredState> LoadStateAsync() => Task.Run(() => StateFile.Load(_session.Paths.State));
+        /// <summary>
+        /// The profile's state file, parsed off the calling thread (a large one takes a second of CPU) while the network is
+        /// busy. When it cannot be read, <paramref name="stopOnFailure"/> is cancelled before the task ends: nothing can be
+        /// planned without the state, so the reads started meanwhile stop at once.
+        /// </summary>
+        internal Task<StoredState> LoadStateAsync(CancellationTokenSource? stopOnFailure) => Task.Run(() =>
+        {
+            try
+            {
+                return StateFile.Load(_session.Paths.State);
+            }
+            catch
+            {
+                stopOnFailure?.Cancel();
+                throw;
+            }
+        });
+
+        private static async Task<SyncState> SyncStateAsync(Task<StoredState> loading) => (await loading.ConfigureAwait(false)).ToSyncState();
 
         /// <summary>
         /// One run: lock, read, plan, guard, confirm, apply, record. Throws <see cref="RunLockedException"/> when another

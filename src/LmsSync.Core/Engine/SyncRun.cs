@@ -81,7 +81,7 @@ namespace LmsSync.Core.Engine
 
         private async Task<Outcome> ExecuteAsync(CancellationToken ct)
         {
-            var loading = _engine.LoadStateAsync();
+            var loading = _engine.LoadStateAsync(null);
             var configuration = _session.Configuration;
             if (!configuration.Options.Enabled)
             {
@@ -99,12 +99,11 @@ namespace LmsSync.Core.Engine
                 // the scope (from the state) and the LMS check, so it starts then, while Salesforce may still be described.
                 var validation = ProfileValidation.Start(_session, early.Token);
                 Task<LmsSnapshot>? lmsRead = null;
-                StoredState stored;
                 try
                 {
                     // The state first: a corrupt state file is the failure reported, as when it was loaded before validating.
                     _state = new StateBook(await loading.ConfigureAwait(false));
-                    stored = _state.Snapshot();
+                    var stored = _state.Snapshot();
                     _scope = ReadScope.Decide(_request, stored, configuration, SourceReader.ReadsGroups(configuration), _started);
                     _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
                     lmsRead = PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, _scope, progress, early.Token);
@@ -114,13 +113,13 @@ namespace LmsSync.Core.Engine
                         await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                         return new Outcome(RunStatus.Failed, verdict.Describe(), "SfLms.ProfileInvalid");
                     }
+                    context = await PlanContext.BuildAsync(_session, Task.FromResult(stored.ToSyncState()), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
                 }
                 catch
                 {
                     await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                     throw;
                 }
-                context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
             }
             var plan = context.Plan;
             _salesforceUsersRead = context.Source.Users.Count;
