@@ -59,6 +59,7 @@ namespace LmsSync.Core.Engine
                 : await OpenFullReadAsync(salesforce, query, configuration.Options.BulkQueryThreshold, log, ct).ConfigureAwait(false);
             var total = reader.TotalSize > int.MaxValue ? (int?)null : (int)reader.TotalSize;
             state.Total = total;
+            if (total is int announced) evaluation?.Expect(announced);
             var complete = await DrainAsync(reader, state, log, ct).ConfigureAwait(false);
             var changedByStamp = state.Users.Count;
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using LmsSync.Core.Lms;
 using LmsSync.Core.Mapping;
@@ -14,6 +15,8 @@ namespace LmsSync.Core.Sync
     /// </summary>
     internal sealed class SourceEvaluation
     {
+        private const int MaxExpected = 1_000_000;
+
         private readonly SyncMapping _mapping;
         private readonly LmsFieldCatalog _catalog;
         private readonly LmsCapabilities _capabilities;
@@ -23,7 +26,7 @@ namespace LmsSync.Core.Sync
         private readonly RuleEvaluator _rules;
         private readonly ScopeFilter _scope;
         private readonly List<Evaluated> _users;
-        private readonly Dictionary<string, int> _firstIndex;
+        private Dictionary<string, int> _firstIndex;
 
         public SourceEvaluation(SyncMapping mapping, LmsFieldCatalog catalog, LmsCapabilities capabilities, IReadOnlyList<ImportRule>? rules,
             ImportScope? scope, int expectedUsers = 0)
@@ -49,6 +52,19 @@ namespace LmsSync.Core.Sync
         }
 
         public int Count => _users.Count;
+
+        /// <summary>
+        /// Sizes the tables for the users the read announced, before the first is added: grown by doubling instead, a
+        /// 100,000-user read leaves megabytes of large-object garbage behind while the LMS is still being read.
+        /// </summary>
+        public void Expect(int users)
+        {
+            // Bounded, so a wrong total from the server cannot reserve gigabytes; past it the tables grow as usual.
+            users = Math.Min(users, MaxExpected);
+            if (_users.Count > 0 || users <= _users.Capacity) return;
+            _users.Capacity = users;
+            _firstIndex = new Dictionary<string, int>(users, SalesforceKeyComparer.Instance);
+        }
 
         public Evaluated this[int index] => _users[index];
 
