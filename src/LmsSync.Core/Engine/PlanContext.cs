@@ -27,10 +27,8 @@ namespace LmsSync.Core.Engine
         /// read (groups and departments meanwhile); every other run reads the whole LMS, from <paramref name="lmsRead"/>
         /// when the caller started it early (<see cref="StartWholeLmsRead"/>). Each Salesforce user is evaluated as its
         /// page arrives (<see cref="SourceEvaluation"/>), so after the reads only matching and deciding are left.
-        /// The state may still be loading (a preview reads without it); when it fails, its failure is the one thrown, and
-        /// the caller stops the reads (<see cref="SyncEngine.LoadStateAsync"/> cancels them).
         /// </summary>
-        public static async Task<PlanContext> BuildAsync(SyncSession session, Task<SyncState> state, IProgress<SyncProgress>? progress, CancellationToken ct,
+        public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
             ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null)
         {
             var configuration = session.Configuration;
@@ -43,13 +41,11 @@ namespace LmsSync.Core.Engine
                 : session.Lms.ReadAsync(LmsProgress(progress), ct));
             try
             {
-                // In this order, so a state that failed is the failure seen, as when it was loaded before the reads.
-                await Task.WhenAll(state, salesforce, lms).ConfigureAwait(false);
+                await Task.WhenAll(salesforce, lms).ConfigureAwait(false);
             }
             catch
             {
-                // Observe all, so a second failure is not unobserved; the first one is what the caller sees.
-                _ = state.Exception;
+                // Observe both, so the second failure is not unobserved; the first one is what the caller sees.
                 _ = salesforce.Exception;
                 _ = lms.Exception;
                 throw;
@@ -58,7 +54,7 @@ namespace LmsSync.Core.Engine
             var snapshot = await lms.ConfigureAwait(false);
             progress?.Report(new SyncProgress(SyncProgress.Planning, 0, source.Users.Count));
             // An incremental read is never the whole set: nobody is deactivated as missing from it.
-            var input = new PlanInput(source.Users, source.Complete && source.Mode == ReadMode.Full, snapshot, await state.ConfigureAwait(false), configuration.Mapping, session.Lms.Catalog,
+            var input = new PlanInput(source.Users, source.Complete && source.Mode == ReadMode.Full, snapshot, state, configuration.Mapping, session.Lms.Catalog,
                 session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope);
             var plan = Planner.Plan(input.WithEvaluation(evaluation));
             progress?.Report(new SyncProgress(SyncProgress.Planning, source.Users.Count, source.Users.Count));
@@ -88,10 +84,9 @@ namespace LmsSync.Core.Engine
             progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
 
         /// <summary>The LMS users that could match the Salesforce users read (see <see cref="LookupKeys"/>), with every group and department.</summary>
-        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<SourceRead> salesforce, Task<SyncState> loaded,
+        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<SourceRead> salesforce, SyncState state,
             IProgress<int>? progress, CancellationToken ct)
         {
-            var state = await loaded.ConfigureAwait(false);
             var readsBefore = session.Lms.Calls.Reads;
             var keys = KeysAsync(session, salesforce, state);
             var snapshot = await lookup.ReadMatchingAsync(keys, ct).ConfigureAwait(false);

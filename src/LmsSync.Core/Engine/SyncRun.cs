@@ -81,7 +81,7 @@ namespace LmsSync.Core.Engine
 
         private async Task<Outcome> ExecuteAsync(CancellationToken ct)
         {
-            var loading = _engine.LoadStateAsync(null);
+            var loading = _engine.LoadStateAsync();
             var configuration = _session.Configuration;
             if (!configuration.Options.Enabled)
             {
@@ -113,7 +113,7 @@ namespace LmsSync.Core.Engine
                         await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                         return new Outcome(RunStatus.Failed, verdict.Describe(), "SfLms.ProfileInvalid");
                     }
-                    context = await PlanContext.BuildAsync(_session, Task.FromResult(stored.ToSyncState()), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
+                    context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
                 }
                 catch
                 {

@@ -119,8 +119,8 @@ public sealed class EngineIncrementalLookupTests
         var scope = ReadScope.Decide(new RunRequest(), stored, configuration, SourceReader.ReadsGroups(configuration), sandbox.Clock.UtcNow);
         Assert.Equal(ReadMode.Incremental, scope.Mode);
 
-        var incremental = await PlanContext.BuildAsync(engine.Session, Task.FromResult(stored.ToSyncState()), null, default, scope);
-        var full = await PlanContext.BuildAsync(engine.Session, Task.FromResult(stored.ToSyncState()), null, default, ReadScope.Full("the reference plan"));
+        var incremental = await PlanContext.BuildAsync(engine.Session, stored.ToSyncState(), null, default, scope);
+        var full = await PlanContext.BuildAsync(engine.Session, stored.ToSyncState(), null, default, ReadScope.Full("the reference plan"));
         Assert.False(incremental.Lms.UsersComplete);
         Assert.True(full.Lms.UsersComplete);
         Assert.True(incremental.Lms.Users.Count < full.Lms.Users.Count / 2, $"{incremental.Lms.Users.Count} of {full.Lms.Users.Count} LMS users fetched");
