@@ -96,17 +96,19 @@ namespace LmsSync.Core.Engine
             using (var early = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 // The state is parsed while the LMS is checked and Salesforce described. A full read of the LMS needs only
-                // the scope (from the state) and the LMS check, so it starts then, while Salesforce may still be described.
+                // the scope and the LMS check, so it starts then, while Salesforce may still be described: at once when the
+                // request decides the scope (-Full, piped users), else once the state has.
                 var validation = ProfileValidation.Start(_session, early.Token);
-                Task<LmsSnapshot>? lmsRead = null;
+                var known = ReadScope.WithoutState(_request, configuration);
+                var lmsRead = known == null ? null : PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, known, progress, early.Token);
                 try
                 {
                     // The state first: a corrupt state file is the failure reported, as when it was loaded before validating.
                     _state = new StateBook(await loading.ConfigureAwait(false));
                     var stored = _state.Snapshot();
-                    _scope = ReadScope.Decide(_request, stored, configuration, SourceReader.ReadsGroups(configuration), _started);
+                    _scope = known ?? ReadScope.Decide(_request, stored, configuration, SourceReader.ReadsGroups(configuration), _started);
                     _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
-                    lmsRead = PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, _scope, progress, early.Token);
+                    lmsRead ??= PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, _scope, progress, early.Token);
                     var verdict = await validation.ResultAsync().ConfigureAwait(false);
                     if (!verdict.IsValid)
                     {
