@@ -16,5 +16,16 @@ namespace LmsSync.Core.Diagnostics
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return task;
         }
+
+        /// <summary>
+        /// Waits for work the caller abandoned (and cancelled) to end, whatever its outcome, so none of its requests
+        /// outlive the caller; its failure is observed, never thrown: the caller reports the failure that made it abandon.
+        /// </summary>
+        public static async Task SettledAsync(this Task? task)
+        {
+            if (task == null) return;
+            await Task.WhenAny(task).ConfigureAwait(false);
+            _ = task.Exception;
+        }
     }
 }

@@ -24,17 +24,21 @@ namespace LmsSync.Core.Engine
         /// <summary>
         /// Reads Salesforce and the LMS at the same time (they are independent), then plans. An incremental run with a
         /// connector that can look users up reads Salesforce first and then only the LMS users that could match those
-        /// read (groups and departments meanwhile); every other run reads the whole LMS.
+        /// read (groups and departments meanwhile); every other run reads the whole LMS, from <paramref name="lmsRead"/>
+        /// when the caller started it early (<see cref="StartWholeLmsRead"/>). Each Salesforce user is evaluated as its
+        /// page arrives (<see cref="SourceEvaluation"/>), so after the reads only matching and deciding are left.
         /// </summary>
         public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
-            ReadScope? scope = null)
+            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null)
         {
             var configuration = session.Configuration;
-            var salesforce = SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope);
-            var lmsProgress = progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
-            var lms = scope?.Mode == ReadMode.Incremental && session.Lms is ILmsLookupConnector lookup
-                ? LookUpAsync(session, lookup, salesforce, state, lmsProgress, ct)
-                : session.Lms.ReadAsync(lmsProgress, ct);
+            // The connector was checked, so its catalogue stays put; were it to change during the read, the planner
+            // would see the evaluation no longer fits and evaluate again.
+            var evaluation = new SourceEvaluation(configuration.Mapping, session.Lms.Catalog, session.Lms.Capabilities, configuration.Rules, configuration.Scope);
+            var salesforce = SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope, evaluation);
+            var lms = lmsRead ?? (LooksUp(session, scope)
+                ? LookUpAsync(session, (ILmsLookupConnector)session.Lms, salesforce, state, LmsProgress(progress), ct)
+                : session.Lms.ReadAsync(LmsProgress(progress), ct));
             try
             {
                 await Task.WhenAll(salesforce, lms).ConfigureAwait(false);
@@ -50,11 +54,34 @@ namespace LmsSync.Core.Engine
             var snapshot = await lms.ConfigureAwait(false);
             progress?.Report(new SyncProgress(SyncProgress.Planning, 0, source.Users.Count));
             // An incremental read is never the whole set: nobody is deactivated as missing from it.
-            var plan = Planner.Plan(new PlanInput(source.Users, source.Complete && source.Mode == ReadMode.Full, snapshot, state, configuration.Mapping, session.Lms.Catalog,
-                session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope));
+            var input = new PlanInput(source.Users, source.Complete && source.Mode == ReadMode.Full, snapshot, state, configuration.Mapping, session.Lms.Catalog,
+                session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope);
+            var plan = Planner.Plan(input.WithEvaluation(evaluation));
             progress?.Report(new SyncProgress(SyncProgress.Planning, source.Users.Count, source.Users.Count));
             return new PlanContext(source, snapshot, plan);
         }
+
+        /// <summary>
+        /// Starts reading the whole LMS as soon as <paramref name="lmsChecked"/> is done (the check settles the connector's
+        /// catalogue), or returns null when the run looks users up instead: that needs the Salesforce users first.
+        /// </summary>
+        public static Task<LmsSnapshot>? StartWholeLmsRead(SyncSession session, Task lmsChecked, ReadScope? scope, IProgress<SyncProgress>? progress,
+            CancellationToken ct)
+        {
+            if (LooksUp(session, scope)) return null;
+            return ReadWholeLmsAsync(session, lmsChecked, LmsProgress(progress), ct);
+        }
+
+        private static async Task<LmsSnapshot> ReadWholeLmsAsync(SyncSession session, Task lmsChecked, IProgress<int>? progress, CancellationToken ct)
+        {
+            await lmsChecked.ConfigureAwait(false);
+            return await session.Lms.ReadAsync(progress, ct).ConfigureAwait(false);
+        }
+
+        private static bool LooksUp(SyncSession session, ReadScope? scope) => scope?.Mode == ReadMode.Incremental && session.Lms is ILmsLookupConnector;
+
+        private static IProgress<int>? LmsProgress(IProgress<SyncProgress>? progress) =>
+            progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
 
         /// <summary>The LMS users that could match the Salesforce users read (see <see cref="LookupKeys"/>), with every group and department.</summary>
         private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<SourceRead> salesforce, SyncState state,

@@ -36,12 +36,19 @@ namespace LmsSync.Core.Engine
 
         public static ReadScope Full(string reason) => new ReadScope(ReadMode.Full, reason, null, null);
 
-        public static ReadScope Decide(RunRequest request, StoredState state, SyncConfiguration configuration, bool readsGroups, DateTimeOffset now)
+        /// <summary>The scope when the request or the options alone decide it (always a full read), or null when the state decides.</summary>
+        public static ReadScope? WithoutState(RunRequest request, SyncConfiguration configuration)
         {
-            var options = configuration.Options;
             if (request.OnlySalesforceIds != null) return Full("piped users: everyone is read so matching is right; only their rows are applied");
             if (request.Full) return Full("-Full was given");
-            if (options.FullReconcileEvery <= TimeSpan.Zero) return Full("FullReconcileEvery is 0, so every run is full");
+            if (configuration.Options.FullReconcileEvery <= TimeSpan.Zero) return Full("FullReconcileEvery is 0, so every run is full");
+            return null;
+        }
+
+        public static ReadScope Decide(RunRequest request, StoredState state, SyncConfiguration configuration, bool readsGroups, DateTimeOffset now)
+        {
+            if (WithoutState(request, configuration) is ReadScope known) return known;
+            var options = configuration.Options;
             if (state.SystemModstampWatermark is not DateTimeOffset watermark) return Full("no SystemModstamp watermark yet (first run, or no clean run since)");
             if (state.LastFullRun is not DateTimeOffset lastFull) return Full("no full run recorded yet");
             if (now - lastFull >= options.FullReconcileEvery)

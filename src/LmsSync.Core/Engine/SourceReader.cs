@@ -30,7 +30,7 @@ namespace LmsSync.Core.Engine
             ParseObject(configuration.Source.ObjectName) == SourceObject.User;
 
         public static async Task<SourceRead> ReadAsync(SalesforceClient salesforce, SyncConfiguration configuration, IActivityLog log,
-            IProgress<SyncProgress>? progress, CancellationToken ct, ReadScope? scope = null)
+            IProgress<SyncProgress>? progress, CancellationToken ct, ReadScope? scope = null, SourceEvaluation? evaluation = null)
         {
             scope ??= ReadScope.Full("a preview reads everyone");
             var source = ParseObject(configuration.Source.ObjectName);
@@ -53,12 +53,13 @@ namespace LmsSync.Core.Engine
                 query.ModifiedSince(scope.Since);
                 query.OrderBySystemModstamp = true;
             }
-            var state = new ReadState(groups, progress);
+            var state = new ReadState(groups, progress, evaluation);
             var reader = incremental
                 ? await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false)
                 : await OpenFullReadAsync(salesforce, query, configuration.Options.BulkQueryThreshold, log, ct).ConfigureAwait(false);
             var total = reader.TotalSize > int.MaxValue ? (int?)null : (int)reader.TotalSize;
             state.Total = total;
+            if (total is int announced) evaluation?.Expect(announced);
             var complete = await DrainAsync(reader, state, log, ct).ConfigureAwait(false);
             var changedByStamp = state.Users.Count;
 
@@ -140,6 +141,8 @@ namespace LmsSync.Core.Engine
                     if (state.Records.ContainsKey(key)) continue; // a record moved between pages of a delta read
                     var user = new SourceUser(record, state.Groups?.GroupsOf(id));
                     state.Users.Add(user);
+                    // Planning's source side, while the next page is on its way (the readers read ahead) and the LMS is read.
+                    state.Evaluation?.Add(user);
                     // The user's own key is almost always the same text: keep one string per user, not two.
                     state.Records[string.Equals(key, user.SalesforceKey, StringComparison.Ordinal) ? user.SalesforceKey : key] = record;
                     if (record["SystemModstamp"] is DateTimeOffset modified && (state.Watermark == null || modified > state.Watermark)) state.Watermark = modified;
@@ -158,14 +161,17 @@ namespace LmsSync.Core.Engine
 
         private sealed class ReadState
         {
-            public ReadState(PublicGroupMemberships? groups, IProgress<SyncProgress>? progress)
+            public ReadState(PublicGroupMemberships? groups, IProgress<SyncProgress>? progress, SourceEvaluation? evaluation)
             {
                 Groups = groups;
                 Progress = progress;
+                Evaluation = evaluation;
             }
 
             public PublicGroupMemberships? Groups { get; }
             public IProgress<SyncProgress>? Progress { get; }
+            /// <summary>Each user read is evaluated here as it arrives, in the order of <see cref="Users"/>.</summary>
+            public SourceEvaluation? Evaluation { get; }
             public List<SourceUser> Users { get; } = new List<SourceUser>();
             public Dictionary<string, SalesforceRecord> Records { get; } = new Dictionary<string, SalesforceRecord>(StringComparer.Ordinal);
             public DateTimeOffset? Watermark { get; set; }

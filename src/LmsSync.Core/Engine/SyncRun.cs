@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Lms.Connectors;
 using LmsSync.Core.Salesforce.Errors;
 using LmsSync.Core.Scheduling;
@@ -80,21 +81,48 @@ namespace LmsSync.Core.Engine
 
         private async Task<Outcome> ExecuteAsync(CancellationToken ct)
         {
-            _state = new StateBook(StateFile.Load(_session.Paths.State));
+            var loading = _engine.LoadStateAsync();
             var configuration = _session.Configuration;
             if (!configuration.Options.Enabled)
+            {
+                _state = new StateBook(await loading.ConfigureAwait(false));
                 return new Outcome(RunStatus.Disabled,
                     $"Profile '{_session.ProfileName}' is disabled (Enabled = false), so the run did nothing. Enable it in the profile's options to sync again.",
                     "SfLms.ProfileDisabled");
-
-            var validation = await _engine.ValidateAsync(ct).ConfigureAwait(false);
-            if (!validation.IsValid) return new Outcome(RunStatus.Failed, validation.Describe(), "SfLms.ProfileInvalid");
+            }
 
             var progress = new LockedProgress(_observer.OnProgress);
-            var stored = _state.Snapshot();
-            _scope = ReadScope.Decide(_request, stored, configuration, SourceReader.ReadsGroups(configuration), _started);
-            _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
-            var context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, ct, _scope).ConfigureAwait(false);
+            PlanContext context;
+            using (var early = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                // The state is parsed while the LMS is checked and Salesforce described. A full read of the LMS needs only
+                // the scope and the LMS check, so it starts then, while Salesforce may still be described: at once when the
+                // request decides the scope (-Full, piped users), else once the state has.
+                var validation = ProfileValidation.Start(_session, early.Token);
+                var known = ReadScope.WithoutState(_request, configuration);
+                var lmsRead = known == null ? null : PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, known, progress, early.Token);
+                try
+                {
+                    // The state first: a corrupt state file is the failure reported, as when it was loaded before validating.
+                    _state = new StateBook(await loading.ConfigureAwait(false));
+                    var stored = _state.Snapshot();
+                    _scope = known ?? ReadScope.Decide(_request, stored, configuration, SourceReader.ReadsGroups(configuration), _started);
+                    _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
+                    lmsRead ??= PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, _scope, progress, early.Token);
+                    var verdict = await validation.ResultAsync().ConfigureAwait(false);
+                    if (!verdict.IsValid)
+                    {
+                        await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
+                        return new Outcome(RunStatus.Failed, verdict.Describe(), "SfLms.ProfileInvalid");
+                    }
+                    context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
+                    throw;
+                }
+            }
             var plan = context.Plan;
             _salesforceUsersRead = context.Source.Users.Count;
             _salesforceReadComplete = context.Source.Complete;
@@ -145,6 +173,14 @@ namespace LmsSync.Core.Engine
             _state.ManageGroups(plan.ManagedGroupNames);
             RecordProgress(context.Source, ct);
             return Conclude(ct, context.Source);
+        }
+
+        /// <summary>Cancels the work started before the run knew it could go on, and waits for it to end (its failures observed, not thrown).</summary>
+        private static async Task AbandonAsync(CancellationTokenSource early, ProfileValidation validation, Task<LmsSnapshot>? lmsRead)
+        {
+            early.Cancel();
+            await validation.SettledAsync().ConfigureAwait(false);
+            await lmsRead.SettledAsync().ConfigureAwait(false);
         }
 
         /// <summary>

@@ -52,7 +52,7 @@ public sealed partial class ISpringStore
     {
         lock (_gate)
         {
-            var matching = UsersAfter(after).Where(u => Matches(u, filter));
+            var matching = Matching(filter, after);
             var page = matching.Take(take + 1).ToList();
             more = page.Count > take;
             // One pass over the memberships per page, not one per user: a 1,000-user page of a 100,000-user account
@@ -177,19 +177,6 @@ public sealed partial class ISpringStore
             foreach (var g in groups) g.UserIds.Remove(user.UserId);
             MembershipChanged();
         }
-    }
-
-    private bool Matches(ISpringUserRecord u, ISpringUserFilter f)
-    {
-        static bool Any(IReadOnlyList<string> wanted, string value) => wanted.Count == 0 || wanted.Contains(value, StringComparer.OrdinalIgnoreCase);
-        if (!Any(f.Departments, u.DepartmentId) || !Any(f.Logins, u.Login) || !Any(f.Emails, u.Email) || !Any(f.UserIds, u.UserId)) return false;
-        if (f.Groups.Count > 0 && !f.Groups.Any(g => FindGroup(g)?.UserIds.Contains(u.UserId) == true)) return false;
-        foreach (var field in f.ProfileFields)
-        {
-            var value = u.Fields.TryGetValue(field.Key, out var v) ? v : "";
-            if (!field.Value.Contains(value, StringComparer.OrdinalIgnoreCase)) return false;
-        }
-        return true;
     }
 
     /// <summary>Users past the cursor, in order. <see cref="_users"/> is in ascending Sequence: users are only ever appended with the next number.</summary>

@@ -57,7 +57,7 @@ public class ConvergenceTests
     private static readonly string[] DepartmentNames = { "Sales", "Support", "Engineering", "Finance", "Ops" };
     private static readonly string[] GroupNames = { "EMEA", "APAC", "Americas", "Leaders", "New hires" };
 
-    private static Scenario RandomScenario(Random random)
+    internal static Scenario RandomScenario(Random random)
     {
         var kind = (LmsKind)random.Next(3);
         var s = new Scenario

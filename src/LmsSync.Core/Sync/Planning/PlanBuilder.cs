@@ -74,25 +74,19 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>Each Salesforce key read, with the index of its first record.</summary>
-        private Dictionary<string, int> _read = new Dictionary<string, int>(StringComparer.Ordinal);
+        private Dictionary<string, int> _read = new Dictionary<string, int>();
 
         private PlanEntry[] Evaluate()
         {
-            _read = new Dictionary<string, int>(_input.SourceUsers.Count, SalesforceKeyComparer.Instance);
-            for (var i = _input.SourceUsers.Count - 1; i >= 0; i--) _read[_input.SourceUsers[i].SalesforceKey] = i;
-            var mapper = new Mapper(_input.Mapping, _input.Catalog, _capabilities);
-            var rules = new RuleEvaluator(_input.Rules);
-            var users = _input.SourceUsers;
-            var entries = new PlanEntry[users.Count];
-            for (var i = 0; i < users.Count; i++)
+            var evaluation = _input.Evaluation is SourceEvaluation given && given.Fits(_input) ? given : SourceEvaluation.Of(_input);
+            _read = evaluation.FirstIndex;
+            var entries = new PlanEntry[evaluation.Count];
+            for (var i = 0; i < entries.Length; i++)
             {
-                var user = users[i];
-                var verdict = rules.Decide(user);
-                var desired = mapper.Map(user);
-                var scopeReason = verdict.IsSkip ? null : _scope.OutOfScopeReason(desired);
-                var match = _matcher.Match(desired);
-                entries[i] = new PlanEntry(user, verdict, desired, scopeReason, match);
-                if (_read.TryGetValue(user.SalesforceKey, out var first) && first != i)
+                var user = evaluation[i];
+                var match = _matcher.Match(user.Desired);
+                entries[i] = new PlanEntry(user.User, user.Verdict, user.Desired, user.ScopeReason, match);
+                if (_read.TryGetValue(user.User.SalesforceKey, out var first) && first != i)
                     entries[i].Row = Rows.Skip(entries[i], "this Salesforce user was read twice; only the first record counts");
             }
             return entries;

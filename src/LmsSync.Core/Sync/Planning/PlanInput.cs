@@ -53,5 +53,17 @@ namespace LmsSync.Core.Sync
         public SyncOptions Options { get; }
         public IReadOnlyList<ImportRule> Rules { get; }
         public ImportScope? Scope { get; }
+
+        /// <summary>
+        /// The users' source side, evaluated while Salesforce was read (<see cref="SourceEvaluation"/>); null, or one that
+        /// does not fit this input, and the planner evaluates them itself. The plan is the same either way.
+        /// </summary>
+        internal SourceEvaluation? Evaluation { get; private set; }
+
+        internal PlanInput WithEvaluation(SourceEvaluation? evaluation)
+        {
+            Evaluation = evaluation;
+            return this;
+        }
     }
 }
