@@ -267,12 +267,12 @@ namespace LmsSync.Core.Lms.Connectors
             if (user != null) _lastRead[user.Id] = user;
         }
 
-        /// <summary>The catalog fields were read with the user (<see cref="CatalogFields"/>); <c>externalId</c> among them.</summary>
+        /// <summary>The catalog fields were read with the user (<see cref="CatalogFields"/>, <c>externalId</c> among them), for it alone.</summary>
         private LmsUser ToLmsUser(ScimListedUser listed, IReadOnlyList<string>? groupIds, bool isAdmin)
         {
             var user = listed.User;
             listed.Fields.TryGetValue(Catalog.EmailField!, out var email);
-            return new LmsUser(user.Id, user.UserName, email, user.Active, listed.Fields, null, groupIds, user.ExternalId, isAdmin);
+            return LmsUser.OwningFields(user.Id, user.UserName, email, user.Active, listed.Fields, groupIds, user.ExternalId, isAdmin);
         }
 
         private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(ScimPageReader<T> reader, CancellationToken cancellationToken) where T : class

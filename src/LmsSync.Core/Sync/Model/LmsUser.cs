@@ -22,13 +22,19 @@ namespace LmsSync.Core.Sync
             IReadOnlyList<string>? groupIds = null,
             string? salesforceId = null,
             bool isAdmin = false)
+            : this(CaseInsensitive(fields), lmsId, login, email, active, departmentId, groupIds, salesforceId, isAdmin)
+        {
+        }
+
+        private LmsUser(IReadOnlyDictionary<string, string?> fields, string lmsId, string? login, string? email, bool active,
+            string? departmentId, IReadOnlyList<string>? groupIds, string? salesforceId, bool isAdmin)
         {
             if (string.IsNullOrEmpty(lmsId)) throw new ArgumentException("An LMS user needs an id.", nameof(lmsId));
             LmsId = lmsId;
             Login = login;
             Email = email;
             Active = active;
-            Fields = CaseInsensitive(fields);
+            Fields = fields;
             DepartmentId = departmentId;
             GroupIds = groupIds ?? NoGroups;
             SalesforceId = salesforceId;
@@ -51,6 +57,18 @@ namespace LmsSync.Core.Sync
 
         /// <summary>An LMS administrator: never changed, deactivated or moved by the integration.</summary>
         public bool IsAdmin { get; }
+
+        /// <summary>
+        /// For a connector that builds <paramref name="fields"/> for this one user and never touches them again: a
+        /// Dictionary that already compares names ignoring case is kept as it is, not copied (a whole-list read builds
+        /// 100,000 of them); anything else is copied as by the public constructor.
+        /// </summary>
+        internal static LmsUser OwningFields(string lmsId, string? login, string? email, bool active, IReadOnlyDictionary<string, string?> fields,
+            IReadOnlyList<string>? groupIds, string? salesforceId, bool isAdmin)
+        {
+            var owned = fields is Dictionary<string, string?> own && ReferenceEquals(own.Comparer, StringComparer.OrdinalIgnoreCase) ? own : CaseInsensitive(fields);
+            return new LmsUser(owned, lmsId, login, email, active, null, groupIds, salesforceId, isAdmin);
+        }
 
         /// <summary>The value of a profile field, or null.</summary>
         public string? GetField(string name) => Fields.TryGetValue(name, out var value) ? value : null;
