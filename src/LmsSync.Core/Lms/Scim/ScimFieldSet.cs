@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.Scim
 {
     /// <summary>
-    /// The attribute paths a list read reads out of every user (a connector's catalog fields): each parsed once, with
-    /// the top-level attributes (roots) they start from, so the reader builds a small tree of only those.
+    /// The attribute paths a list read reads out of every user (a connector's catalog fields): each parsed once, and
+    /// grouped by the top-level attribute (root) they start from, so <see cref="ScimFieldReader"/> knows, as each
+    /// attribute streams by, which fields it holds.
     /// </summary>
     internal sealed class ScimFieldSet
     {
@@ -17,28 +17,44 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>What <see cref="None"/> reads: shared, since nothing is ever added to it.</summary>
         internal static readonly IReadOnlyDictionary<string, string?> NoValues = new Dictionary<string, string?>();
 
-        private readonly KeyValuePair<string, ScimAttributePath>[] _fields;
-        private readonly HashSet<string> _roots;
+        private readonly Dictionary<string, Field[]> _byRoot;
 
         /// <param name="names">Attribute paths (see <see cref="ScimAttributePath.Parse"/>); each value is filed under its name as given.</param>
         public ScimFieldSet(IEnumerable<string> names)
         {
-            _fields = names.Select(n => new KeyValuePair<string, ScimAttributePath>(n, ScimAttributePath.Parse(n))).ToArray();
-            Paths = _fields.Select(f => f.Value).ToList();
-            _roots = new HashSet<string>(Paths.Select(p => p.SchemaUri ?? p.Attribute), StringComparer.OrdinalIgnoreCase);
+            Fields = names.Select((name, index) => new Field(index, name, ScimAttributePath.Parse(name))).ToArray();
+            _byRoot = Fields.GroupBy(f => f.Root, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         }
 
-        public IReadOnlyList<ScimAttributePath> Paths { get; }
+        public IReadOnlyList<Field> Fields { get; }
 
-        /// <summary>True when a top-level attribute of that name holds some field's value.</summary>
-        public bool IsRoot(string attribute) => _roots.Contains(attribute);
+        /// <summary>The fields whose root has this name (ignoring case); null when none.</summary>
+        public Field[]? AtRoot(string attribute) => _byRoot.TryGetValue(attribute, out var fields) ? fields : null;
 
-        /// <summary>Every field's value from a resource holding (at least) the root attributes.</summary>
-        public Dictionary<string, string?> Read(JObject roots)
+        /// <summary>The values read, by name as given (case-insensitive), in a dictionary of their own.</summary>
+        public Dictionary<string, string?> ToDictionary(string?[] values)
         {
-            var values = new Dictionary<string, string?>(_fields.Length, StringComparer.OrdinalIgnoreCase);
-            foreach (var field in _fields) values[field.Key] = field.Value.ReadFrom(roots);
-            return values;
+            var dictionary = new Dictionary<string, string?>(Fields.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var field in Fields) dictionary[field.Name] = values[field.Index];
+            return dictionary;
+        }
+
+        internal sealed class Field
+        {
+            public Field(int index, string name, ScimAttributePath path)
+            {
+                Index = index;
+                Name = name;
+                Path = path;
+                Root = path.SchemaUri ?? path.Attribute;
+            }
+
+            public int Index { get; }
+            public string Name { get; }
+            public ScimAttributePath Path { get; }
+
+            /// <summary>The top-level attribute the value is under: the extension's URN, else the attribute.</summary>
+            public string Root { get; }
         }
     }
 }

@@ -115,9 +115,10 @@ namespace LmsSync.Core.Lms.Scim
             return null;
         }
 
-        public static DateTimeOffset? Date(JToken? token)
+        public static DateTimeOffset? Date(JToken? token) => Date(Text(token));
+
+        public static DateTimeOffset? Date(string? text)
         {
-            var text = Text(token);
             if (text == null) return null;
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : (DateTimeOffset?)null;
         }

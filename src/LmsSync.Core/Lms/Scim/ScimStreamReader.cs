@@ -74,16 +74,16 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>
-        /// A user; the reader is on its <c>StartObject</c> and is left on its <c>EndObject</c>. The attributes the
-        /// fields start from are read as small trees (so <see cref="ScimAttributePath.ReadFrom"/> reads them exactly as
-        /// from a whole resource); every other kept attribute is copied token by token.
+        /// A user; the reader is on its <c>StartObject</c> and is left on its <c>EndObject</c>. Its identity and the
+        /// fields asked for are read as the tokens pass (<see cref="ScimFieldReader"/>), and each kept token is written
+        /// once to the user's compact text; no tree is built.
         /// </summary>
         public static ScimListedUser User(JsonReader reader, ScimFieldSet fields)
         {
             var buffer = _buffer ?? (_buffer = new CompactBuffer());
             var kept = buffer.Start();
-            var roots = fields.Paths.Count == 0 ? null : new JObject();
-            JToken? id = null, userName = null, externalId = null, active = null;
+            var values = fields.Fields.Count == 0 ? null : new ScimFieldReader(reader, kept, fields.Fields.Count);
+            var identity = new Identity();
             Meta meta = default;
             kept.WriteStartObject();
             while (Next(reader) == JsonToken.PropertyName)
@@ -101,27 +101,16 @@ namespace LmsSync.Core.Lms.Scim
                     continue;
                 }
                 kept.WritePropertyName(name);
-                var isRoot = roots != null && fields.IsRoot(name);
-                if (!isRoot && !IsIdentity(name))
-                {
-                    kept.WriteToken(reader);
-                    continue;
-                }
-                var value = JToken.ReadFrom(reader);
-                value.WriteTo(kept);
-                if (isRoot) roots![name] = value;
-                if (Is(name, "id")) id = value;
-                else if (Is(name, "userName")) userName = value;
-                else if (Is(name, "externalId")) externalId = value;
-                else if (Is(name, "active")) active = value;
+                identity.Read(name, reader);
+                var atRoot = values == null ? null : fields.AtRoot(name);
+                if (atRoot != null) values!.Root(name, atRoot);
+                else kept.WriteToken(reader);
             }
             kept.WriteEndObject();
-            var user = new ScimUser(ScimJson.Text(id) ?? throw new FormatException("A SCIM user came back without an id."),
-                ScimJson.Text(userName) ?? "", ScimJson.Text(externalId), ScimJson.Bool(active), meta.Version, meta.Created, meta.LastModified, buffer.Finish(kept));
-            return new ScimListedUser(user, roots == null ? ScimFieldSet.NoValues : fields.Read(roots));
+            var user = new ScimUser(identity.Id ?? throw new FormatException("A SCIM user came back without an id."),
+                identity.UserName ?? "", identity.ExternalId, identity.Active, meta.Version, meta.Created, meta.LastModified, buffer.Finish(kept));
+            return new ScimListedUser(user, values == null ? ScimFieldSet.NoValues : fields.ToDictionary(values.Values));
         }
-
-        private static bool IsIdentity(string name) => Is(name, "id") || Is(name, "userName") || Is(name, "externalId") || Is(name, "active");
 
         private static Meta ReadMeta(JsonReader reader)
         {
@@ -135,10 +124,10 @@ namespace LmsSync.Core.Lms.Scim
             {
                 var name = (string)reader.Value!;
                 Next(reader);
-                if (Is(name, "version")) meta.Version = ScimJson.Text(JToken.ReadFrom(reader));
-                else if (Is(name, "created")) meta.Created = ScimJson.Date(JToken.ReadFrom(reader));
-                else if (Is(name, "lastModified")) meta.LastModified = ScimJson.Date(JToken.ReadFrom(reader));
-                else reader.Skip();
+                if (Is(name, "version")) meta.Version = ScimFieldReader.Text(reader);
+                else if (Is(name, "created")) meta.Created = ScimJson.Date(ScimFieldReader.Text(reader));
+                else if (Is(name, "lastModified")) meta.LastModified = ScimJson.Date(ScimFieldReader.Text(reader));
+                reader.Skip();
             }
             return meta;
         }
@@ -173,10 +162,30 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>The next token that is not a comment; the end of input here means the body was cut short.</summary>
-        private static JsonToken Next(JsonReader reader)
+        internal static JsonToken Next(JsonReader reader)
         {
             if (!NextOrEnd(reader)) throw new JsonReaderException("Unexpected end of the JSON.");
             return reader.TokenType;
+        }
+
+        /// <summary>The attributes every listed user has read out, with the name rules of <see cref="ScimFieldReader"/>.</summary>
+        private sealed class Identity
+        {
+            private bool _id, _userName, _externalId, _active;
+
+            public string? Id { get; private set; }
+            public string? UserName { get; private set; }
+            public string? ExternalId { get; private set; }
+            public bool? Active { get; private set; }
+
+            /// <summary>The reader is on the attribute's value and stays there.</summary>
+            public void Read(string name, JsonReader reader)
+            {
+                if (ScimFieldReader.Claim(ref _id, name, "id")) Id = ScimFieldReader.Text(reader);
+                else if (ScimFieldReader.Claim(ref _userName, name, "userName")) UserName = ScimFieldReader.Text(reader);
+                else if (ScimFieldReader.Claim(ref _externalId, name, "externalId")) ExternalId = ScimFieldReader.Text(reader);
+                else if (ScimFieldReader.Claim(ref _active, name, "active")) Active = ScimFieldReader.Bool(reader);
+            }
         }
 
         private struct Meta

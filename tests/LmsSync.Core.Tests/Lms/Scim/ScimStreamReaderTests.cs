@@ -107,6 +107,28 @@ public class ScimStreamReaderTests
         Assert.Equal(fromWhole, fromStream);
     }
 
+    [Theory]
+    [InlineData("""{"id":"u","USERNAME":"first","userName":"exact","UserName":"late","Title":"a","TITLE":"b","title":"exact","title":"last"}""")]
+    [InlineData("""{"id":"u","NAME":{"givenName":"outer"},"name":{"familyName":"f","FamilyName":"g","GIVENNAME":null},"name":{"givenName":"second"}}""")]
+    [InlineData("""{"id":"u","emails":[5,"x",{"value":"home@x","type":"home"},{"Value":"w@x","TYPE":"WORK"},{"value":"p@x","primary":"True"}]}""")]
+    [InlineData("""{"id":"u","emails":[{"value":"a@x","primary":false},{"value":"b@x","primary":1}],"phoneNumbers":[{"value":12345}]}""")]
+    [InlineData("""{"id":"u","emails":[{"value":"a@x"},{"value":"b@x"}],"phoneNumbers":[{"value":"1","type":{"odd":true}},{"value":"2","type":null,"primary":true}]}""")]
+    [InlineData("""{"id":"u","emails":{"value":"not@a.list","type":"work"},"phoneNumbers":"555","title":{"not":"text"},"name":"scalar","displayName":3.25}""")]
+    [InlineData("""{"id":"u","URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER":{"department":"upper"},"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"Department":"D","employeeNumber":7,"manager":"scalar","costCenter":null}}""")]
+    [InlineData("""{"id":"u","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"VALUE":"m-1","value":"m-2"},"division":true,"organization":{"x":1}},"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":null}""")]
+    [InlineData("""{"id":"u","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"m-1"},"manager":{"displayName":"no value"}},"externalId":17,"active":0}""")]
+    public void Odd_names_and_shapes_give_the_values_the_tree_reader_gives(string resource)
+    {
+        var whole = new ScimUser(Tree(resource), null);
+
+        var listed = Page(List(resource)).Resources.Single();
+
+        foreach (var field in LmsFieldCatalog.Scim.Fields)
+            Assert.True(whole.Get(field.Name) == listed.Fields[field.Name], $"{field.Name}: tree '{whole.Get(field.Name)}', stream '{listed.Fields[field.Name]}'");
+        Assert.Equal((whole.Id, whole.UserName, whole.ExternalId, whole.Active), (listed.User.Id, listed.User.UserName, listed.User.ExternalId, listed.User.Active));
+        Assert.True(JToken.DeepEquals(Tree(resource), listed.User.Resource), listed.User.Resource.ToString());
+    }
+
     [Fact]
     public void Members_in_any_order_unknown_members_comments_and_resources_that_are_not_objects_are_read_as_the_tree_reader_does()
     {
