@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Lms.Connectors;
 using LmsSync.Core.Lms.ISpring;
 using LmsSync.Core.Lms.Scim;
 using LmsSync.Core.Storage;
@@ -13,9 +15,10 @@ namespace LmsSync.Benchmarks;
 /// lms-read: the client's cost of reading every LMS user. A Sandbox process (so its allocations are not counted)
 /// is seeded with N learners (default 100,000); the production client reads them all, and the run prints the
 /// wall time, the requests, the CPU time of the client and of the Sandbox (wall time is noisy on a shared machine),
-/// and the bytes this process allocated per user read. <c>--latency MS</c> delays
-/// every LMS request as the scale scenario does.
-/// Usage: <c>dotnet run -c Release --project tests/LmsSync.Benchmarks -- lms-read [--users N] [--lms ispring|scim] [--latency MS]</c>.
+/// and the bytes this process allocated per user read. <c>--latency MS</c> delays every LMS request as the scale
+/// scenario does. <c>--connector</c> (SCIM) reads through the connector instead, as a sync does: the client's read plus
+/// the catalog fields into each LmsUser and the resource kept for a later PATCH.
+/// Usage: <c>dotnet run -c Release --project tests/LmsSync.Benchmarks -- lms-read [--users N] [--lms ispring|scim] [--latency MS] [--connector]</c>.
 /// </summary>
 public sealed class LmsReadBenchmark : IBenchmarkScenario
 {
@@ -39,15 +42,25 @@ public sealed class LmsReadBenchmark : IBenchmarkScenario
         IDisposable client;
         if (kind == LmsKind.Scim)
         {
-            var scim = new ScimClient(new ScimClientOptions { BaseUrl = Text("scim", "url"), Token = SecureStrings.FromPlain(Text("scim", "token")) });
-            client = scim;
-            read = async () =>
+            var options = new ScimClientOptions { BaseUrl = Text("scim", "url"), Token = SecureStrings.FromPlain(Text("scim", "token")) };
+            if (Options.Flag(args, "--connector"))
             {
-                var count = 0;
-                var reader = scim.ListUsers();
-                while (await reader.ReadPageAsync() is { } page) count += page.Count;
-                return count;
-            };
+                var connector = new ScimConnector(options);
+                client = connector;
+                read = async () => (await connector.ReadAsync(null, CancellationToken.None)).Users.Count;
+            }
+            else
+            {
+                var scim = new ScimClient(options);
+                client = scim;
+                read = async () =>
+                {
+                    var count = 0;
+                    var reader = scim.ListUsers();
+                    while (await reader.ReadPageAsync() is { } page) count += page.Count;
+                    return count;
+                };
+            }
         }
         else
         {

@@ -32,6 +32,9 @@ namespace LmsSync.Core.Lms.Connectors
         private const string ScimJsonType = "application/scim+json";
         private const string ExternalId = "externalId";
 
+        /// <summary>The catalog's fields, read out of each user as a list read streams it (paths parsed once).</summary>
+        private static readonly ScimFieldSet CatalogFields = new ScimFieldSet(LmsFieldCatalog.Scim.Fields.Select(f => f.Name));
+
         private readonly ScimClientOptions _clientOptions;
         private readonly ScimConnectorOptions _options;
         private readonly ScimClient _client;
@@ -95,13 +98,13 @@ namespace LmsSync.Core.Lms.Connectors
                     .Concat(keys.Logins.Select(v => ScimFilter.Equal("userName", v)));
                 var perFilter = Math.Max(1, Math.Min(LookupChunk, config.FilterMaxResults ?? LookupChunk));
                 var calls = LookupChunks.Split(terms, perFilter, LookupFilterBudget, t => t.Length + 4)
-                    .Select(chunk => (Func<CancellationToken, Task<IReadOnlyList<ScimUser>>>)(ct => ReadAllAsync(_client.ListUsers(ScimFilter.Or(chunk)), ct)))
+                    .Select(chunk => (Func<CancellationToken, Task<IReadOnlyList<ScimListedUser>>>)(ct => ReadAllAsync(_client.ListUsers(CatalogFields, ScimFilter.Or(chunk)), ct)))
                     .ToList();
                 var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
                 _lastRead.Clear();
                 var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
                 foreach (var user in found)
-                    if (!users.ContainsKey(user.Id)) users[user.Id] = Remembered(user, org);
+                    if (!users.ContainsKey(user.User.Id)) users[user.User.Id] = Remembered(user, org);
                 return new LmsSnapshot(users.Values.ToList(), org.Groups, usersComplete: false);
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -110,8 +113,8 @@ namespace LmsSync.Core.Lms.Connectors
         {
             _lastRead.Clear();
             var users = new List<LmsUser>();
-            var reader = _client.ListUsers();
-            IReadOnlyList<ScimUser>? page;
+            var reader = _client.ListUsers(CatalogFields);
+            IReadOnlyList<ScimListedUser>? page;
             while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
             {
                 foreach (var user in page) users.Add(Remembered(user, organisation));
@@ -139,13 +142,12 @@ namespace LmsSync.Core.Lms.Connectors
             return new ScimOrganisation(groups.Select(g => new LmsGroup(g.Id, g.DisplayName)).ToList(), groupsOf, admins);
         }
 
-        /// <summary>The user as the sync sees it; the resource is kept as the base of a later PATCH.</summary>
-        private LmsUser Remembered(ScimUser user, ScimOrganisation organisation)
+        /// <summary>The user as the sync sees it; the resource (kept compact by the list read) is the base of a later PATCH.</summary>
+        private LmsUser Remembered(ScimListedUser listed, ScimOrganisation organisation)
         {
-            var lmsUser = ToLmsUser(user, organisation.GroupsOf.TryGetValue(user.Id, out var ids) ? ids : null, organisation.Admins.Contains(user.Id));
-            user.Compact();
+            var user = listed.User;
             _lastRead[user.Id] = user;
-            return lmsUser;
+            return ToLmsUser(listed, organisation.GroupsOf.TryGetValue(user.Id, out var ids) ? ids : null, organisation.Admins.Contains(user.Id));
         }
 
         private sealed class ScimOrganisation
@@ -270,12 +272,12 @@ namespace LmsSync.Core.Lms.Connectors
             if (user != null) _lastRead[user.Id] = user;
         }
 
-        private LmsUser ToLmsUser(ScimUser user, IReadOnlyList<string>? groupIds, bool isAdmin)
+        /// <summary>The catalog fields were read with the user (<see cref="CatalogFields"/>, <c>externalId</c> among them), for it alone.</summary>
+        private LmsUser ToLmsUser(ScimListedUser listed, IReadOnlyList<string>? groupIds, bool isAdmin)
         {
-            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var field in Catalog.Fields)
-                fields[field.Name] = string.Equals(field.Name, ExternalId, StringComparison.OrdinalIgnoreCase) ? user.ExternalId : user.Get(field.Name);
-            return new LmsUser(user.Id, user.UserName, user.Email, user.Active, fields, null, groupIds, user.ExternalId, isAdmin);
+            var user = listed.User;
+            listed.Fields.TryGetValue(Catalog.EmailField!, out var email);
+            return new LmsUser(user.Id, user.UserName, email, user.Active, listed.Fields, null, groupIds, user.ExternalId, isAdmin);
         }
 
         private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(ScimPageReader<T> reader, CancellationToken cancellationToken) where T : class

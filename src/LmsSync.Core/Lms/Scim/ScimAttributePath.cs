@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -21,6 +22,13 @@ namespace LmsSync.Core.Lms.Scim
     {
         private static readonly Regex Name = new Regex("^[A-Za-z][A-Za-z0-9_$-]*$", RegexOptions.CultureInvariant);
         private static readonly Regex Typed = new Regex("^([A-Za-z][A-Za-z0-9_$-]*)\\[type eq \"([^\"\\\\]*)\"\\]\\.([A-Za-z][A-Za-z0-9_$-]*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        /// <summary>Cap on <see cref="Parsed"/>: a sync names a few dozen paths; text from elsewhere must not grow it without end.</summary>
+        private const int MaxParsed = 1024;
+
+        // Paths as parsed, by the text given: a whole-list read asks for each catalog field of every user, and parsing
+        // (regexes, splits) per user per field cost more than reading the value. A path is immutable, so sharing is safe.
+        private static readonly ConcurrentDictionary<string, ScimAttributePath> Parsed = new ConcurrentDictionary<string, ScimAttributePath>(StringComparer.Ordinal);
 
         private ScimAttributePath(string? schemaUri, string attribute, string? subAttribute, string? type, string text)
         {
@@ -71,8 +79,16 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>Parses a path in one of the forms above; an ArgumentException says which forms are understood.</summary>
         public static ScimAttributePath Parse(string path)
         {
+            if (path != null && Parsed.TryGetValue(path, out var known)) return known;
+            var parsed = ParseText(path);
+            if (Parsed.Count < MaxParsed) Parsed.TryAdd(path!, parsed);
+            return parsed;
+        }
+
+        private static ScimAttributePath ParseText(string? path)
+        {
             if (string.IsNullOrWhiteSpace(path)) throw Unsupported(path);
-            var text = path.Trim();
+            var text = path!.Trim();
             if (text.Equals("email", StringComparison.OrdinalIgnoreCase)) return new ScimAttributePath(null, "emails", "value", "work", text);
             if (text.Equals("phoneNumber", StringComparison.OrdinalIgnoreCase)) return new ScimAttributePath(null, "phoneNumbers", "value", "work", text);
             if (text.StartsWith("enterprise.", StringComparison.OrdinalIgnoreCase))
@@ -86,7 +102,7 @@ namespace LmsSync.Core.Lms.Scim
                 var colon = text.LastIndexOf(':');
                 var uri = text.Substring(0, colon);
                 var rest = text.Substring(colon + 1);
-                if (uri.Equals(ScimSchemaUris.User, StringComparison.OrdinalIgnoreCase)) return Parse(rest);
+                if (uri.Equals(ScimSchemaUris.User, StringComparison.OrdinalIgnoreCase)) return ParseText(rest);
                 if (uri.Length <= 4 || rest.Length == 0) throw Unsupported(path);
                 return Simple(uri, rest, text);
             }

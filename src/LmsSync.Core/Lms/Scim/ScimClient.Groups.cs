@@ -19,7 +19,7 @@ namespace LmsSync.Core.Lms.Scim
         /// </summary>
         public ScimPageReader<ScimGroup> ListGroups(bool includeMembers = true, string? filter = null) =>
             new ScimPageReader<ScimGroup>(this, "Groups", filter, includeMembers ? null : "excludedAttributes=members",
-                resource => new ScimGroup(resource, null) { MembersIncluded = includeMembers });
+                reader => new ScimGroup(JObject.Load(reader), null) { MembersIncluded = includeMembers }, g => g.Id);
 
         public Task<int> CountGroupsAsync(string? filter = null, CancellationToken cancellationToken = default) =>
             CountAsync("Groups", filter, cancellationToken);

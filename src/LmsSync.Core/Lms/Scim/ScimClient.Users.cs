@@ -17,7 +17,13 @@ namespace LmsSync.Core.Lms.Scim
         /// already run several filters at once.
         /// </summary>
         public ScimPageReader<ScimUser> ListUsers(string? filter = null) =>
-            new ScimPageReader<ScimUser>(this, "Users", filter, null, resource => new ScimUser(resource, null), filter == null ? _options.MaxConcurrency : 1);
+            new ScimPageReader<ScimUser>(this, "Users", filter, null, reader => ScimStreamReader.User(reader, ScimFieldSet.None).User, u => u.Id, UserConcurrency(filter));
+
+        /// <summary>As <see cref="ListUsers"/>, with <paramref name="fields"/> read out of each user as it is read.</summary>
+        internal ScimPageReader<ScimListedUser> ListUsers(ScimFieldSet fields, string? filter = null) =>
+            new ScimPageReader<ScimListedUser>(this, "Users", filter, null, reader => ScimStreamReader.User(reader, fields), u => u.User.Id, UserConcurrency(filter));
+
+        private int UserConcurrency(string? filter) => filter == null ? _options.MaxConcurrency : 1;
 
         /// <summary>How many users there are (or match a filter), with <c>count=0</c>.</summary>
         public Task<int> CountUsersAsync(string? filter = null, CancellationToken cancellationToken = default) =>

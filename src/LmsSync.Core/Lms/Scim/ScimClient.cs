@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Http;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.Scim
@@ -84,12 +85,18 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>One <c>GET /{resource}</c> list call; returns the ListResponse.</summary>
-        internal async Task<JObject> ListAsync(string resource, string? filter, string query, CancellationToken cancellationToken)
+        private async Task<JObject> ListAsync(string resource, string? filter, string query, CancellationToken cancellationToken)
         {
-            var relative = resource + "?" + query + (filter == null ? "" : "&filter=" + Uri.EscapeDataString(filter));
-            var response = await _transport.SendAsync(HttpMethod.Get, relative, null, null, true, cancellationToken).ConfigureAwait(false);
+            var response = await _transport.SendAsync(HttpMethod.Get, ListPath(resource, filter, query), null, null, true, cancellationToken).ConfigureAwait(false);
             return response.Body ?? throw ScimException.Unreadable("GET /" + resource, response.Status, new FormatException("The list answer had no body."));
         }
+
+        /// <summary>One <c>GET /{resource}</c> page of a whole list, each resource read from the stream by <paramref name="readResource"/>.</summary>
+        internal Task<ScimListPage<T>> ListPageAsync<T>(string resource, string? filter, string query, Func<JsonReader, T> readResource, CancellationToken cancellationToken) =>
+            _transport.GetListAsync(ListPath(resource, filter, query), readResource, cancellationToken);
+
+        private static string ListPath(string resource, string? filter, string query) =>
+            resource + "?" + query + (filter == null ? "" : "&filter=" + Uri.EscapeDataString(filter));
 
         /// <summary><c>count=0</c>: only <c>totalResults</c>, no resources (RFC 7644 §3.4.2.4).</summary>
         private async Task<int> CountAsync(string resource, string? filter, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ namespace LmsSync.Core.Lms.Scim
                 return Parse(reader) ?? throw new JsonReaderException("The body held no JSON value.");
         }
 
-        /// <summary>An object kept as compact UTF-8 (see <see cref="ScimUser.Compact"/>), parsed as bodies are.</summary>
+        /// <summary>An object kept as compact UTF-8 (a listed user, see <see cref="ScimStreamReader"/>), parsed as bodies are.</summary>
         public static JObject ParseUtf8(byte[] utf8)
         {
             using (var text = new System.IO.StreamReader(new System.IO.MemoryStream(utf8, writable: false), System.Text.Encoding.UTF8))
@@ -115,9 +115,10 @@ namespace LmsSync.Core.Lms.Scim
             return null;
         }
 
-        public static DateTimeOffset? Date(JToken? token)
+        public static DateTimeOffset? Date(JToken? token) => Date(Text(token));
+
+        public static DateTimeOffset? Date(string? text)
         {
-            var text = Text(token);
             if (text == null) return null;
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : (DateTimeOffset?)null;
         }

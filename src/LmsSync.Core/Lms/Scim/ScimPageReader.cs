@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Diagnostics;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace LmsSync.Core.Lms.Scim
 {
@@ -21,6 +21,7 @@ namespace LmsSync.Core.Lms.Scim
     /// unevenly), and offsets can no longer be trusted: the reader starts again from <c>startIndex=1</c>, one page at
     /// a time, handing out only resources it has not handed out yet. Slower, but no user is missed or repeated.
     /// </para>
+    /// <para>Each page is read from the response stream one resource at a time (<see cref="ScimStreamReader"/>).</para>
     /// </summary>
     public sealed class ScimPageReader<T> where T : class
     {
@@ -28,12 +29,13 @@ namespace LmsSync.Core.Lms.Scim
         private readonly string _resource;
         private readonly string? _filter;
         private readonly string? _extraQuery;
-        private readonly Func<JObject, T> _convert;
+        private readonly Func<JsonReader, T> _read;
+        private readonly Func<T, string?> _idOf;
         private readonly int _concurrency;
         /// <summary>Pages read ahead that may wait, arrived, for the caller before no more are asked for.</summary>
         private const int MaxArrivedAhead = 2;
 
-        private readonly Queue<(int Start, Task<JObject> Page)> _ahead = new Queue<(int, Task<JObject>)>();
+        private readonly Queue<(int Start, Task<ScimListPage<T>> Page)> _ahead = new Queue<(int, Task<ScimListPage<T>>)>();
         private int _nextIndex = 1;
         private bool _done;
         private int _plannedTotal;
@@ -41,13 +43,14 @@ namespace LmsSync.Core.Lms.Scim
         private HashSet<string>? _handedOut;
         private bool _rereading;
 
-        internal ScimPageReader(ScimClient client, string resource, string? filter, string? extraQuery, Func<JObject, T> convert, int concurrency = 1)
+        internal ScimPageReader(ScimClient client, string resource, string? filter, string? extraQuery, Func<JsonReader, T> read, Func<T, string?> idOf, int concurrency = 1)
         {
             _client = client;
             _resource = resource;
             _filter = filter;
             _extraQuery = extraQuery;
-            _convert = convert;
+            _read = read;
+            _idOf = idOf;
             _concurrency = concurrency;
         }
 
@@ -69,20 +72,20 @@ namespace LmsSync.Core.Lms.Scim
                     : await NextSequentialAsync(cancellationToken).ConfigureAwait(false);
                 if (page == null) continue; // the plan broke: read again from the start
                 var resources = page.Count == 0 ? page : Unseen(page);
-                if (resources.Count > 0) return resources.Select(_convert).ToList();
+                if (resources.Count > 0) return resources;
             }
             return null;
         }
 
-        private async Task<List<JObject>?> NextSequentialAsync(CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<T>?> NextSequentialAsync(CancellationToken cancellationToken)
         {
             var count = await _client.PageSizeAsync(cancellationToken).ConfigureAwait(false);
             var start = _nextIndex;
             var page = await FetchAsync(start, count, cancellationToken).ConfigureAwait(false);
             PagesRead++;
-            var total = ScimJson.Int(ScimJson.Get(page, "totalResults"));
+            var total = page.TotalResults;
             TotalResults = total;
-            var resources = Resources(page);
+            var resources = page.Resources;
             if (resources.Count == 0)
             {
                 _done = true;
@@ -101,7 +104,7 @@ namespace LmsSync.Core.Lms.Scim
             return resources;
         }
 
-        private async Task<List<JObject>?> NextPlannedAsync(CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<T>?> NextPlannedAsync(CancellationToken cancellationToken)
         {
             var count = await _client.PageSizeAsync(cancellationToken).ConfigureAwait(false);
             // Flow control, as TCP's receive window beside its congestion window: pages that arrived and wait to be
@@ -118,9 +121,9 @@ namespace LmsSync.Core.Lms.Scim
             var (start, pending) = _ahead.Dequeue();
             var page = await pending.ConfigureAwait(false);
             PagesRead++;
-            var total = ScimJson.Int(ScimJson.Get(page, "totalResults"));
+            var total = page.TotalResults;
             TotalResults = total;
-            var resources = Resources(page);
+            var resources = page.Resources;
             var expected = Math.Min(_plannedStep, _plannedTotal - start + 1);
             if (total != _plannedTotal || resources.Count != expected)
             {
@@ -141,19 +144,16 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>Resources not handed out before (only tracked for parallel reads, which may have to start over).</summary>
-        private List<JObject> Unseen(List<JObject> resources)
+        private IReadOnlyList<T> Unseen(IReadOnlyList<T> resources)
         {
             if (_handedOut == null) return resources;
-            return resources.Where(r => !(ScimJson.String(r, "id") is string id) || _handedOut.Add(id)).ToList();
+            return resources.Where(r => !(_idOf(r) is string id) || _handedOut.Add(id)).ToList();
         }
 
-        private Task<JObject> FetchAsync(int start, int count, CancellationToken cancellationToken)
+        private Task<ScimListPage<T>> FetchAsync(int start, int count, CancellationToken cancellationToken)
         {
             var query = "startIndex=" + start.ToString(CultureInfo.InvariantCulture) + "&count=" + count.ToString(CultureInfo.InvariantCulture);
-            return _client.ListAsync(_resource, _filter, query + (_extraQuery == null ? "" : "&" + _extraQuery), cancellationToken);
+            return _client.ListPageAsync(_resource, _filter, query + (_extraQuery == null ? "" : "&" + _extraQuery), _read, cancellationToken);
         }
-
-        private static List<JObject> Resources(JObject page) =>
-            (ScimJson.Get(page, "Resources") as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>();
     }
 }

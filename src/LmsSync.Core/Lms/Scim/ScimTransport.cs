@@ -68,7 +68,18 @@ namespace LmsSync.Core.Lms.Scim
 
         public AdaptiveConcurrencyLimit Concurrency { get; }
 
-        public async Task<ScimResponse> SendAsync(HttpMethod method, string relative, JObject? body, string? ifMatch, bool safeToRetry, CancellationToken cancellationToken)
+        public Task<ScimResponse> SendAsync(HttpMethod method, string relative, JObject? body, string? ifMatch, bool safeToRetry, CancellationToken cancellationToken) =>
+            SendAsync(method, relative, body, ifMatch, safeToRetry, ReadAsync, cancellationToken);
+
+        /// <summary>
+        /// <c>GET</c> of a list page, read from the response stream (<see cref="ScimStreamReader"/>) with
+        /// <paramref name="readResource"/> per resource: no page-level tree. Errors and retries as for any call.
+        /// </summary>
+        public Task<ScimListPage<T>> GetListAsync<T>(string relative, Func<JsonReader, T> readResource, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Get, relative, null, null, true, (operation, response) => ReadListAsync(operation, response, readResource), cancellationToken);
+
+        private async Task<T> SendAsync<T>(HttpMethod method, string relative, JObject? body, string? ifMatch, bool safeToRetry,
+            Func<string, HttpResponseMessage, Task<T>> read, CancellationToken cancellationToken)
         {
             var operation = method.Method + " /" + relative.Split('?')[0];
             var refreshed = false;
@@ -98,7 +109,7 @@ namespace LmsSync.Core.Lms.Scim
                             continue;
                         }
                     }
-                    return await ReadAsync(operation, response).ConfigureAwait(false);
+                    return await read(operation, response).ConfigureAwait(false);
                 }
             }
         }
@@ -122,12 +133,8 @@ namespace LmsSync.Core.Lms.Scim
 
         private static async Task<ScimResponse> ReadAsync(string operation, HttpResponseMessage response)
         {
+            await ThrowIfFailedAsync(operation, response).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (status >= 400)
-            {
-                var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                throw ScimException.FromResponse(operation, status, text);
-            }
 
             // Parsed from the (already buffered) content stream: a 100-user page is never also held as a string.
             JObject? json = null;
@@ -150,6 +157,39 @@ namespace LmsSync.Core.Lms.Scim
             var etag = response.Headers.TryGetValues("ETag", out var tags) ? tags.FirstOrDefault() : null;
             var location = response.Headers.Location?.ToString();
             return new ScimResponse(status, json, string.IsNullOrWhiteSpace(etag) ? null : etag, location);
+        }
+
+        /// <summary>
+        /// A ListResponse parsed from the (already buffered) content stream, one resource at a time; a body that is
+        /// empty, not JSON, cut short or not an object is the same <see cref="ScimException"/> as for any answer.
+        /// </summary>
+        private static async Task<ScimListPage<T>> ReadListAsync<T>(string operation, HttpResponseMessage response, Func<JsonReader, T> readResource)
+        {
+            await ThrowIfFailedAsync(operation, response).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            ScimListPage<T>? page;
+            try
+            {
+                using (var stream = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                using (var text = new StreamReader(stream, Encoding.UTF8))
+                using (var reader = ScimStreamReader.Open(text))
+                {
+                    page = ScimStreamReader.ListPage(reader, readResource);
+                }
+            }
+            catch (JsonException e)
+            {
+                throw ScimException.Unreadable(operation, status, e);
+            }
+            return page ?? throw ScimException.Unreadable(operation, status, new FormatException("The list answer had no body."));
+        }
+
+        private static async Task ThrowIfFailedAsync(string operation, HttpResponseMessage response)
+        {
+            var status = (int)response.StatusCode;
+            if (status < 400) return;
+            var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            throw ScimException.FromResponse(operation, status, text);
         }
 
         /// <summary>One refresh per expiry: callers that met the same 401 wait for the first one's new token.</summary>

@@ -6,8 +6,8 @@ namespace LmsSync.Core.Lms.Scim
     /// <summary>A user as the service returned it, with the attributes the sync compares read out.</summary>
     public sealed class ScimUser
     {
-        private JObject? _resource;
-        private byte[]? _compact;
+        private readonly JObject? _resource;
+        private readonly byte[]? _compact;
 
         internal ScimUser(JObject resource, string? version)
         {
@@ -21,6 +21,19 @@ namespace LmsSync.Core.Lms.Scim
             Version = version ?? ScimJson.String(meta, "version");
             Created = ScimJson.Date(ScimJson.Get(meta, "created"));
             LastModified = ScimJson.Date(ScimJson.Get(meta, "lastModified"));
+        }
+
+        /// <summary>A user from a list read (<see cref="ScimStreamReader"/>), kept as compact UTF-8 rather than a tree.</summary>
+        internal ScimUser(string id, string userName, string? externalId, bool? active, string? version, DateTimeOffset? created, DateTimeOffset? lastModified, byte[] compact)
+        {
+            Id = id;
+            UserName = userName;
+            ExternalId = externalId;
+            Active = active ?? true;
+            Version = version;
+            Created = created;
+            LastModified = lastModified;
+            _compact = compact;
         }
 
         /// <summary>The service's id (immutable; use it for every later call).</summary>
@@ -57,27 +70,18 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>Any attribute by path (see <see cref="ScimAttributePath"/>), as text; null when absent.</summary>
         public string? Get(string attributePath) => ScimAttributePath.Parse(attributePath).ReadFrom(Resource);
 
-        /// <summary>The resource as the service sent it (for previews and diagnostics).</summary>
+        /// <summary>
+        /// The resource as the service sent it (for previews and diagnostics); from a list read, without the attributes
+        /// no PATCH uses (<c>meta</c>, <c>groups</c>, <c>schemas</c>), which are not kept for every user of a list.
+        /// </summary>
         public string ToJson() => Resource.ToString(Newtonsoft.Json.Formatting.Indented);
 
         public override string ToString() => $"{UserName} ({Id}{(Active ? "" : ", inactive")})";
 
         /// <summary>
-        /// The resource as a JSON tree. After <see cref="Compact"/> it is parsed anew on each use (a fresh copy, for a PATCH
-        /// diff or a preview), so holding many users costs their UTF-8 text, not a tree each.
+        /// The resource as a JSON tree. A user from a list read keeps only compact UTF-8 and parses it anew on each use (a
+        /// fresh copy, for a PATCH diff or a preview), so holding many users costs their text, not a tree each.
         /// </summary>
         internal JObject Resource => _resource ?? ScimJson.ParseUtf8(_compact!);
-
-        /// <summary>
-        /// Keeps the resource as compact UTF-8 instead of a tree: a whole-list read of 100,000 users held ~10 KB of
-        /// tree per user for the few PATCH diffs a run makes. Read out what you need first; later reads parse again.
-        /// </summary>
-        internal void Compact()
-        {
-            var tree = _resource;
-            if (tree == null) return;
-            _compact = System.Text.Encoding.UTF8.GetBytes(tree.ToString(Newtonsoft.Json.Formatting.None));
-            _resource = null;
-        }
     }
 }

@@ -106,6 +106,33 @@ public sealed class ScimConnectorTests : ScimTestBase
     }
 
     [Fact]
+    public async Task A_whole_list_read_gives_each_user_the_fields_and_patch_diff_its_full_resource_gives()
+    {
+        Emulator.SeedUsers(5);
+        using var connector = Connector(pageSize: 3);
+        using var client = new ScimClient(new ScimClientOptions { BaseUrl = Url, Token = Secure(Emulator.Token) });
+        var snapshot = await connector.ReadAsync(null, CancellationToken.None);
+        var changes = new[]
+        {
+            new FieldChange("name.givenName", null, "Changed"), new FieldChange("title", null, null), new FieldChange("email", null, "new@acme.example"),
+            new FieldChange("phoneNumber", null, "+1 555 0199"), new FieldChange("enterprise.department", null, "Support"), new FieldChange("enterprise.manager", null, Admin),
+        };
+
+        Assert.Equal(9, snapshot.Users.Count);
+        foreach (var user in snapshot.Users)
+        {
+            var whole = (await client.GetUserAsync(user.LmsId))!;
+            foreach (var field in connector.Catalog.Fields)
+                Assert.Equal(whole.Get(field.Name), user.GetField(field.Name));
+            Assert.Equal(whole.Email, user.Email);
+            var expected = new ScimUserChanges();
+            foreach (var change in changes) expected.Set(change.Field, change.New);
+            var preview = connector.Preview(Row(PlanAction.Update, user.LmsId, r => r.Changes = changes), new OrgIds()).Single();
+            Assert.Equal(ScimPatchOperation.Message(expected.ToPatch(whole.Resource)).ToString(Newtonsoft.Json.Formatting.None), preview.Body);
+        }
+    }
+
+    [Fact]
     public async Task Creates_with_and_without_welcome_email_and_preview_is_what_was_sent()
     {
         Switch(b => b.WelcomeEmail = ScimWelcomeEmailMode.Attribute);

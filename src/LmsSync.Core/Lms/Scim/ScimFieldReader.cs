@@ -1,0 +1,247 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace LmsSync.Core.Lms.Scim
+{
+    /// <summary>
+    /// Reads a <see cref="ScimFieldSet"/>'s values out of one user's top-level attributes as they stream by, copying
+    /// every token to the kept text as it goes; no tree is built. The values are those
+    /// <see cref="ScimAttributePath.ReadFrom"/> reads from the whole resource: names match ignoring case, an exact
+    /// match wins over others and the first of several inexact ones is taken (as <c>JObject.GetValue</c> does), a
+    /// typed entry is picked as <c>PickEntry</c> picks it, and a scalar is text as <see cref="ScimJson.Text"/> makes it.
+    /// </summary>
+    internal sealed class ScimFieldReader
+    {
+        private readonly JsonReader _reader;
+        private readonly JsonWriter _kept;
+        private readonly string?[] _values;
+        // Per field: which occurrence of its root, and of its attribute inside an extension, holds its value.
+        private readonly bool[] _rootClaimed;
+        private readonly bool[] _attributeClaimed;
+        private readonly bool[] _subClaimed;
+
+        public ScimFieldReader(JsonReader reader, JsonWriter kept, int fields)
+        {
+            _reader = reader;
+            _kept = kept;
+            _values = new string?[fields];
+            _rootClaimed = new bool[fields];
+            _attributeClaimed = new bool[fields];
+            _subClaimed = new bool[fields];
+        }
+
+        public string?[] Values => _values;
+
+        /// <summary>The reader is on the value of top-level attribute <paramref name="name"/>; reads and copies it.</summary>
+        public void Root(string name, ScimFieldSet.Field[] atRoot)
+        {
+            var claimed = new List<ScimFieldSet.Field>(atRoot.Length);
+            foreach (var field in atRoot)
+            {
+                if (!Claim(_rootClaimed, field, name, field.Root)) continue;
+                _values[field.Index] = null;
+                _attributeClaimed[field.Index] = false;
+                _subClaimed[field.Index] = false;
+                claimed.Add(field);
+            }
+            if (claimed.Count == 0) Copy();
+            else if (claimed[0].Path.SchemaUri != null) Extension(claimed);
+            else AttributeValue(claimed);
+        }
+
+        /// <summary>An extension's block: each attribute in it is a field's attribute value.</summary>
+        private void Extension(List<ScimFieldSet.Field> fields)
+        {
+            if (_reader.TokenType != JsonToken.StartObject)
+            {
+                Copy();
+                return;
+            }
+            Mirror();
+            while (Step() == JsonToken.PropertyName)
+            {
+                var name = (string)_reader.Value!;
+                Step();
+                List<ScimFieldSet.Field>? claimed = null;
+                foreach (var field in fields)
+                {
+                    if (!Claim(_attributeClaimed, field, name, field.Path.Attribute)) continue;
+                    _values[field.Index] = null;
+                    _subClaimed[field.Index] = false;
+                    (claimed ?? (claimed = new List<ScimFieldSet.Field>())).Add(field);
+                }
+                if (claimed == null) Copy();
+                else AttributeValue(claimed);
+            }
+        }
+
+        /// <summary>An attribute's value: the text of a scalar, a sub-attribute of an object, a typed entry of an array.</summary>
+        private void AttributeValue(List<ScimFieldSet.Field> fields)
+        {
+            switch (_reader.TokenType)
+            {
+                case JsonToken.StartObject:
+                    Complex(fields);
+                    break;
+                case JsonToken.StartArray:
+                    MultiValued(fields);
+                    break;
+                default:
+                    var text = Text(_reader);
+                    foreach (var field in fields)
+                        if (field.Path.SubAttribute == null) _values[field.Index] = text;
+                    Mirror();
+                    break;
+            }
+        }
+
+        private void Complex(List<ScimFieldSet.Field> fields)
+        {
+            Mirror();
+            while (Step() == JsonToken.PropertyName)
+            {
+                var name = (string)_reader.Value!;
+                Step();
+                var text = IsScalar(_reader.TokenType) ? Text(_reader) : null;
+                foreach (var field in fields)
+                {
+                    if (field.Path.Type == null && field.Path.SubAttribute != null && Claim(_subClaimed, field, name, field.Path.SubAttribute))
+                        _values[field.Index] = text;
+                }
+                Copy();
+            }
+        }
+
+        /// <summary>The entries of a multi-valued attribute, then each typed field's entry picked among them.</summary>
+        private void MultiValued(List<ScimFieldSet.Field> fields)
+        {
+            var entries = new List<Entry>();
+            Mirror();
+            while (Step() != JsonToken.EndArray)
+            {
+                if (_reader.TokenType == JsonToken.StartObject) entries.Add(ReadEntry(fields));
+                else Copy();
+            }
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var type = fields[i].Path.Type;
+                if (type == null) continue;
+                var picked = Pick(entries, type);
+                _values[fields[i].Index] = picked?.Values[i];
+            }
+        }
+
+        private Entry ReadEntry(List<ScimFieldSet.Field> fields)
+        {
+            var entry = new Entry(fields.Count);
+            bool typeSeen = false, primarySeen = false;
+            var subSeen = new bool[fields.Count];
+            Mirror();
+            while (Step() == JsonToken.PropertyName)
+            {
+                var name = (string)_reader.Value!;
+                Step();
+                var scalar = IsScalar(_reader.TokenType);
+                if (Claim(ref typeSeen, name, "type")) entry.Type = scalar ? Text(_reader) : null;
+                if (Claim(ref primarySeen, name, "primary")) entry.Primary = scalar ? Bool(_reader) : null;
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    var sub = fields[i].Path.SubAttribute;
+                    if (fields[i].Path.Type != null && sub != null && Claim(ref subSeen[i], name, sub)) entry.Values[i] = scalar ? Text(_reader) : null;
+                }
+                Copy();
+            }
+            return entry;
+        }
+
+        /// <summary>As <c>ScimAttributePath.PickEntry</c>: the entry of that type; else the primary untyped one; else the only untyped one.</summary>
+        private static Entry? Pick(List<Entry> entries, string type)
+        {
+            foreach (var entry in entries)
+                if (string.Equals(entry.Type, type, StringComparison.OrdinalIgnoreCase)) return entry;
+            Entry? only = null;
+            var untyped = 0;
+            foreach (var entry in entries)
+            {
+                if (entry.Type != null) continue;
+                if (entry.Primary == true) return entry;
+                untyped++;
+                only = entry;
+            }
+            return untyped == 1 ? only : null;
+        }
+
+        /// <summary>
+        /// True when this occurrence of a name holds the field's value: an exact match always (the last of several, as
+        /// a tree keeps the last duplicate), an inexact one only when nothing matched before.
+        /// </summary>
+        private static bool Claim(bool[] claimed, ScimFieldSet.Field field, string name, string expected) =>
+            Claim(ref claimed[field.Index], name, expected);
+
+        internal static bool Claim(ref bool claimed, string name, string expected)
+        {
+            if (!string.Equals(name, expected, StringComparison.OrdinalIgnoreCase)) return false;
+            if (claimed && !string.Equals(name, expected, StringComparison.Ordinal)) return false;
+            claimed = true;
+            return true;
+        }
+
+        private JsonToken Step()
+        {
+            var token = ScimStreamReader.Next(_reader);
+            if (token == JsonToken.EndObject || token == JsonToken.EndArray || token == JsonToken.PropertyName) Mirror();
+            return token;
+        }
+
+        /// <summary>Writes the current token alone (a start, an end, a property name or a scalar).</summary>
+        private void Mirror() => _kept.WriteToken(_reader.TokenType, _reader.Value);
+
+        /// <summary>Writes the current value with everything in it, leaving the reader on its last token.</summary>
+        private void Copy() => _kept.WriteToken(_reader);
+
+        private static bool IsScalar(JsonToken token) => token != JsonToken.StartObject && token != JsonToken.StartArray && token != JsonToken.StartConstructor;
+
+        /// <summary>A scalar as text, as <see cref="ScimJson.Text"/> makes it from a tree.</summary>
+        public static string? Text(JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.String: return (string?)reader.Value;
+                case JsonToken.Integer:
+                case JsonToken.Float: return Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
+                case JsonToken.Boolean: return (bool)reader.Value! ? "true" : "false";
+                default: return null;
+            }
+        }
+
+        /// <summary>A boolean, also from "True"/"False" or a number, as <see cref="ScimJson.Bool"/> reads it from a tree.</summary>
+        public static bool? Bool(JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.Boolean: return (bool)reader.Value!;
+                case JsonToken.Integer: return !(reader.Value is long number) || number != 0;
+                case JsonToken.String:
+                    var text = ((string?)reader.Value ?? "").Trim();
+                    if (text.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+                    if (text.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+                    return null;
+                default: return null;
+            }
+        }
+
+        private sealed class Entry
+        {
+            public Entry(int fields)
+            {
+                Values = new string?[fields];
+            }
+
+            public string? Type;
+            public bool? Primary;
+            public readonly string?[] Values;
+        }
+    }
+}

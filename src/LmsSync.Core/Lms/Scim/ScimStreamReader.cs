@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LmsSync.Core.Lms.Scim
+{
+    /// <summary>
+    /// Reads a SCIM ListResponse token by token from the (buffered) response stream: no page-level tree, each resource
+    /// read once. A user comes out with its identity read, the fields asked for read out, and what a later PATCH diff
+    /// needs kept as compact UTF-8 (<see cref="ScimUser.Resource"/> parses it again on the rare use). A whole-list read
+    /// of 100,000 users held a page tree, a tree per user and a string per user; this holds none of them.
+    /// Same rules as <see cref="ScimJson.Parse(TextReader)"/>: dates stay as sent, names compare ignoring case,
+    /// anything after the object but comments is an error (a body cut and glued).
+    /// </summary>
+    internal static class ScimStreamReader
+    {
+        /// <summary>
+        /// Attributes no PATCH of a user attribute reads or touches: server-computed (<c>meta</c>, <c>groups</c>,
+        /// RFC 7643 §4.1.2 and §3.1) or not a user attribute (<c>schemas</c>). Left out of what a listed user keeps.
+        /// </summary>
+        private static readonly HashSet<string> NotKept = new HashSet<string>(new[] { "meta", "groups", "schemas" }, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The property names SCIM lists carry, so the reader hands out these instances instead of a new string per
+        /// name per user. Filled once, then only read (<see cref="DefaultJsonNameTable.Get"/> is safe from several readers).
+        /// </summary>
+        private static readonly DefaultJsonNameTable Names = NameTable(
+            "schemas", "totalResults", "itemsPerPage", "startIndex", "Resources", "id", "externalId", "userName", "name", "formatted",
+            "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix", "displayName", "nickName", "profileUrl",
+            "title", "userType", "preferredLanguage", "locale", "timezone", "active", "emails", "phoneNumbers", "addresses", "value",
+            "display", "type", "primary", "$ref", "groups", "members", "meta", "resourceType", "created", "lastModified", "location",
+            "version", ScimSchemaUris.EnterpriseUser, "employeeNumber", "costCenter", "organization", "division", "department", "manager");
+
+        [ThreadStatic]
+        private static CompactBuffer? _buffer;
+
+        /// <summary>A reader with the settings of <see cref="ScimJson.Parse(TextReader)"/>.</summary>
+        public static JsonTextReader Open(TextReader text) =>
+            new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false, PropertyNameTable = Names };
+
+        private static DefaultJsonNameTable NameTable(params string[] names)
+        {
+            var table = new DefaultJsonNameTable();
+            foreach (var name in names) table.Add(name);
+            return table;
+        }
+
+        /// <summary>
+        /// <c>{"totalResults":…, "Resources":[…], …}</c> in any order; resources that are not objects are ignored, a
+        /// missing or non-array <c>Resources</c> is an empty page. Null when the body holds no JSON value at all.
+        /// </summary>
+        public static ScimListPage<T>? ListPage<T>(JsonReader reader, Func<JsonReader, T> readResource)
+        {
+            if (!NextOrEnd(reader)) return null;
+            if (reader.TokenType != JsonToken.StartObject) throw new JsonReaderException("Expected a JSON object.");
+            int? total = null;
+            IReadOnlyList<T> resources = Array.Empty<T>();
+            while (Next(reader) == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                Next(reader);
+                if (Is(name, "totalResults")) total = ScimJson.Int(JToken.ReadFrom(reader));
+                else if (Is(name, "Resources")) resources = Items(reader, readResource);
+                else reader.Skip();
+            }
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment) throw new JsonReaderException("Additional text after the JSON value.");
+            }
+            return new ScimListPage<T>(total, resources);
+        }
+
+        /// <summary>
+        /// A user; the reader is on its <c>StartObject</c> and is left on its <c>EndObject</c>. Its identity and the
+        /// fields asked for are read as the tokens pass (<see cref="ScimFieldReader"/>), and each kept token is written
+        /// once to the user's compact text; no tree is built.
+        /// </summary>
+        public static ScimListedUser User(JsonReader reader, ScimFieldSet fields)
+        {
+            var buffer = _buffer ?? (_buffer = new CompactBuffer());
+            var kept = buffer.Start();
+            var values = fields.Fields.Count == 0 ? null : new ScimFieldReader(reader, kept, fields.Fields.Count);
+            var identity = new Identity();
+            Meta meta = default;
+            kept.WriteStartObject();
+            while (Next(reader) == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                Next(reader);
+                if (Is(name, "meta"))
+                {
+                    meta = ReadMeta(reader);
+                    continue;
+                }
+                if (NotKept.Contains(name))
+                {
+                    reader.Skip();
+                    continue;
+                }
+                kept.WritePropertyName(name);
+                identity.Read(name, reader);
+                var atRoot = values == null ? null : fields.AtRoot(name);
+                if (atRoot != null) values!.Root(name, atRoot);
+                else kept.WriteToken(reader);
+            }
+            kept.WriteEndObject();
+            var user = new ScimUser(identity.Id ?? throw new FormatException("A SCIM user came back without an id."),
+                identity.UserName ?? "", identity.ExternalId, identity.Active, meta.Version, meta.Created, meta.LastModified, buffer.Finish(kept));
+            return new ScimListedUser(user, values == null ? ScimFieldSet.NoValues : fields.ToDictionary(values.Values));
+        }
+
+        private static Meta ReadMeta(JsonReader reader)
+        {
+            var meta = default(Meta);
+            if (reader.TokenType != JsonToken.StartObject)
+            {
+                reader.Skip();
+                return meta;
+            }
+            while (Next(reader) == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                Next(reader);
+                if (Is(name, "version")) meta.Version = ScimFieldReader.Text(reader);
+                else if (Is(name, "created")) meta.Created = ScimJson.Date(ScimFieldReader.Text(reader));
+                else if (Is(name, "lastModified")) meta.LastModified = ScimJson.Date(ScimFieldReader.Text(reader));
+                reader.Skip();
+            }
+            return meta;
+        }
+
+        private static List<T> Items<T>(JsonReader reader, Func<JsonReader, T> readItem)
+        {
+            var items = new List<T>();
+            if (reader.TokenType != JsonToken.StartArray)
+            {
+                reader.Skip();
+                return items;
+            }
+            while (Next(reader) != JsonToken.EndArray)
+            {
+                if (reader.TokenType == JsonToken.StartObject) items.Add(readItem(reader));
+                else reader.Skip();
+            }
+            return items;
+        }
+
+        private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The next token that is not a comment; false at the end of the input.</summary>
+        private static bool NextOrEnd(JsonReader reader)
+        {
+            do
+            {
+                if (!reader.Read()) return false;
+            }
+            while (reader.TokenType == JsonToken.Comment);
+            return true;
+        }
+
+        /// <summary>The next token that is not a comment; the end of input here means the body was cut short.</summary>
+        internal static JsonToken Next(JsonReader reader)
+        {
+            if (!NextOrEnd(reader)) throw new JsonReaderException("Unexpected end of the JSON.");
+            return reader.TokenType;
+        }
+
+        /// <summary>The attributes every listed user has read out, with the name rules of <see cref="ScimFieldReader"/>.</summary>
+        private sealed class Identity
+        {
+            private bool _id, _userName, _externalId, _active;
+
+            public string? Id { get; private set; }
+            public string? UserName { get; private set; }
+            public string? ExternalId { get; private set; }
+            public bool? Active { get; private set; }
+
+            /// <summary>The reader is on the attribute's value and stays there.</summary>
+            public void Read(string name, JsonReader reader)
+            {
+                if (ScimFieldReader.Claim(ref _id, name, "id")) Id = ScimFieldReader.Text(reader);
+                else if (ScimFieldReader.Claim(ref _userName, name, "userName")) UserName = ScimFieldReader.Text(reader);
+                else if (ScimFieldReader.Claim(ref _externalId, name, "externalId")) ExternalId = ScimFieldReader.Text(reader);
+                else if (ScimFieldReader.Claim(ref _active, name, "active")) Active = ScimFieldReader.Bool(reader);
+            }
+        }
+
+        private struct Meta
+        {
+            public string? Version;
+            public DateTimeOffset? Created;
+            public DateTimeOffset? LastModified;
+        }
+
+        /// <summary>
+        /// One growable buffer per thread for the compact copy of the user being read: a page is parsed synchronously
+        /// from the buffered body, so a thread reads one user at a time, and only the final bytes are allocated per user.
+        /// </summary>
+        private sealed class CompactBuffer
+        {
+            private readonly MemoryStream _bytes = new MemoryStream();
+            private readonly StreamWriter _text;
+
+            public CompactBuffer()
+            {
+                _text = new StreamWriter(_bytes, new UTF8Encoding(false), 1024);
+            }
+
+            public JsonTextWriter Start()
+            {
+                // A read that failed part way may have left text behind: push it out, then forget it.
+                _text.Flush();
+                _bytes.SetLength(0);
+                return new JsonTextWriter(_text) { CloseOutput = false, Formatting = Formatting.None };
+            }
+
+            public byte[] Finish(JsonTextWriter writer)
+            {
+                writer.Flush();
+                return _bytes.ToArray();
+            }
+        }
+    }
+}
