@@ -166,6 +166,23 @@ public sealed class SalesforceBulkReadSandboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_plain_CSV_page_cut_in_the_middle_of_a_row_is_fetched_again_by_its_locator()
+    {
+        // Without gzip the cut (half the body) falls inside the CSV itself, in the middle of some row.
+        using var client = Client(s => s.NetworkHandler = new System.Net.Http.HttpClientHandler());
+        var reader = await client.QuerySourceBulkAsync(new SourceQueryBuilder { StandardUsersOnly = false });
+        _sf.Emulator.Faults.MalformedJson(SalesforceRoutes.BulkResults, skipFirst: 1, times: 1);
+
+        var records = await ReadAll(reader);
+
+        Assert.Equal(Users, records.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(Users, records.Count);
+        Assert.True(reader.IsComplete);
+        Assert.Equal(5 + 1, _sf.Calls($"{Jobs}/{reader.JobId}/results"));
+        Assert.Contains(_sf.Log.VerboseMessages, m => m.Contains("fetching it again by its locator"));
+    }
+
+    [Fact]
     public async Task A_session_that_expires_in_the_middle_of_the_download_is_renewed_once()
     {
         using var client = Client();

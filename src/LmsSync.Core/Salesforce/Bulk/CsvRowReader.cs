@@ -1,95 +1,188 @@
-using System.Collections.Generic;
+using System;
 using System.IO;
-using System.Text;
 using System.Threading.Tasks;
 
 namespace LmsSync.Core.Salesforce.Bulk
 {
     /// <summary>
-    /// Reads RFC 4180 CSV row by row as it arrives: quoted values may hold delimiters, quotes (<c>""</c>)
-    /// and line breaks; LF or CRLF ends a row. An empty value, quoted or not, is null: Salesforce writes null
-    /// that way and text fields never hold an empty string (salesforce-api.md §5.3).
+    /// Reads RFC 4180 CSV: quoted values may hold delimiters, quotes (<c>""</c>) and line breaks; LF or CRLF ends a
+    /// row. An empty value, quoted or not, is null: Salesforce writes null that way and text fields never hold an
+    /// empty string (salesforce-api.md §5.3).
     /// </summary>
+    /// <remarks>
+    /// Made for 100,000-row pages: the input is read asynchronously a buffer at a time (<see cref="FillAsync"/>) and
+    /// the rows in it are parsed synchronously (<see cref="TryReadRow"/>), each value left where it lies in the buffer
+    /// as a start and a length. No string is made here: the caller makes one per value it keeps, or none (a pooled
+    /// text, a boolean). A row cut by the end of the buffer is parsed again from its start once more input is in.
+    /// </remarks>
     internal sealed class CsvRowReader
     {
         private readonly TextReader _reader;
         private readonly char _delimiter;
-        private readonly char[] _buffer = new char[16 * 1024];
-        private readonly StringBuilder _value = new StringBuilder(64);
+        private char[] _buffer;
         private int _position;
         private int _length;
+        private bool _ended;
+        // The row last read: value i is _buffer[_starts[i] .. _starts[i] + _lengths[i]); _escaped[i] when it holds "" pairs.
+        private int[] _starts = new int[32];
+        private int[] _lengths = new int[32];
+        private bool[] _escaped = new bool[32];
+        private char[] _unescaped = new char[256];
 
-        public CsvRowReader(TextReader reader, char delimiter = ',')
+        public CsvRowReader(TextReader reader, char delimiter = ',', int bufferSize = 64 * 1024)
         {
             _reader = reader;
             _delimiter = delimiter;
+            _buffer = new char[Math.Max(bufferSize, 4)];
         }
 
-        /// <summary>Reads the next row into <paramref name="values"/> (cleared first); false at the end of the input.</summary>
-        public async Task<bool> ReadRowAsync(List<string?> values)
+        /// <summary>Values in the row last read.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>
+        /// Reads more input after the unread part of the buffer (growing it when one row fills it);
+        /// false once the input is at its end and every row in the buffer was read.
+        /// </summary>
+        public async Task<bool> FillAsync()
         {
-            values.Clear();
-            if (_position == _length && !await FillAsync().ConfigureAwait(false)) return false;
-            var inQuotes = false;
-            var wasQuoted = false;
-            var closedQuote = false;
+            if (_position > 0)
+            {
+                Array.Copy(_buffer, _position, _buffer, 0, _length - _position);
+                _length -= _position;
+                _position = 0;
+            }
+            if (_ended) return _length > 0;
+            if (_length == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+            var read = await _reader.ReadAsync(_buffer, _length, _buffer.Length - _length).ConfigureAwait(false);
+            if (read == 0) _ended = true;
+            _length += read;
+            return _length > 0;
+        }
+
+        /// <summary>Parses the next row in the buffer; false when the buffer holds no whole row (then <see cref="FillAsync"/>).</summary>
+        public bool TryReadRow()
+        {
+            var buffer = _buffer;
+            var length = _length;
+            var p = _position;
+            if (p == length) return false;
+            var count = 0;
             while (true)
             {
-                if (_position == _length && !await FillAsync().ConfigureAwait(false))
+                int start, end;
+                var escaped = false;
+                if (p < length && buffer[p] == '"')
                 {
-                    if (inQuotes) throw new InvalidDataException("the CSV ends inside a quoted value");
-                    values.Add(Take());
+                    start = p + 1;
+                    var q = start;
+                    while (true)
+                    {
+                        var quote = Array.IndexOf(buffer, '"', q, length - q);
+                        if (quote < 0)
+                        {
+                            if (_ended) throw new InvalidDataException("the CSV ends inside a quoted value");
+                            return false;
+                        }
+                        if (quote + 1 == length && !_ended) return false; // a closing quote, or the first of "", cannot be told yet
+                        if (quote + 1 < length && buffer[quote + 1] == '"')
+                        {
+                            escaped = true;
+                            q = quote + 2;
+                            continue;
+                        }
+                        end = quote;
+                        break;
+                    }
+                    p = end + 1;
+                    while (p < length && buffer[p] == '\r') p++;
+                    if (p < length && buffer[p] != _delimiter && buffer[p] != '\n')
+                        throw new InvalidDataException(buffer[p] == '"' ? "a quote inside an unquoted CSV value" : "text after the closing quote of a CSV value");
+                }
+                else
+                {
+                    start = p;
+                    while (p < length)
+                    {
+                        var ch = buffer[p];
+                        if (ch == _delimiter || ch == '\n') break;
+                        if (ch == '"') throw new InvalidDataException("a quote inside an unquoted CSV value");
+                        p++;
+                    }
+                    end = p;
+                    while (end > start && buffer[end - 1] == '\r') end--; // CRLF: the LF ends the row
+                }
+                if (p == length && !_ended) return false;
+                Add(count++, start, end - start, escaped);
+                if (p == length || buffer[p] == '\n')
+                {
+                    _position = p == length ? p : p + 1;
+                    Count = count;
                     return true;
                 }
-                var ch = _buffer[_position++];
-                if (inQuotes)
-                {
-                    if (ch == '"')
-                    {
-                        inQuotes = false;
-                        closedQuote = true;
-                    }
-                    else
-                    {
-                        _value.Append(ch);
-                    }
-                    continue;
-                }
-                if (ch == '"')
-                {
-                    if (closedQuote) _value.Append('"'); // "" inside quotes: a literal quote
-                    else if (wasQuoted || _value.Length > 0) throw new InvalidDataException("a quote inside an unquoted CSV value");
-                    inQuotes = true;
-                    wasQuoted = true;
-                    closedQuote = false;
-                    continue;
-                }
-                closedQuote = false;
-                if (ch == _delimiter || ch == '\n')
-                {
-                    values.Add(Take());
-                    wasQuoted = false;
-                    if (ch == '\n') return true;
-                    continue;
-                }
-                if (ch == '\r') continue; // CRLF: the LF ends the row
-                if (wasQuoted) throw new InvalidDataException("text after the closing quote of a CSV value");
-                _value.Append(ch);
+                p++; // the delimiter
             }
         }
 
-        private string? Take()
+        /// <summary>Whether value <paramref name="index"/> of the row is null (empty, quoted or not).</summary>
+        public bool IsNull(int index) => _lengths[index] == 0;
+
+        /// <summary>
+        /// The characters of value <paramref name="index"/>: <paramref name="chars"/> from <paramref name="start"/> for
+        /// <paramref name="length"/>, valid until the next call to this reader.
+        /// </summary>
+        public void GetChars(int index, out char[] chars, out int start, out int length)
         {
-            var value = _value.Length == 0 ? null : _value.ToString();
-            _value.Clear();
-            return value;
+            if (!_escaped[index])
+            {
+                chars = _buffer;
+                start = _starts[index];
+                length = _lengths[index];
+                return;
+            }
+            // "" stands for one quote: copy with each pair made one.
+            var from = _starts[index];
+            var to = from + _lengths[index];
+            if (_unescaped.Length < to - from) _unescaped = new char[Math.Max(to - from, _unescaped.Length * 2)];
+            var n = 0;
+            for (var i = from; i < to; i++)
+            {
+                _unescaped[n++] = _buffer[i];
+                if (_buffer[i] == '"') i++;
+            }
+            chars = _unescaped;
+            start = 0;
+            length = n;
         }
 
-        private async Task<bool> FillAsync()
+        /// <summary>Value <paramref name="index"/> as a new string, or null.</summary>
+        public string? GetString(int index)
         {
-            _length = await _reader.ReadAsync(_buffer, 0, _buffer.Length).ConfigureAwait(false);
-            _position = 0;
-            return _length > 0;
+            if (IsNull(index)) return null;
+            GetChars(index, out var chars, out var start, out var length);
+            return new string(chars, start, length);
+        }
+
+        /// <summary>Whether value <paramref name="index"/> is exactly <paramref name="text"/>.</summary>
+        public bool Is(int index, string text)
+        {
+            GetChars(index, out var chars, out var start, out var length);
+            if (length != text.Length) return false;
+            for (var i = 0; i < length; i++)
+                if (chars[start + i] != text[i]) return false;
+            return true;
+        }
+
+        private void Add(int index, int start, int length, bool escaped)
+        {
+            if (index == _starts.Length)
+            {
+                Array.Resize(ref _starts, index * 2);
+                Array.Resize(ref _lengths, index * 2);
+                Array.Resize(ref _escaped, index * 2);
+            }
+            _starts[index] = start;
+            _lengths[index] = length;
+            _escaped[index] = escaped;
         }
     }
 }
