@@ -132,7 +132,7 @@ public sealed class SalesforceBulkReadSandboxTests : IAsyncLifetime
         Assert.Equal(5, _sf.Calls($"{Jobs}/{reader.JobId}/results"));
         Assert.Equal(1, _sf.Host.Context.Requests.Since(0).Count(r => r.Method == "DELETE" && r.Path == $"{Jobs}/{reader.JobId}"));
         Assert.Empty(_sf.Emulator.BulkJobs.All());
-        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }, _pollDelays);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5) }, _pollDelays);
     }
 
     [Fact]
