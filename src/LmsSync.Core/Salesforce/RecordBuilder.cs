@@ -73,8 +73,7 @@ namespace LmsSync.Core.Salesforce
         public int Width => _schema.Count;
 
         /// <summary>Text of slot <paramref name="slot"/> from characters in a buffer, shared with equal ones read before in that field.</summary>
-        public string ShareText(int slot, char[] chars, int start, int length) =>
-            _pool == null ? new string(chars, start, length) : _pool.Share(slot, chars, start, length);
+        public string ShareText(int slot, BufferText text) => _pool == null ? text.Make() : _pool.Share(slot, text);
 
         /// <summary>The one box for each boolean value.</summary>
         public static object Boolean(bool value) => value ? True : False;

@@ -45,9 +45,9 @@ namespace LmsSync.Core.Salesforce
         public string Share(int slot, string value) => Share(slot, new StringText(value));
 
         /// <summary>The value equal to the characters given already read in field <paramref name="slot"/>, else a new string of them.</summary>
-        public string Share(int slot, char[] chars, int start, int length) => Share(slot, new BufferText(chars, start, length));
+        public string Share(int slot, BufferText text) => Share<BufferText>(slot, text);
 
-        private string Share<T>(int slot, T text) where T : struct, IText
+        private string Share<T>(int slot, T text) where T : struct, ICharText
         {
             if (slot >= _fields.Length) Array.Resize(ref _fields, Math.Max(slot + 1, _fields.Length * 2));
             var field = _fields[slot] ??= new FieldPool();
@@ -78,53 +78,6 @@ namespace LmsSync.Core.Salesforce
                 field.Values = null;
             }
             return value;
-        }
-
-        /// <summary>Text to look up, as a string or as characters in a buffer; a struct so the lookup is compiled for each.</summary>
-        private interface IText
-        {
-            int Length { get; }
-            char this[int index] { get; }
-            bool Matches(string held);
-            string Make();
-        }
-
-        private readonly struct StringText : IText
-        {
-            private readonly string _text;
-
-            public StringText(string text) => _text = text;
-
-            public int Length => _text.Length;
-            public char this[int index] => _text[index];
-            public bool Matches(string held) => string.Equals(held, _text, StringComparison.Ordinal);
-            public string Make() => _text;
-        }
-
-        private readonly struct BufferText : IText
-        {
-            private readonly char[] _chars;
-            private readonly int _start;
-
-            public BufferText(char[] chars, int start, int length)
-            {
-                _chars = chars;
-                _start = start;
-                Length = length;
-            }
-
-            public int Length { get; }
-            public char this[int index] => _chars[_start + index];
-
-            public bool Matches(string held)
-            {
-                if (held.Length != Length) return false;
-                for (var i = 0; i < held.Length; i++)
-                    if (held[i] != _chars[_start + i]) return false;
-                return true;
-            }
-
-            public string Make() => new string(_chars, _start, Length);
         }
 
         /// <summary>One field's values: an open-addressing table, at most half full.</summary>

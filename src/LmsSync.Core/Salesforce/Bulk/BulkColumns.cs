@@ -56,21 +56,21 @@ namespace LmsSync.Core.Salesforce.Bulk
             switch (kind)
             {
                 case ValueKind.DateTime:
-                    if (SalesforceDateTime.TryParseDateTime(csv.GetString(column)!, out var dateTime)) return dateTime;
+                    if (SalesforceDateTime.TryParseDateTime(csv.GetText(column), out var dateTime)) return dateTime;
                     break;
                 case ValueKind.Date:
-                    if (SalesforceDateTime.TryParseDate(csv.GetString(column)!, out var date)) return date;
+                    if (SalesforceDateTime.TryParseDate(csv.GetText(column), out var date)) return date;
                     break;
                 case ValueKind.Boolean:
-                    if (csv.Is(column, "true")) return RecordBuilder.Boolean(true);
-                    if (csv.Is(column, "false")) return RecordBuilder.Boolean(false);
+                    var flag = csv.GetText(column);
+                    if (flag.Matches("true")) return RecordBuilder.Boolean(true);
+                    if (flag.Matches("false")) return RecordBuilder.Boolean(false);
                     break;
                 case ValueKind.Number:
                     if (decimal.TryParse(csv.GetString(column), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
                     break;
                 default:
-                    csv.GetChars(column, out var chars, out var start, out var length);
-                    return _shape.Builder.ShareText(_slots[column], chars, start, length);
+                    return _shape.Builder.ShareText(_slots[column], csv.GetText(column));
             }
             var text = csv.GetString(column)!;
             throw new InvalidDataException($"field {_names[column]} is a {kind.ToString().ToLowerInvariant()} but its value '{(text.Length <= 40 ? text : text.Substring(0, 40) + "…")}' is not one");

@@ -126,51 +126,25 @@ namespace LmsSync.Core.Salesforce.Bulk
         /// <summary>Whether value <paramref name="index"/> of the row is null (empty, quoted or not).</summary>
         public bool IsNull(int index) => _lengths[index] == 0;
 
-        /// <summary>
-        /// The characters of value <paramref name="index"/>: <paramref name="chars"/> from <paramref name="start"/> for
-        /// <paramref name="length"/>, valid until the next call to this reader.
-        /// </summary>
-        public void GetChars(int index, out char[] chars, out int start, out int length)
+        /// <summary>The characters of value <paramref name="index"/> (<c>""</c> made one quote), valid until the next call to this reader.</summary>
+        public BufferText GetText(int index)
         {
-            if (!_escaped[index])
-            {
-                chars = _buffer;
-                start = _starts[index];
-                length = _lengths[index];
-                return;
-            }
-            // "" stands for one quote: copy with each pair made one.
             var from = _starts[index];
-            var to = from + _lengths[index];
-            if (_unescaped.Length < to - from) _unescaped = new char[Math.Max(to - from, _unescaped.Length * 2)];
+            var length = _lengths[index];
+            if (!_escaped[index]) return new BufferText(_buffer, from, length);
+            // "" stands for one quote: copy with each pair made one.
+            if (_unescaped.Length < length) _unescaped = new char[Math.Max(length, _unescaped.Length * 2)];
             var n = 0;
-            for (var i = from; i < to; i++)
+            for (var i = from; i < from + length; i++)
             {
                 _unescaped[n++] = _buffer[i];
                 if (_buffer[i] == '"') i++;
             }
-            chars = _unescaped;
-            start = 0;
-            length = n;
+            return new BufferText(_unescaped, 0, n);
         }
 
         /// <summary>Value <paramref name="index"/> as a new string, or null.</summary>
-        public string? GetString(int index)
-        {
-            if (IsNull(index)) return null;
-            GetChars(index, out var chars, out var start, out var length);
-            return new string(chars, start, length);
-        }
-
-        /// <summary>Whether value <paramref name="index"/> is exactly <paramref name="text"/>.</summary>
-        public bool Is(int index, string text)
-        {
-            GetChars(index, out var chars, out var start, out var length);
-            if (length != text.Length) return false;
-            for (var i = 0; i < length; i++)
-                if (chars[start + i] != text[i]) return false;
-            return true;
-        }
+        public string? GetString(int index) => IsNull(index) ? null : GetText(index).Make();
 
         private void Add(int index, int start, int length, bool escaped)
         {
