@@ -136,6 +136,64 @@ public sealed class SalesforceBulkReadSandboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_next_page_is_asked_for_before_this_page_has_been_read_to_its_end()
+    {
+        using var handler = new FirstPageEndWaits();
+        using var client = Client(s => s.NetworkHandler = handler);
+        var reader = await client.QuerySourceBulkAsync(new SourceQueryBuilder { StandardUsersOnly = false });
+
+        var records = await ReadAll(reader);
+
+        Assert.True(handler.NextAskedBeforeFirstPageEnded);
+        Assert.Equal(Users, records.Select(r => r.Id).Distinct().Count());
+        Assert.True(reader.IsComplete);
+        Assert.Equal(5, _sf.Calls($"{Jobs}/{reader.JobId}/results"));
+    }
+
+    /// <summary>Holds the end of the first result page's body until the second page is asked for (or 30 s, when it is not).</summary>
+    private sealed class FirstPageEndWaits : System.Net.Http.DelegatingHandler
+    {
+        private readonly TaskCompletionSource _nextAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public FirstPageEndWaits() : base(new System.Net.Http.HttpClientHandler())
+        {
+        }
+
+        public bool NextAskedBeforeFirstPageEnded { get; private set; }
+
+        protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!;
+            var results = uri.AbsolutePath.EndsWith("/results", StringComparison.Ordinal);
+            if (results && uri.Query.Contains("locator=", StringComparison.Ordinal)) _nextAsked.TrySetResult();
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!results || uri.Query.Contains("locator=", StringComparison.Ordinal)) return response;
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var content = new System.Net.Http.StreamContent(new EndWaits(body, this));
+            foreach (var header in response.Content.Headers) content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            response.Content = content;
+            return response;
+        }
+
+        private sealed class EndWaits(byte[] body, FirstPageEndWaits owner) : System.IO.MemoryStream(body, writable: false)
+        {
+            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default)
+            {
+                var read = await base.ReadAsync(buffer, cancellationToken);
+                if (read == 0 && !owner.NextAskedBeforeFirstPageEnded)
+                {
+                    await Task.WhenAny(owner._nextAsked.Task, Task.Delay(TimeSpan.FromSeconds(30), cancellationToken));
+                    owner.NextAskedBeforeFirstPageEnded = owner._nextAsked.Task.IsCompleted;
+                }
+                return read;
+            }
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken) =>
+                ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        }
+    }
+
+    [Fact]
     public async Task A_503_on_a_result_page_is_retried_and_no_record_is_lost_or_duplicated()
     {
         using var client = Client();

@@ -30,7 +30,8 @@ namespace LmsSync.Core.Salesforce.Bulk
 
         public string? NextLocator { get; }
 
-        public static async Task<BulkResultPage> ReadAsync(HttpResponseMessage response, Stream body, RecordShape shape)
+        /// <summary>Reads the page; <paramref name="nextKnown"/> is told the next page's locator as soon as the headers name it, before the body is read.</summary>
+        public static async Task<BulkResultPage> ReadAsync(HttpResponseMessage response, Stream body, RecordShape shape, Action<string>? nextKnown = null)
         {
             var mediaType = response.Content?.Headers.ContentType?.MediaType;
             if (mediaType != null && mediaType.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0)
@@ -38,6 +39,7 @@ namespace LmsSync.Core.Salesforce.Bulk
             var announced = Header(response, "Sforce-NumberOfRecords");
             var locator = Header(response, "Sforce-Locator");
             if (string.IsNullOrEmpty(locator) || locator == "null") locator = null;
+            else nextKnown?.Invoke(locator!);
 
             var csv = new CsvRowReader(new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024));
             // Sized by the announced count (at most maxRecords) so the page's list is not grown by copying.
