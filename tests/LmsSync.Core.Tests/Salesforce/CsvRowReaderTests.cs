@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Salesforce.Bulk;
 
@@ -10,34 +12,46 @@ namespace LmsSync.Core.Tests.Salesforce;
 /// <summary>RFC 4180 rows parsed from a buffer filled a piece at a time: every way of cutting the input gives the same rows.</summary>
 public class CsvRowReaderTests
 {
-    /// <summary>Hands out at most <c>chunk</c> characters per read, as a network stream may.</summary>
-    private sealed class TrickleReader : TextReader
+    /// <summary>Hands out at most <c>chunk</c> bytes of the text's UTF-8 per read, as a network stream may (cutting characters too).</summary>
+    private sealed class TrickleStream : Stream
     {
-        private readonly string _text;
+        private readonly byte[] _bytes;
         private readonly int _chunk;
         private int _position;
 
-        public TrickleReader(string text, int chunk)
+        public TrickleStream(string text, int chunk)
         {
-            _text = text;
+            _bytes = Encoding.UTF8.GetBytes(text);
             _chunk = chunk;
         }
 
         public int Reads { get; private set; }
 
-        public override Task<int> ReadAsync(char[] buffer, int index, int count)
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
+
+        public override int Read(byte[] buffer, int offset, int count)
         {
             Reads++;
-            var n = Math.Min(Math.Min(count, _chunk), _text.Length - _position);
-            _text.CopyTo(_position, buffer, index, n);
+            var n = Math.Min(Math.Min(count, _chunk), _bytes.Length - _position);
+            Array.Copy(_bytes, _position, buffer, offset, n);
             _position += n;
-            return Task.FromResult(n);
+            return n;
         }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => _bytes.Length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static async Task<List<string?[]>> Rows(string csv, int chunk = int.MaxValue, int bufferSize = 64 * 1024)
     {
-        var reader = new CsvRowReader(new TrickleReader(csv, chunk), bufferSize: bufferSize);
+        var reader = new CsvRowReader(new TrickleStream(csv, chunk), bufferSize: bufferSize);
         var rows = new List<string?[]>();
         while (await reader.FillAsync())
         {
@@ -55,14 +69,14 @@ public class CsvRowReaderTests
         "\"Id\",\"Title\",\"Manager.Email\"\n" +
         "\"005A\",\"Line one\nline \"\"two\"\", three\",\"a@x.com\"\n" +
         "\"005B\",,\"\"\n" +
-        "005C,plain,\"\"\"\"\n";
+        "005C,Zürich 東京 ✓,\"\"\"\"\n";
 
     private static readonly string?[][] TrickyRows =
     {
         new string?[] { "Id", "Title", "Manager.Email" },
         new string?[] { "005A", "Line one\nline \"two\", three", "a@x.com" },
         new string?[] { "005B", null, null },
-        new string?[] { "005C", "plain", "\"" },
+        new string?[] { "005C", "Zürich 東京 ✓", "\"" },
     };
 
     [Fact]
@@ -74,8 +88,8 @@ public class CsvRowReaderTests
     [Fact]
     public async Task Every_cut_of_the_input_between_reads_gives_the_same_rows()
     {
-        // A quoted value with a line break and "" pairs straddles a read for some chunk size; a tiny buffer must grow.
-        for (var chunk = 1; chunk <= Tricky.Length; chunk++)
+        // A quoted value with a line break and "" pairs, or a character's UTF-8 bytes, straddle a read for some chunk size; a tiny buffer must grow.
+        for (var chunk = 1; chunk <= Encoding.UTF8.GetByteCount(Tricky); chunk++)
         {
             Assert.Equal(TrickyRows, await Rows(Tricky, chunk, bufferSize: 4));
             Assert.Equal(TrickyRows, await Rows(Tricky, chunk, bufferSize: 16));
@@ -107,6 +121,12 @@ public class CsvRowReaderTests
     }
 
     [Fact]
+    public async Task A_byte_order_mark_is_not_part_of_the_first_column_name()
+    {
+        Assert.Equal(new[] { new string?[] { "Id", "Name" }, new string?[] { "1", "x" } }, await Rows("\uFEFFId,Name\n1,x\n", chunk: 1, bufferSize: 4));
+    }
+
+    [Fact]
     public async Task The_last_row_needs_no_line_break_and_a_blank_input_has_no_rows()
     {
         Assert.Equal(new[] { new string?[] { "a", "b" }, new string?[] { "1", "2" } }, await Rows("a,b\n1,2", chunk: 3, bufferSize: 4));
@@ -117,14 +137,15 @@ public class CsvRowReaderTests
     public async Task One_read_fills_the_buffer_with_many_rows()
     {
         var text = "\"Id\",\"Name\"\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"\"005{i:D5}\",\"User {i}\"\n"));
-        var reader = new TrickleReader(text, int.MaxValue);
+        var reader = new TrickleStream(text, int.MaxValue);
         var csv = new CsvRowReader(reader);
         var rows = 0;
         while (await csv.FillAsync())
             while (csv.TryReadRow()) rows++;
 
         Assert.Equal(1001, rows);
-        Assert.True(reader.Reads <= 2, $"{reader.Reads} reads"); // the text and the end: rows are not read one await at a time
+        // A read per 16 KiB of input and one for the end: rows are not read one await at a time.
+        Assert.True(reader.Reads <= Encoding.UTF8.GetByteCount(text) / (16 * 1024) + 2, $"{reader.Reads} reads");
     }
 
     [Theory]

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Threading.Tasks;
 using LmsSync.Core.Salesforce.Query;
 
@@ -41,7 +40,7 @@ namespace LmsSync.Core.Salesforce.Bulk
             if (string.IsNullOrEmpty(locator) || locator == "null") locator = null;
             else nextKnown?.Invoke(locator!);
 
-            var csv = new CsvRowReader(new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024));
+            var csv = new CsvRowReader(body);
             // Sized by the announced count (at most maxRecords) so the page's list is not grown by copying.
             var count = announced != null && long.TryParse(announced, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
             var records = new List<SalesforceRecord>((int)Math.Max(0, Math.Min(count, MaxPresized)));

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using System.Threading.Tasks;
 
 namespace LmsSync.Core.Salesforce.Bulk
@@ -17,11 +18,14 @@ namespace LmsSync.Core.Salesforce.Bulk
     /// </remarks>
     internal sealed class CsvRowReader
     {
-        private readonly TextReader _reader;
+        private readonly Stream _input;
+        private readonly Decoder _utf8 = Encoding.UTF8.GetDecoder();
+        private readonly byte[] _bytes;
         private readonly char _delimiter;
         private char[] _buffer;
         private int _position;
         private int _length;
+        private bool _started;
         private bool _ended;
         // The row last read: value i is _buffer[_starts[i] .. _starts[i] + _lengths[i]); _escaped[i] when it holds "" pairs.
         private int[] _starts = new int[32];
@@ -29,11 +33,13 @@ namespace LmsSync.Core.Salesforce.Bulk
         private bool[] _escaped = new bool[32];
         private char[] _unescaped = new char[256];
 
-        public CsvRowReader(TextReader reader, char delimiter = ',', int bufferSize = 64 * 1024)
+        /// <summary>Reads UTF-8 CSV from <paramref name="input"/>, decoded straight into the buffer rows are parsed from.</summary>
+        public CsvRowReader(Stream input, char delimiter = ',', int bufferSize = 64 * 1024)
         {
-            _reader = reader;
+            _input = input;
             _delimiter = delimiter;
             _buffer = new char[Math.Max(bufferSize, 4)];
+            _bytes = new byte[Math.Max(bufferSize / 4, 4)];
         }
 
         /// <summary>Values in the row last read.</summary>
@@ -51,12 +57,23 @@ namespace LmsSync.Core.Salesforce.Bulk
                 _length -= _position;
                 _position = 0;
             }
-            if (_ended) return _length > 0;
-            if (_length == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-            var read = await _reader.ReadAsync(_buffer, _length, _buffer.Length - _length).ConfigureAwait(false);
-            if (read == 0) _ended = true;
-            _length += read;
-            return _length > 0;
+            var unread = _length;
+            // A read may end inside a character's bytes (or hold only a byte order mark) and so add nothing to parse:
+            // read until something is added or the input ends.
+            while (!_ended && _length - _position == unread)
+            {
+                var read = await _input.ReadAsync(_bytes, 0, _bytes.Length).ConfigureAwait(false);
+                _ended = read == 0;
+                // The decoder adds at most one character per byte, plus one it held back from the last read.
+                if (_buffer.Length - _length < read + 1) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + read + 1));
+                _length += _utf8.GetChars(_bytes, 0, read, _buffer, _length, flush: _ended);
+                if (!_started && _length > 0)
+                {
+                    _started = true;
+                    if (_buffer[0] == '\uFEFF') _position = 1; // a byte order mark is no part of the first value
+                }
+            }
+            return _length > _position;
         }
 
         /// <summary>Parses the next row in the buffer; false when the buffer holds no whole row (then <see cref="FillAsync"/>).</summary>
