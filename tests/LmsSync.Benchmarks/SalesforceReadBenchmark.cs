@@ -18,7 +18,8 @@ namespace LmsSync.Benchmarks;
 /// With <c>--bulk</c> the read goes through Bulk API 2.0 (one job, CSV pages of <c>--max-records</c> rows) instead of
 /// REST; the job's status polls do not wait (the emulator finishes a job in two polls), so the figure is the client's
 /// and the wire's cost, not Salesforce's job processing time.
-/// Usage: <c>dotnet run -c Release --project tests/LmsSync.Benchmarks -- sf-read [--users N] [--batch N] [--bulk [--max-records N]]</c>.
+/// With <c>--parse N</c> (Bulk only) the result pages are kept and parsed N more times from memory (<see cref="BulkPageCapture"/>).
+/// Usage: <c>dotnet run -c Release --project tests/LmsSync.Benchmarks -- sf-read [--users N] [--batch N] [--bulk [--max-records N] [--parse N]]</c>.
 /// </summary>
 public sealed class SalesforceReadBenchmark : IBenchmarkScenario
 {
@@ -42,6 +43,8 @@ public sealed class SalesforceReadBenchmark : IBenchmarkScenario
         var batch = IntArg(args, "--batch", 2000);
         var bulk = Array.IndexOf(args, "--bulk") >= 0;
         var maxRecords = IntArg(args, "--max-records", 50_000);
+        var parse = bulk ? IntArg(args, "--parse", 0) : 0;
+        var capture = parse > 0 ? new BulkPageCapture() : null;
 
         var started = Stopwatch.StartNew();
         await using var host = await SandboxHost.StartAsync(new SandboxOptions { Users = users });
@@ -60,6 +63,7 @@ public sealed class SalesforceReadBenchmark : IBenchmarkScenario
             Credential = credential,
             BatchSize = batch,
             BulkQuery = { MaxRecords = maxRecords, Delay = (_, _) => Task.CompletedTask },
+            NetworkHandler = capture,
         });
 
         var clock = Stopwatch.StartNew();
@@ -92,6 +96,7 @@ public sealed class SalesforceReadBenchmark : IBenchmarkScenario
             $"sign-in + check {connected.TotalMilliseconds:0} ms; {(bulk ? "job create + polls" : "first page")} {ready.TotalMilliseconds:0} ms; " +
             $"wall {seconds:0.00} s; {read / seconds:N0} users/s; " +
             $"emulator time {serverMs / 1000:0.00} s; API usage {client.ApiUsage}"));
+        if (capture != null) await capture.MeasureAsync(client, query, parse);
         return reader.IsComplete ? 0 : 1;
     }
 

@@ -97,6 +97,10 @@ namespace LmsSync.Core.Engine
                 log.Verbose("Full read through the REST query API (BulkQueryThreshold is 0: Bulk API 2.0 is off).");
                 return await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false);
             }
+            // The describes that validating the query's fields needs do not depend on the COUNT: they are fetched meanwhile
+            // (the client caches them), so the read that follows starts without them. That read's own validation reports
+            // an unknown field, as before.
+            _ = salesforce.ValidateFieldsAsync(query.ObjectName, query.Fields, ct).ObserveFaults();
             var count = await salesforce.CountSourceAsync(query, ct).ConfigureAwait(false);
             if (count < bulkThreshold)
             {

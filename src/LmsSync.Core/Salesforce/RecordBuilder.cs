@@ -49,7 +49,37 @@ namespace LmsSync.Core.Salesforce
             Store(slot, _pool == null ? value : _pool.Share(slot, value));
         }
 
-        public void SetBoolean(string path, bool value) => Store(SlotOf(path, add: true), value ? True : False);
+        public void SetBoolean(string path, bool value) => Store(SlotOf(path, add: true), Boolean(value));
+
+        /// <summary>
+        /// The slots of a fixed list of paths (a CSV header), the schema growing by the new ones at once, for a reader that
+        /// fills each row's values by slot into an array of <see cref="Width"/> and hands it to <see cref="Build(string, object?[])"/>:
+        /// no path is looked up and nothing is copied per record. Drops a record begun with <see cref="Start"/>.
+        /// </summary>
+        public int[] SlotsOf(IReadOnlyList<string> paths)
+        {
+            Start();
+            var slots = new int[paths.Count];
+            for (var i = 0; i < slots.Length; i++) slots[i] = SlotOf(paths[i], add: true);
+            if (_added.Count > 0)
+            {
+                _schema = _schema.With(_added);
+                _added.Clear();
+            }
+            return slots;
+        }
+
+        /// <summary>Slots in the schema so far: the length of a value array for <see cref="Build(string, object?[])"/>.</summary>
+        public int Width => _schema.Count;
+
+        /// <summary>Text of slot <paramref name="slot"/> from characters in a buffer, shared with equal ones read before in that field.</summary>
+        public string ShareText(int slot, BufferText text) => _pool == null ? text.Make() : _pool.Share(slot, text);
+
+        /// <summary>The one box for each boolean value.</summary>
+        public static object Boolean(bool value) => value ? True : False;
+
+        /// <summary>A record of <paramref name="values"/> by slot (as <see cref="SlotsOf"/> gave them; <see cref="SalesforceRecord.Absent"/> where none), taken as is.</summary>
+        public SalesforceRecord Build(string objectType, object?[] values) => new SalesforceRecord(objectType, _schema, values);
 
         public SalesforceRecord Build(string objectType)
         {

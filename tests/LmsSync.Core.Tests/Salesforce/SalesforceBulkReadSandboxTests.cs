@@ -132,7 +132,65 @@ public sealed class SalesforceBulkReadSandboxTests : IAsyncLifetime
         Assert.Equal(5, _sf.Calls($"{Jobs}/{reader.JobId}/results"));
         Assert.Equal(1, _sf.Host.Context.Requests.Since(0).Count(r => r.Method == "DELETE" && r.Path == $"{Jobs}/{reader.JobId}"));
         Assert.Empty(_sf.Emulator.BulkJobs.All());
-        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }, _pollDelays);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5) }, _pollDelays);
+    }
+
+    [Fact]
+    public async Task The_next_page_is_asked_for_before_this_page_has_been_read_to_its_end()
+    {
+        using var handler = new FirstPageEndWaits();
+        using var client = Client(s => s.NetworkHandler = handler);
+        var reader = await client.QuerySourceBulkAsync(new SourceQueryBuilder { StandardUsersOnly = false });
+
+        var records = await ReadAll(reader);
+
+        Assert.True(handler.NextAskedBeforeFirstPageEnded);
+        Assert.Equal(Users, records.Select(r => r.Id).Distinct().Count());
+        Assert.True(reader.IsComplete);
+        Assert.Equal(5, _sf.Calls($"{Jobs}/{reader.JobId}/results"));
+    }
+
+    /// <summary>Holds the end of the first result page's body until the second page is asked for (or 30 s, when it is not).</summary>
+    private sealed class FirstPageEndWaits : System.Net.Http.DelegatingHandler
+    {
+        private readonly TaskCompletionSource _nextAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public FirstPageEndWaits() : base(new System.Net.Http.HttpClientHandler())
+        {
+        }
+
+        public bool NextAskedBeforeFirstPageEnded { get; private set; }
+
+        protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!;
+            var results = uri.AbsolutePath.EndsWith("/results", StringComparison.Ordinal);
+            if (results && uri.Query.Contains("locator=", StringComparison.Ordinal)) _nextAsked.TrySetResult();
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!results || uri.Query.Contains("locator=", StringComparison.Ordinal)) return response;
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var content = new System.Net.Http.StreamContent(new EndWaits(body, this));
+            foreach (var header in response.Content.Headers) content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            response.Content = content;
+            return response;
+        }
+
+        private sealed class EndWaits(byte[] body, FirstPageEndWaits owner) : System.IO.MemoryStream(body, writable: false)
+        {
+            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default)
+            {
+                var read = await base.ReadAsync(buffer, cancellationToken);
+                if (read == 0 && !owner.NextAskedBeforeFirstPageEnded)
+                {
+                    await Task.WhenAny(owner._nextAsked.Task, Task.Delay(TimeSpan.FromSeconds(30), cancellationToken));
+                    owner.NextAskedBeforeFirstPageEnded = owner._nextAsked.Task.IsCompleted;
+                }
+                return read;
+            }
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken) =>
+                ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        }
     }
 
     [Fact]
@@ -162,6 +220,23 @@ public sealed class SalesforceBulkReadSandboxTests : IAsyncLifetime
 
         Assert.Equal(Users, records.Select(r => r.Id).Distinct().Count());
         Assert.Equal(Users, records.Count);
+        Assert.Contains(_sf.Log.VerboseMessages, m => m.Contains("fetching it again by its locator"));
+    }
+
+    [Fact]
+    public async Task A_plain_CSV_page_cut_in_the_middle_of_a_row_is_fetched_again_by_its_locator()
+    {
+        // Without gzip the cut (half the body) falls inside the CSV itself, in the middle of some row.
+        using var client = Client(s => s.NetworkHandler = new System.Net.Http.HttpClientHandler());
+        var reader = await client.QuerySourceBulkAsync(new SourceQueryBuilder { StandardUsersOnly = false });
+        _sf.Emulator.Faults.MalformedJson(SalesforceRoutes.BulkResults, skipFirst: 1, times: 1);
+
+        var records = await ReadAll(reader);
+
+        Assert.Equal(Users, records.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(Users, records.Count);
+        Assert.True(reader.IsComplete);
+        Assert.Equal(5 + 1, _sf.Calls($"{Jobs}/{reader.JobId}/results"));
         Assert.Contains(_sf.Log.VerboseMessages, m => m.Contains("fetching it again by its locator"));
     }
 

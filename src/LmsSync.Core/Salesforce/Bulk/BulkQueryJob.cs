@@ -63,7 +63,7 @@ namespace LmsSync.Core.Salesforce.Bulk
                 {
                     await settings.Delay(delay, cancellationToken).ConfigureAwait(false);
                     waited += delay;
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxPollDelay.Ticks));
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks + delay.Ticks / 2, settings.MaxPollDelay.Ticks));
                     var info = await _api.GetAsync(Path, BulkJobInfo.Read, cancellationToken).ConfigureAwait(false);
                     polls++;
                     if (info.State == BulkJobInfo.JobComplete)

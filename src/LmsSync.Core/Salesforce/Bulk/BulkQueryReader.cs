@@ -14,7 +14,9 @@ namespace LmsSync.Core.Salesforce.Bulk
 {
     /// <summary>
     /// The results of a completed Bulk 2.0 query job, read one CSV page (<c>maxRecords</c> rows) at a time by
-    /// locator, the next page fetched while the caller works on this one. A page is handed out only whole:
+    /// locator. The next page is asked for as soon as the headers of the page the caller waits for name it, so Salesforce
+    /// prepares and sends it while this one is parsed and the caller works on it; pages are still parsed one after another
+    /// (they share the query's record builder and value pool). A page is handed out only whole:
     /// one whose body breaks off (or holds fewer rows than announced) is fetched again by its locator, which
     /// Salesforce keeps stable, so no record is lost or read twice. The job is deleted after the last page.
     /// Not for concurrent use.
@@ -29,7 +31,11 @@ namespace LmsSync.Core.Salesforce.Bulk
         private readonly RecordShape _shape;
         private readonly int _maxRecords;
         private readonly IActivityLog _log;
+        private readonly object _gate = new object();
+        private readonly SemaphoreSlim _parsing = new SemaphoreSlim(1, 1);
+        // Under _gate: the read-ahead (of the page after the last one handed out) and the locator of the page the caller waits for ("" = the first).
         private Task<BulkResultPage>? _prefetch;
+        private string? _wanted;
         private string? _nextLocator;
         private bool _started;
         private bool _ended;
@@ -60,8 +66,13 @@ namespace LmsSync.Core.Salesforce.Bulk
         {
             if (_ended) return null;
             BulkResultPage page;
-            var prefetch = _prefetch;
-            _prefetch = null;
+            Task<BulkResultPage>? prefetch;
+            lock (_gate)
+            {
+                _wanted = _started ? _nextLocator : "";
+                prefetch = _prefetch;
+                _prefetch = null;
+            }
             if (!_started)
             {
                 _started = true;
@@ -101,7 +112,7 @@ namespace LmsSync.Core.Salesforce.Bulk
             }
             else
             {
-                _prefetch = FetchAsync(_nextLocator, cancellationToken).ObserveFaults();
+                ReadAhead(_nextLocator, cancellationToken); // unless this page's headers already did
             }
             return page.Records;
         }
@@ -114,7 +125,7 @@ namespace LmsSync.Core.Salesforce.Bulk
             {
                 try
                 {
-                    return await _api.GetStreamAsync(path, (response, body) => BulkResultPage.ReadAsync(response, body, _shape), cancellationToken,
+                    return await _api.GetStreamAsync(path, (response, body) => ParseAsync(locator ?? "", response, body, cancellationToken), cancellationToken,
                         headers => headers.Accept.ParseAdd("text/csv")).ConfigureAwait(false);
                 }
                 catch (Exception e) when (IsBrokenBody(e, cancellationToken))
@@ -125,6 +136,35 @@ namespace LmsSync.Core.Salesforce.Bulk
                             200, "text/csv", "");
                     _log.Verbose($"Salesforce Bulk job {JobId}: result page {PagesRead + 1} broke off ({e.Message}); fetching it again by its locator.");
                 }
+            }
+        }
+
+        private async Task<BulkResultPage> ParseAsync(string page, HttpResponseMessage response, Stream body, CancellationToken cancellationToken)
+        {
+            await _parsing.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await BulkResultPage.ReadAsync(response, body, _shape, next =>
+                {
+                    bool wanted;
+                    lock (_gate) wanted = _wanted == page;
+                    // Only the page the caller waits for reads ahead, so at most one page is ever ahead of the caller.
+                    if (wanted) ReadAhead(next, cancellationToken);
+                }).ConfigureAwait(false);
+            }
+            finally
+            {
+                _parsing.Release();
+            }
+        }
+
+        /// <summary>Starts fetching the page <paramref name="locator"/> names, unless it is already on its way.</summary>
+        private void ReadAhead(string locator, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_prefetch != null) return;
+                _prefetch = FetchAsync(locator, cancellationToken).ObserveFaults();
             }
         }
 

@@ -11,8 +11,11 @@ namespace LmsSync.Core.Salesforce.Bulk
         public int MaxRecords { get; set; } = 50_000;
 
         /// <summary>
-        /// The wait before the first status poll; each later wait doubles, up to <see cref="MaxPollDelay"/>. One second, as
-        /// jsforce polls: a user-sized query is often done by then, and the doubling keeps a long job to a few dozen polls.
+        /// The wait before the first status poll; each later wait is half as long again, up to <see cref="MaxPollDelay"/>.
+        /// One second, as jsforce polls first. Bulk is used only from tens of thousands of rows, which a real org seldom
+        /// extracts faster, so polling sooner would mostly add calls. Growing by half (1, 2.5, 4.8, 8.1, 13 s…) rather than
+        /// doubling (1, 3, 7, 15, 31 s…) finds a job that ends after a few seconds at most half its run time late instead
+        /// of up to its whole run time, for about three more polls in the 30-minute worst case.
         /// </summary>
         public TimeSpan FirstPollDelay { get; set; } = TimeSpan.FromSeconds(1);
 

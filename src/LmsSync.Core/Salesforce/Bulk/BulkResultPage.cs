@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Threading.Tasks;
 using LmsSync.Core.Salesforce.Query;
 
@@ -17,6 +16,9 @@ namespace LmsSync.Core.Salesforce.Bulk
     /// </summary>
     internal sealed class BulkResultPage
     {
+        /// <summary>The most rows a page's list is made room for up front, whatever a header announces.</summary>
+        private const int MaxPresized = 200_000;
+
         private BulkResultPage(List<SalesforceRecord> records, string? nextLocator)
         {
             Records = records;
@@ -27,7 +29,8 @@ namespace LmsSync.Core.Salesforce.Bulk
 
         public string? NextLocator { get; }
 
-        public static async Task<BulkResultPage> ReadAsync(HttpResponseMessage response, Stream body, RecordShape shape)
+        /// <summary>Reads the page; <paramref name="nextKnown"/> is told the next page's locator as soon as the headers name it, before the body is read.</summary>
+        public static async Task<BulkResultPage> ReadAsync(HttpResponseMessage response, Stream body, RecordShape shape, Action<string>? nextKnown = null)
         {
             var mediaType = response.Content?.Headers.ContentType?.MediaType;
             if (mediaType != null && mediaType.IndexOf("csv", StringComparison.OrdinalIgnoreCase) < 0)
@@ -35,61 +38,26 @@ namespace LmsSync.Core.Salesforce.Bulk
             var announced = Header(response, "Sforce-NumberOfRecords");
             var locator = Header(response, "Sforce-Locator");
             if (string.IsNullOrEmpty(locator) || locator == "null") locator = null;
+            else nextKnown?.Invoke(locator!);
 
-            var csv = new CsvRowReader(new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024));
-            var row = new List<string?>();
-            var records = new List<SalesforceRecord>();
-            if (await csv.ReadRowAsync(row).ConfigureAwait(false))
+            var csv = new CsvRowReader(body);
+            // Sized by the announced count (at most maxRecords) so the page's list is not grown by copying.
+            var count = announced != null && long.TryParse(announced, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+            var records = new List<SalesforceRecord>((int)Math.Max(0, Math.Min(count, MaxPresized)));
+            BulkColumns? columns = null;
+            while (await csv.FillAsync().ConfigureAwait(false))
             {
-                if (row.Any(name => name == null)) throw new InvalidDataException("the CSV header has an empty column name");
-                var columns = row.Select(name => name!).ToArray();
-                var kinds = columns.Select(name => shape.KindOf(name, "")).ToArray();
-                while (await csv.ReadRowAsync(row).ConfigureAwait(false))
+                // Rows are parsed synchronously from the buffer just filled: one await per buffer, not per row.
+                while (csv.TryReadRow())
                 {
-                    if (row.Count != columns.Length)
-                        throw new InvalidDataException($"row {records.Count + 1} has {row.Count} values for {columns.Length} columns");
-                    var record = shape.Builder;
-                    record.Start();
-                    for (var i = 0; i < columns.Length; i++) Add(record, columns[i], row[i], kinds[i]);
-                    records.Add(record.Build(shape.ObjectName));
+                    if (columns == null) columns = BulkColumns.Of(csv, shape);
+                    else records.Add(columns.Read(csv, records.Count + 1));
                 }
             }
             // A page cut short still ends cleanly at a row break: only the announced count shows it.
-            if (announced != null && (!long.TryParse(announced, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count != records.Count))
+            if (announced != null && count != records.Count)
                 throw new InvalidDataException($"the page announced {announced} records but held {records.Count}");
             return new BulkResultPage(records, locator);
-        }
-
-        private static void Add(RecordBuilder record, string column, string? text, ValueKind kind)
-        {
-            if (text == null)
-            {
-                record.Set(column, null);
-                return;
-            }
-            switch (kind)
-            {
-                case ValueKind.DateTime:
-                    if (!SalesforceDateTime.TryParseDateTime(text, out var dateTime)) break;
-                    record.Set(column, dateTime);
-                    return;
-                case ValueKind.Date:
-                    if (!SalesforceDateTime.TryParseDate(text, out var date)) break;
-                    record.Set(column, date);
-                    return;
-                case ValueKind.Boolean:
-                    if (text != "true" && text != "false") break;
-                    record.SetBoolean(column, text == "true");
-                    return;
-                case ValueKind.Number:
-                    if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) break;
-                    record.Set(column, number);
-                    return;
-                default:
-                    record.SetText(column, text);
-                    return;
-            }
-            throw new InvalidDataException($"field {column} is a {kind.ToString().ToLowerInvariant()} but its value '{(text.Length <= 40 ? text : text.Substring(0, 40) + "…")}' is not one");
         }
 
         private static string? Header(HttpResponseMessage response, string name) =>

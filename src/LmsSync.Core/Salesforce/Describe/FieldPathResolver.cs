@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Salesforce.Errors;
 
 namespace LmsSync.Core.Salesforce.Describe
@@ -19,9 +20,11 @@ namespace LmsSync.Core.Salesforce.Describe
             string objectName, IEnumerable<string> paths, Func<string, CancellationToken, Task<SObjectDescription>> describe, CancellationToken cancellationToken)
         {
             var root = await describe(objectName, cancellationToken).ConfigureAwait(false);
+            var distinct = paths.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            AskForParents(root, distinct, describe, cancellationToken);
             var resolved = new List<ResolvedField>();
             var problems = new List<FieldProblem>();
-            foreach (var requested in paths.Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var requested in distinct)
             {
                 var segments = requested.Trim().Split('.');
                 var current = root;
@@ -56,6 +59,24 @@ namespace LmsSync.Core.Salesforce.Describe
             }
             if (problems.Count > 0) throw new SalesforceFieldException(root.Name, problems);
             return resolved;
+        }
+
+        /// <summary>
+        /// Starts the describes of the parents the paths reach first (<c>Profile</c>, <c>UserRole</c>) all at once: they do
+        /// not depend on each other, and one after another they cost a round trip each before the query can start. The
+        /// resolution then finds them in the describe cache; a failed one is asked for again there and reported as before.
+        /// </summary>
+        private static void AskForParents(SObjectDescription root, IEnumerable<string> paths, Func<string, CancellationToken, Task<SObjectDescription>> describe,
+            CancellationToken cancellationToken)
+        {
+            var parents = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { root.Name };
+            foreach (var path in paths)
+            {
+                var dot = path.IndexOf('.');
+                var relationship = dot > 0 ? root.Relationship(path.Substring(0, dot).Trim()) : null;
+                if (relationship != null && parents.Add(relationship.ReferenceTo[0]))
+                    _ = describe(relationship.ReferenceTo[0], cancellationToken).ObserveFaults();
+            }
         }
 
         private static FieldProblem Unknown(string requested, string kind, string segment, SObjectDescription on, List<string> via, IEnumerable<string> candidates)

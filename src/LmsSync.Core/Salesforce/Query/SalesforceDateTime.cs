@@ -12,18 +12,25 @@ namespace LmsSync.Core.Salesforce.Query
         /// <summary>True for exactly Salesforce's REST datetime form <c>yyyy-MM-ddTHH:mm:ss.fff±hhmm</c>.</summary>
         public static bool IsSalesforceDateTime(string text) =>
             text != null && text.Length == 28 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':' &&
-            text[19] == '.' && (text[23] == '+' || text[23] == '-') && AllDigits(text, 0, 4) && AllDigits(text, 5, 2) && AllDigits(text, 8, 2) &&
-            AllDigits(text, 11, 2) && AllDigits(text, 14, 2) && AllDigits(text, 17, 2) && AllDigits(text, 20, 3) && AllDigits(text, 24, 4);
+            text[19] == '.' && (text[23] == '+' || text[23] == '-') && AllDigits(new StringText(text), 0, 4) && AllDigits(new StringText(text), 5, 2) && AllDigits(new StringText(text), 8, 2) &&
+            AllDigits(new StringText(text), 11, 2) && AllDigits(new StringText(text), 14, 2) && AllDigits(new StringText(text), 17, 2) && AllDigits(new StringText(text), 20, 3) && AllDigits(new StringText(text), 24, 4);
 
         /// <summary>
         /// Parses a datetime in Salesforce's form, or the ISO forms a datetime field may also be written in
         /// (<c>…Z</c>, <c>…+00:00</c>, with or without milliseconds).
         /// </summary>
-        [MethodImpl((MethodImplOptions)512)] // AggressiveOptimization: called for every datetime of every record read
         public static bool TryParseDateTime(string text, out DateTimeOffset value)
         {
             value = default;
-            if (text == null || text.Length < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':') return false;
+            return text != null && TryParseDateTime(new StringText(text), out value);
+        }
+
+        /// <summary><see cref="TryParseDateTime(string, out DateTimeOffset)"/> over characters that need not be a string (a CSV buffer's).</summary>
+        [MethodImpl((MethodImplOptions)512)] // AggressiveOptimization: called for every datetime of every record read
+        internal static bool TryParseDateTime<T>(T text, out DateTimeOffset value) where T : struct, ICharText
+        {
+            value = default;
+            if (text.Length < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':') return false;
             if (!AllDigits(text, 0, 4) || !AllDigits(text, 5, 2) || !AllDigits(text, 8, 2) || !AllDigits(text, 11, 2) || !AllDigits(text, 14, 2) || !AllDigits(text, 17, 2)) return false;
             var i = 19;
             var ticks = 0L;
@@ -62,7 +69,14 @@ namespace LmsSync.Core.Salesforce.Query
         public static bool TryParseDate(string text, out DateTime value)
         {
             value = default;
-            if (text == null || text.Length != 10 || text[4] != '-' || text[7] != '-' || !AllDigits(text, 0, 4) || !AllDigits(text, 5, 2) || !AllDigits(text, 8, 2)) return false;
+            return text != null && TryParseDate(new StringText(text), out value);
+        }
+
+        /// <summary><see cref="TryParseDate(string, out DateTime)"/> over characters that need not be a string (a CSV buffer's).</summary>
+        internal static bool TryParseDate<T>(T text, out DateTime value) where T : struct, ICharText
+        {
+            value = default;
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-' || !AllDigits(text, 0, 4) || !AllDigits(text, 5, 2) || !AllDigits(text, 8, 2)) return false;
             var year = (int)Number(text, 0, 4);
             var month = (int)Number(text, 5, 2);
             var day = (int)Number(text, 8, 2);
@@ -79,7 +93,7 @@ namespace LmsSync.Core.Salesforce.Query
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-        private static bool AllDigits(string text, int start, int count)
+        private static bool AllDigits<T>(T text, int start, int count) where T : struct, ICharText
         {
             if (start + count > text.Length) return false;
             for (var i = start; i < start + count; i++)
@@ -87,7 +101,7 @@ namespace LmsSync.Core.Salesforce.Query
             return true;
         }
 
-        private static long Number(string text, int start, int count)
+        private static long Number<T>(T text, int start, int count) where T : struct, ICharText
         {
             var n = 0L;
             for (var i = start; i < start + count; i++) n = n * 10 + (text[i] - '0');

@@ -18,6 +18,7 @@ public sealed class SoqlResult
     private readonly OrgSnapshot _snapshot;
     private readonly Dictionary<string, FieldPath> _pathsByColumn;
     private readonly Projection _projection;
+    private readonly FieldPath[] _columnPaths;
 
     internal SoqlResult(BoundQuery query, List<SfRow> rows, OrgSnapshot snapshot)
     {
@@ -29,6 +30,7 @@ public sealed class SoqlResult
         TotalSize = rows.Count;
         _rows = query.IsCount ? Array.Empty<SfRow>() : rows;
         Columns = query.Columns.Select(c => c.Text).ToList();
+        _columnPaths = query.Columns.ToArray();
     }
 
     /// <summary>The queried object in canonical casing.</summary>
@@ -68,6 +70,9 @@ public sealed class SoqlResult
     /// dates <c>yyyy-MM-dd</c>, booleans <c>true</c>/<c>false</c>, null as null.
     /// </summary>
     public string? GetFlatValue(int index, string column) => WireFormat.ToFlatText(GetValue(index, column));
+
+    /// <summary>The raw value of column number <paramref name="column"/> (of <see cref="Columns"/>) for record <paramref name="index"/>, found without a name lookup.</summary>
+    public object? GetValue(int index, int column) => _columnPaths[column].Evaluate(_rows[index]);
 
     private FieldPath Path(string column) =>
         _pathsByColumn.TryGetValue(column, out var path)
