@@ -108,9 +108,9 @@ namespace LmsSync.Core.Lms.Scim
         {
             var count = await _client.PageSizeAsync(cancellationToken).ConfigureAwait(false);
             // Flow control, as TCP's receive window beside its congestion window: pages that arrived and wait to be
-            // handed out make nothing faster, and their parsed trees outlive young-generation collections (at 16 ahead,
-            // a 100k-user read peaked at 1.2 GB instead of 0.5). So none is asked for while MaxArrivedAhead wait; the
-            // wire is kept busy up to the concurrency only while the caller keeps up.
+            // handed out make nothing faster, and their parsed trees outlive young-generation collections. So none is
+            // asked for while MaxArrivedAhead wait; the wire is kept busy up to the concurrency only while the caller
+            // keeps up. (It took a 100k read 16 pages ahead from 1.2 GB to 0.95; ListUsers also asks for at most 4.)
             while (_ahead.Count < _concurrency && _nextIndex <= _plannedTotal && _ahead.Count(a => a.Page.IsCompleted) < MaxArrivedAhead)
             {
                 // Observed even if the reader is abandoned or the plan breaks.
