@@ -19,14 +19,14 @@ namespace LmsSync.Core.Storage
             DateParseHandling = DateParseHandling.None,
             // A property given twice counts once, its last value (as when the file was parsed into a JObject first).
             ObjectCreationHandling = ObjectCreationHandling.Replace,
-            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(), new IsoDateTimeOffsetConverter() },
+            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(), new IsoDateTimeOffsetConverter(), new LinkJsonConverter() },
         });
 
         private static readonly JsonSerializer WriteSerializer = JsonSerializer.Create(new JsonSerializerSettings
         {
             Formatting = Formatting.Indented,
             NullValueHandling = NullValueHandling.Ignore,
-            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter() },
+            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(), new LinkJsonConverter() },
         });
 
         /// <summary>

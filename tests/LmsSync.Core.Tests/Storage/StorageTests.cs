@@ -190,4 +190,53 @@ public sealed class StorageTests : IDisposable
         File.WriteAllText(path, "{\"Version\":1,\"LastFullRun\":null}");
         Assert.Null(StateFile.Load(path).LastFullRun);
     }
+
+    [Fact]
+    public void Links_are_written_exactly_as_the_serializer_would_write_them_and_read_back()
+    {
+        var path = Path.Combine(_root, "state.json");
+        var state = new StoredState { ConfigurationHash = "abc" };
+        state.Links.Add(new LmsSync.Core.Sync.Link("005000000000001AAA", "u-1", LmsSync.Core.Sync.LinkOrigin.Created, new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero).AddTicks(5_113_788)));
+        state.Links.Add(new LmsSync.Core.Sync.Link("005000000000002AAA", "u-\"2\"", LmsSync.Core.Sync.LinkOrigin.Matched, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2))));
+
+        StateFile.Save(path, state);
+
+        var plain = Newtonsoft.Json.JsonConvert.SerializeObject(state, new Newtonsoft.Json.JsonSerializerSettings
+        {
+            Formatting = Newtonsoft.Json.Formatting.Indented,
+            NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+            Converters = { new Newtonsoft.Json.Converters.StringEnumConverter() },
+        });
+        Assert.Equal(plain, File.ReadAllText(path));
+        var read = StateFile.Load(path);
+        Assert.Equal(state.Links.Select(l => (l.SalesforceId, l.LmsId, l.Origin, l.LinkedAt)), read.Links.Select(l => (l.SalesforceId, l.LmsId, l.Origin, l.LinkedAt)));
+    }
+
+    [Fact]
+    public void A_link_is_read_as_strictly_as_before_names_in_any_case_the_last_of_a_repeated_property_and_unknown_or_missing_members_refused()
+    {
+        var path = Path.Combine(_root, "state.json");
+        File.WriteAllText(path, "{\"Version\":1,\"Links\":[{\"salesforceid\":\"005000000000001AAA\",\"LMSID\":\"u-0\",\"LmsId\":\"u-1\",\"Origin\":1,\"LinkedAt\":\"2026-11-21T10:00:00Z\"}," +
+                                "{\"SalesforceId\":\"005000000000002AAA\",\"LmsId\":\"u-2\",\"Origin\":\"created\"}]}");
+
+        var links = StateFile.Load(path).Links;
+
+        Assert.Equal(("005000000000001AAA", "u-1", LmsSync.Core.Sync.LinkOrigin.Matched), (links[0].SalesforceId, links[0].LmsId, links[0].Origin));
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), links[0].LinkedAt);
+        Assert.Equal((LmsSync.Core.Sync.LinkOrigin.Created, default(DateTimeOffset)), (links[1].Origin, links[1].LinkedAt));
+
+        foreach (var bad in new[]
+                 {
+                     "{\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"Extra\":1}",
+                     "{\"SalesforceId\":\"005000000000001AAA\"}",
+                     "{\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"Origin\":\"Guessed\"}",
+                     "{\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"LinkedAt\":\"soon\"}",
+                     "{\"SalesforceId\":[],\"LmsId\":\"u-1\"}",
+                     "\"005000000000001AAA\"",
+                 })
+        {
+            File.WriteAllText(path, "{\"Version\":1,\"Links\":[" + bad + "]}");
+            Assert.Throws<StateFileException>(() => StateFile.Load(path));
+        }
+    }
 }
