@@ -192,7 +192,7 @@ public sealed class StorageTests : IDisposable
     }
 
     [Fact]
-    public void Links_are_written_exactly_as_the_serializer_would_write_them_and_read_back()
+    public void Links_are_written_one_per_line_and_read_back_as_are_links_written_fully_indented()
     {
         var path = Path.Combine(_root, "state.json");
         var state = new StoredState { ConfigurationHash = "abc" };
@@ -201,15 +201,23 @@ public sealed class StorageTests : IDisposable
 
         StateFile.Save(path, state);
 
-        var plain = Newtonsoft.Json.JsonConvert.SerializeObject(state, new Newtonsoft.Json.JsonSerializerSettings
+        var lines = File.ReadAllLines(path);
+        Assert.Contains("    {\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"Origin\":\"Created\",\"LinkedAt\":\"2026-11-21T10:00:00.5113788+00:00\"},", lines);
+        Assert.Contains("    {\"SalesforceId\":\"005000000000002AAA\",\"LmsId\":\"u-\\\"2\\\"\",\"Origin\":\"Matched\",\"LinkedAt\":\"2026-01-02T03:04:05+02:00\"}", lines);
+        Assert.Contains("  \"ConfigurationHash\": \"abc\",", lines);
+        var read = StateFile.Load(path);
+        Assert.Equal(state.Links.Select(l => (l.SalesforceId, l.LmsId, l.Origin, l.LinkedAt)), read.Links.Select(l => (l.SalesforceId, l.LmsId, l.Origin, l.LinkedAt)));
+
+        // A state written before (every property on its own line) reads the same.
+        File.WriteAllText(path, Newtonsoft.Json.JsonConvert.SerializeObject(state, new Newtonsoft.Json.JsonSerializerSettings
         {
             Formatting = Newtonsoft.Json.Formatting.Indented,
             NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
             Converters = { new Newtonsoft.Json.Converters.StringEnumConverter() },
-        });
-        Assert.Equal(plain, File.ReadAllText(path));
-        var read = StateFile.Load(path);
-        Assert.Equal(state.Links.Select(l => (l.SalesforceId, l.LmsId, l.Origin, l.LinkedAt)), read.Links.Select(l => (l.SalesforceId, l.LmsId, l.Origin, l.LinkedAt)));
+        }));
+        var old = StateFile.Load(path);
+        Assert.Equal(state.Links.Select(l => (l.SalesforceId, l.LmsId, l.Origin, l.LinkedAt)), old.Links.Select(l => (l.SalesforceId, l.LmsId, l.Origin, l.LinkedAt)));
+        Assert.Equal("abc", old.ConfigurationHash);
     }
 
     [Fact]
