@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using LmsSync.Core.Sync;
 using Newtonsoft.Json;
+using static LmsSync.Core.Text.JsonTokens;
 
 namespace LmsSync.Core.Storage
 {
@@ -90,17 +91,6 @@ namespace LmsSync.Core.Storage
             if (text != null && (IsoDateTimeOffsetConverter.TryParse(text, out var date) ||
                                  DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out date))) return date;
             throw Error(reader, $"'{reader.Value}' is not a date.");
-        }
-
-        /// <summary>The next token that is not a comment; the end of input here means the file was cut short.</summary>
-        private static JsonToken Next(JsonReader reader)
-        {
-            do
-            {
-                if (!reader.Read()) throw Error(reader, "Unexpected end of the JSON.");
-            }
-            while (reader.TokenType == JsonToken.Comment);
-            return reader.TokenType;
         }
 
         private static JsonSerializationException Error(JsonReader reader, string message) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
+using static LmsSync.Core.Text.JsonTokens;
 using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.ISpring
@@ -61,7 +62,7 @@ namespace LmsSync.Core.Lms.ISpring
             {
                 var name = (string)reader.Value!;
                 Next(reader);
-                if (name == itemsProperty) items = Items(reader, readItem);
+                if (name == itemsProperty) items = Objects(reader, readItem);
                 else if (name == "nextPageToken") next = Text(reader, name);
                 else reader.Skip();
             }
@@ -125,22 +126,6 @@ namespace LmsSync.Core.Lms.ISpring
                 if (!string.IsNullOrEmpty(id)) ids.Add(id!);
             }
             return ids;
-        }
-
-        private static List<T> Items<T>(JsonReader reader, Func<JsonReader, T> readItem)
-        {
-            var items = new List<T>();
-            if (reader.TokenType != JsonToken.StartArray)
-            {
-                reader.Skip();
-                return items;
-            }
-            while (Next(reader) != JsonToken.EndArray)
-            {
-                if (reader.TokenType == JsonToken.StartObject) items.Add(readItem(reader));
-                else reader.Skip();
-            }
-            return items;
         }
 
         /// <summary><c>fields</c> as an object or as a <c>[{name, value}]</c> list; anything else is no fields.</summary>
@@ -235,17 +220,6 @@ namespace LmsSync.Core.Lms.ISpring
             var text = (string?)reader.Value;
             if (string.IsNullOrWhiteSpace(text)) return null;
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : (DateTimeOffset?)null;
-        }
-
-        /// <summary>The next token that is not a comment; the end of input here means the body was cut short.</summary>
-        private static JsonToken Next(JsonReader reader)
-        {
-            do
-            {
-                if (!reader.Read()) throw new JsonReaderException("Unexpected end of the JSON.");
-            }
-            while (reader.TokenType == JsonToken.Comment);
-            return reader.TokenType;
         }
     }
 }

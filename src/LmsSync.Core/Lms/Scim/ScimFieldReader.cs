@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using LmsSync.Core.Text;
 using Newtonsoft.Json;
 
 namespace LmsSync.Core.Lms.Scim
@@ -190,7 +191,7 @@ namespace LmsSync.Core.Lms.Scim
 
         private JsonToken Step()
         {
-            var token = ScimStreamReader.Next(_reader);
+            var token = JsonTokens.Next(_reader);
             if (token == JsonToken.EndObject || token == JsonToken.EndArray || token == JsonToken.PropertyName) Mirror();
             return token;
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Newtonsoft.Json;
+using static LmsSync.Core.Text.JsonTokens;
 using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.Scim
@@ -63,7 +64,7 @@ namespace LmsSync.Core.Lms.Scim
                 var name = (string)reader.Value!;
                 Next(reader);
                 if (Is(name, "totalResults")) total = ScimJson.Int(JToken.ReadFrom(reader));
-                else if (Is(name, "Resources")) resources = Items(reader, readResource);
+                else if (Is(name, "Resources")) resources = Objects(reader, readResource);
                 else reader.Skip();
             }
             while (reader.Read())
@@ -132,41 +133,7 @@ namespace LmsSync.Core.Lms.Scim
             return meta;
         }
 
-        private static List<T> Items<T>(JsonReader reader, Func<JsonReader, T> readItem)
-        {
-            var items = new List<T>();
-            if (reader.TokenType != JsonToken.StartArray)
-            {
-                reader.Skip();
-                return items;
-            }
-            while (Next(reader) != JsonToken.EndArray)
-            {
-                if (reader.TokenType == JsonToken.StartObject) items.Add(readItem(reader));
-                else reader.Skip();
-            }
-            return items;
-        }
-
         private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>The next token that is not a comment; false at the end of the input.</summary>
-        private static bool NextOrEnd(JsonReader reader)
-        {
-            do
-            {
-                if (!reader.Read()) return false;
-            }
-            while (reader.TokenType == JsonToken.Comment);
-            return true;
-        }
-
-        /// <summary>The next token that is not a comment; the end of input here means the body was cut short.</summary>
-        internal static JsonToken Next(JsonReader reader)
-        {
-            if (!NextOrEnd(reader)) throw new JsonReaderException("Unexpected end of the JSON.");
-            return reader.TokenType;
-        }
 
         /// <summary>The attributes every listed user has read out, with the name rules of <see cref="ScimFieldReader"/>.</summary>
         private sealed class Identity
