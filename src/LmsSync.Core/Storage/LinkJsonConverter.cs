@@ -44,7 +44,7 @@ namespace LmsSync.Core.Storage
         {
             var link = (Link)value!;
             writer.WriteStartObject();
-            // One line per link in the indented file: half the bytes of six lines each, and a grep for an id shows the whole link.
+            // One line per link in the indented file: a fifth fewer bytes than six indented lines, and a grep for an id shows the whole link.
             var formatting = writer.Formatting;
             writer.Formatting = Formatting.None;
             writer.WritePropertyName(nameof(Link.SalesforceId));
