@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using LmsSync.Core.Sync;
 using Newtonsoft.Json;
 using static LmsSync.Core.Text.JsonTokens;
@@ -34,7 +33,7 @@ namespace LmsSync.Core.Storage
                 if (Is(name, nameof(Link.SalesforceId))) salesforceId = Text(reader);
                 else if (Is(name, nameof(Link.LmsId))) lmsId = Text(reader);
                 else if (Is(name, nameof(Link.Origin))) origin = Origin(reader);
-                else if (Is(name, nameof(Link.LinkedAt))) linkedAt = Date(reader);
+                else if (Is(name, nameof(Link.LinkedAt))) linkedAt = IsoDateTimeOffsetConverter.Read(reader);
                 else throw Error(reader, $"Could not find member '{name}' on object of type 'Link'.");
             }
             return new Link(salesforceId!, lmsId!, origin, linkedAt);
@@ -74,8 +73,9 @@ namespace LmsSync.Core.Storage
         /// <summary>The name (any case) or its number, as StringEnumConverter reads it.</summary>
         private static LinkOrigin Origin(JsonReader reader)
         {
-            if (reader.TokenType == JsonToken.Integer && Enum.IsDefined(typeof(LinkOrigin), Convert.ToInt32(reader.Value, CultureInfo.InvariantCulture)))
-                return (LinkOrigin)Convert.ToInt32(reader.Value, CultureInfo.InvariantCulture);
+            // A number past int is no origin (and must not overflow into one).
+            if (reader.TokenType == JsonToken.Integer && reader.Value is long number && number >= int.MinValue && number <= int.MaxValue &&
+                Enum.IsDefined(typeof(LinkOrigin), (int)number)) return (LinkOrigin)(int)number;
             if (reader.TokenType == JsonToken.String)
             {
                 var text = ((string)reader.Value!).Trim();
@@ -83,14 +83,6 @@ namespace LmsSync.Core.Storage
                     if (Is(text, origin.ToString())) return origin;
             }
             throw Error(reader, $"'{reader.Value}' is not a link origin (Created or Matched).");
-        }
-
-        private static DateTimeOffset Date(JsonReader reader)
-        {
-            var text = reader.TokenType == JsonToken.String ? (string)reader.Value! : null;
-            if (text != null && (IsoDateTimeOffsetConverter.TryParse(text, out var date) ||
-                                 DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out date))) return date;
-            throw Error(reader, $"'{reader.Value}' is not a date.");
         }
 
         private static JsonSerializationException Error(JsonReader reader, string message) =>

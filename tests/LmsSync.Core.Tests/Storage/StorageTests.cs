@@ -150,10 +150,13 @@ public sealed class StorageTests : IDisposable
     [InlineData("2024-02-29T23:59:59.9999999-14:00")]
     public void State_dates_read_by_their_fixed_layout_equal_what_the_framework_parses(string text)
     {
-        Assert.True(IsoDateTimeOffsetConverter.TryParse(text, out var value));
+        Assert.True(LmsSync.Core.Salesforce.Query.SalesforceDateTime.TryParseDateTime(text, out var value));
         var expected = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(expected, value);
         Assert.Equal(expected.Offset, value.Offset);
+        var read = LoadLastFullRun(text);
+        Assert.Equal(expected, read);
+        Assert.Equal(expected.Offset, read!.Value.Offset);
     }
 
     [Theory]
@@ -163,8 +166,26 @@ public sealed class StorageTests : IDisposable
     [InlineData("2026-11-21T10:00:00+0100")]
     [InlineData("2026-11-21 10:00:00Z")]
     [InlineData("0001-01-01T00:00:00+01:00")] // the offset moves it before the first day
-    public void Anything_off_the_fixed_layout_is_left_to_the_framework(string text) =>
-        Assert.False(IsoDateTimeOffsetConverter.TryParse(text, out _));
+    public void Anything_off_the_fixed_layout_reads_as_the_framework_reads_it(string text)
+    {
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var expected))
+        {
+            var read = LoadLastFullRun(text);
+            Assert.Equal(expected, read);
+            Assert.Equal(expected.Offset, read!.Value.Offset);
+        }
+        else
+        {
+            Assert.Throws<StateFileException>(() => LoadLastFullRun(text));
+        }
+    }
+
+    private DateTimeOffset? LoadLastFullRun(string text)
+    {
+        var path = Path.Combine(_root, "state.json");
+        File.WriteAllText(path, "{\"Version\":1,\"LastFullRun\":\"" + text + "\"}");
+        return StateFile.Load(path).LastFullRun;
+    }
 
     [Fact]
     public void State_dates_round_trip_and_a_date_that_is_not_one_is_a_state_file_error()
@@ -238,6 +259,7 @@ public sealed class StorageTests : IDisposable
                      "{\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"Extra\":1}",
                      "{\"SalesforceId\":\"005000000000001AAA\"}",
                      "{\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"Origin\":\"Guessed\"}",
+                     "{\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"Origin\":4294967297}",
                      "{\"SalesforceId\":\"005000000000001AAA\",\"LmsId\":\"u-1\",\"LinkedAt\":\"soon\"}",
                      "{\"SalesforceId\":[],\"LmsId\":\"u-1\"}",
                      "\"005000000000001AAA\"",
