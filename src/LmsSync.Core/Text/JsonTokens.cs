@@ -7,6 +7,17 @@ namespace LmsSync.Core.Text
     /// <summary>Token-by-token reading shared by the stream readers (iSpring and SCIM list pages, a state file's links).</summary>
     internal static class JsonTokens
     {
+        /// <summary>
+        /// A table of the property names a reader expects, so it hands out these instances instead of a new string per
+        /// name per object. Filled here, then only read (<see cref="DefaultJsonNameTable.Get"/> is safe from several readers).
+        /// </summary>
+        public static DefaultJsonNameTable NameTable(params string[] names)
+        {
+            var table = new DefaultJsonNameTable();
+            foreach (var name in names) table.Add(name);
+            return table;
+        }
+
         /// <summary>The next token that is not a comment; false at the end of the input.</summary>
         public static bool NextOrEnd(JsonReader reader)
         {

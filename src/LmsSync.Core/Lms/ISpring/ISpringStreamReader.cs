@@ -39,13 +39,6 @@ namespace LmsSync.Core.Lms.ISpring
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, CloseInput = false, PropertyNameTable = Names };
 
-        private static DefaultJsonNameTable NameTable(params string[] names)
-        {
-            var table = new DefaultJsonNameTable();
-            foreach (var name in names) table.Add(name);
-            return table;
-        }
-
         /// <summary>
         /// <c>{"items":[…], "nextPageToken":"…"}</c> in either order; items that are not objects are ignored, a missing
         /// or non-array items member is an empty page. Anything after the object is a syntax error (a body cut and

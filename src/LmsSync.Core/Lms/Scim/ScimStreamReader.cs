@@ -42,13 +42,6 @@ namespace LmsSync.Core.Lms.Scim
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false, PropertyNameTable = Names };
 
-        private static DefaultJsonNameTable NameTable(params string[] names)
-        {
-            var table = new DefaultJsonNameTable();
-            foreach (var name in names) table.Add(name);
-            return table;
-        }
-
         /// <summary>
         /// <c>{"totalResults":…, "Resources":[…], …}</c> in any order; resources that are not objects are ignored, a
         /// missing or non-array <c>Resources</c> is an empty page. Null when the body holds no JSON value at all.
