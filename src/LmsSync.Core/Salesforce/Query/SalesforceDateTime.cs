@@ -10,10 +10,14 @@ namespace LmsSync.Core.Salesforce.Query
     public static class SalesforceDateTime
     {
         /// <summary>True for exactly Salesforce's REST datetime form <c>yyyy-MM-ddTHH:mm:ss.fff±hhmm</c>.</summary>
-        public static bool IsSalesforceDateTime(string text) =>
-            text != null && text.Length == 28 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':' &&
-            text[19] == '.' && (text[23] == '+' || text[23] == '-') && AllDigits(new StringText(text), 0, 4) && AllDigits(new StringText(text), 5, 2) && AllDigits(new StringText(text), 8, 2) &&
-            AllDigits(new StringText(text), 11, 2) && AllDigits(new StringText(text), 14, 2) && AllDigits(new StringText(text), 17, 2) && AllDigits(new StringText(text), 20, 3) && AllDigits(new StringText(text), 24, 4);
+        public static bool IsSalesforceDateTime(string text)
+        {
+            if (text == null || text.Length != 28 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+                text[19] != '.' || (text[23] != '+' && text[23] != '-')) return false;
+            var chars = new StringText(text);
+            return AllDigits(chars, 0, 4) && AllDigits(chars, 5, 2) && AllDigits(chars, 8, 2) && AllDigits(chars, 11, 2) && AllDigits(chars, 14, 2) &&
+                   AllDigits(chars, 17, 2) && AllDigits(chars, 20, 3) && AllDigits(chars, 24, 4);
+        }
 
         /// <summary>
         /// Parses a datetime in Salesforce's form, or the ISO forms a datetime field may also be written in
