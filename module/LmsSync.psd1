@@ -12,8 +12,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('LmsSync.Format.ps1xml')
     CmdletsToExport      = @('Add-SfLmsImportRule', 'Connect-SfLms', 'Disconnect-SfLms', 'Get-SfLmsConnection', 'Get-SfLmsImportRule', 'Get-SfLmsMapping',
-                             'Get-SfLmsOption', 'Get-SfLmsPayload', 'Get-SfLmsSchedule', 'Get-SfLmsSyncHistory', 'Get-SfLmsUser', 'Invoke-SfLmsSync',
-                             'Register-SfLmsSchedule', 'Remove-SfLmsImportRule', 'Remove-SfLmsMapping', 'Set-SfLmsMapping', 'Set-SfLmsOption',
+                             'Get-SfLmsOption', 'Get-SfLmsPayload', 'Get-SfLmsProfile', 'Get-SfLmsSchedule', 'Get-SfLmsSyncHistory', 'Get-SfLmsUser', 'Invoke-SfLmsSync',
+                             'Register-SfLmsSchedule', 'Remove-SfLmsImportRule', 'Remove-SfLmsMapping', 'Remove-SfLmsProfile', 'Set-SfLmsMapping', 'Set-SfLmsOption',
                              'Unregister-SfLmsSchedule')
     FunctionsToExport    = @()
     AliasesToExport      = @()

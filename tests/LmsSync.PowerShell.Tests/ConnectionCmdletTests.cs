@@ -78,6 +78,8 @@ public sealed class ConnectionCmdletTests(ModuleFixture module)
     [InlineData("Remove-SfLmsImportRule", "Name")]
     [InlineData("Set-SfLmsOption", "TimeZone")]
     [InlineData("Set-SfLmsOption", "TerminationDateField")]
+    [InlineData("Get-SfLmsProfile", "Name")]
+    [InlineData("Remove-SfLmsProfile", "Name")]
     public void Names_complete_with_the_tab_key(string cmdlet, string parameter)
     {
         Assert.True(module.Cmdlet(cmdlet).Parameters.Single(p => p.Name == parameter).HasArgumentCompleter, $"{cmdlet} -{parameter} has no argument completer.");
@@ -95,6 +97,32 @@ public sealed class ConnectionCmdletTests(ModuleFixture module)
     }
 
     [Fact]
+    public void Remove_SfLmsProfile_asks_first_and_takes_names_from_profiles_connections_and_schedules()
+    {
+        var remove = module.Cmdlet("Remove-SfLmsProfile");
+        var name = remove.Parameters.Single(p => p.Name == "Name");
+
+        Assert.True(remove.SupportsShouldProcess);
+        Assert.Equal("High", remove.ConfirmImpact);
+        Assert.All(name.Sets, s => Assert.True(s.Mandatory && s.ValueFromPipelineByPropertyName && s.Position == 0));
+        Assert.Contains("Profile", name.Aliases);
+        Assert.Contains(remove.Parameters, p => p.Name == "PassThru" && p.IsSwitch);
+        Assert.Equal(new[] { "LmsSync.Core.Profiles.SavedProfile" }, remove.OutputTypes);
+    }
+
+    [Fact]
+    public void Get_SfLmsProfile_changes_nothing_and_binds_Name_or_Profile_by_property()
+    {
+        var get = module.Cmdlet("Get-SfLmsProfile");
+        var name = get.Parameters.Single(p => p.Name == "Name");
+
+        Assert.False(get.SupportsShouldProcess);
+        Assert.All(name.Sets, s => Assert.True(!s.Mandatory && s.ValueFromPipelineByPropertyName));
+        Assert.Contains("Profile", name.Aliases);
+        Assert.Equal(new[] { "LmsSync.Core.Profiles.SavedProfile" }, get.OutputTypes);
+    }
+
+    [Fact]
     public void Add_SfLmsImportRule_has_a_single_condition_set_and_a_hashtable_set_with_Match()
     {
         var add = module.Cmdlet("Add-SfLmsImportRule");
@@ -108,7 +136,7 @@ public sealed class ConnectionCmdletTests(ModuleFixture module)
     public void Every_output_type_has_a_table_view()
     {
         var formats = System.IO.File.ReadAllText(System.IO.Path.Combine(module.ModuleFolder, "LmsSync.Format.ps1xml"));
-        foreach (var type in new[] { "LmsSync.PowerShell.Models.SfLmsConnection", "LmsSync.Core.Profiles.MappingRow", "LmsSync.Core.Rules.ImportRule", "LmsSync.Core.Profiles.OptionSettings" })
+        foreach (var type in new[] { "LmsSync.PowerShell.Models.SfLmsConnection", "LmsSync.Core.Profiles.MappingRow", "LmsSync.Core.Rules.ImportRule", "LmsSync.Core.Profiles.OptionSettings", "LmsSync.Core.Profiles.SavedProfile" })
             Assert.Contains($"<Name>{type}</Name>", formats);
     }
 }

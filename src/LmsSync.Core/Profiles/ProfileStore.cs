@@ -45,8 +45,9 @@ namespace LmsSync.Core.Profiles
         public IReadOnlyList<string> List()
         {
             if (!Directory.Exists(Paths.ProfilesRoot)) return new string[0];
+            // A name starting with '.' is never a profile's (ProfileName): it is a removal that did not finish.
             return Directory.GetDirectories(Paths.ProfilesRoot)
-                .Where(folder => File.Exists(Path.Combine(folder, "profile.json")))
+                .Where(folder => !Path.GetFileName(folder).StartsWith(".", StringComparison.Ordinal) && File.Exists(Path.Combine(folder, "profile.json")))
                 .Select(Path.GetFileName)
                 .OrderBy(name => name, StringComparer.OrdinalIgnoreCase)
                 .ToList()!;
@@ -109,13 +110,30 @@ namespace LmsSync.Core.Profiles
             catch (FormatException e) { throw new ProfileException(ProfileErrorKind.Invalid, $"The secrets file '{PathsOf(name).Secrets}' is damaged ({e.GetType().Name}). Save the profile again with Connect-SfLms -Save.", e); }
         }
 
-        /// <summary>Deletes the profile's folder (settings, secrets, state, journal). False when there was none.</summary>
-        public bool Delete(string name)
+        /// <summary>The files of a saved profile, broken or not; a <see cref="ProfileException"/> (NotFound) when there is none.</summary>
+        public ProfilePaths CheckSaved(string name)
         {
             var paths = PathsOf(name);
-            if (!Directory.Exists(paths.Folder)) return false;
-            Directory.Delete(paths.Folder, recursive: true);
-            return true;
+            if (!Directory.Exists(paths.Folder))
+                throw new ProfileException(ProfileErrorKind.NotFound, $"No saved profile named '{name}'. Saved profiles: {Describe(List())}.");
+            return paths;
+        }
+
+        /// <summary>
+        /// Removes a saved profile with everything in its folder (settings, secrets, state, history), unless a run of
+        /// it holds the run lock (<see cref="RunLockedException"/>). The folder is first renamed aside in one step, so
+        /// the profile is either whole or gone: a delete that fails halfway leaves a hidden folder, never half a profile.
+        /// A broken profile (one <see cref="Load"/> refuses) can be removed too.
+        /// </summary>
+        public void Remove(string name)
+        {
+            var paths = CheckSaved(name);
+            var folderName = Path.GetFileName(paths.Folder);
+            // Taken and let go at once: proves no run is under way (a held lock file cannot be moved on Windows anyway).
+            RunLock.Acquire(paths, folderName, "remove", DateTimeOffset.UtcNow).Dispose();
+            var aside = Path.Combine(Paths.ProfilesRoot, "." + folderName + ".removing-" + Guid.NewGuid().ToString("N"));
+            Directory.Move(paths.Folder, aside);
+            Directory.Delete(aside, recursive: true);
         }
 
         public static string ToJson(SfLmsProfile profile) => JsonConvert.SerializeObject(profile, Settings);

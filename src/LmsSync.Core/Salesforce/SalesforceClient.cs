@@ -121,7 +121,7 @@ namespace LmsSync.Core.Salesforce
             var path = _api.DataPath(resource) + "?q=" + Uri.EscapeDataString(soql.Trim());
             _log.Verbose($"Salesforce {resource}: {Shorten(soql)}");
             var first = await SalesforceQueryReader.FetchAsync(path, _api, shape, batchSize, cancellationToken).ConfigureAwait(false);
-            return new SalesforceQueryReader(_api, soql, first, shape, batchSize, select.IsCountOnly, options.ReadAhead, _log);
+            return new SalesforceQueryReader(_api, soql, path, first, shape, batchSize, select.IsCountOnly, options.ReadAhead, _log);
         }
 
         /// <summary>

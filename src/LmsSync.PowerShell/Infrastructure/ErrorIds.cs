@@ -29,5 +29,7 @@ namespace LmsSync.PowerShell.Infrastructure
         public const string InvalidArgument = "SfLms.InvalidArgument";
         public const string RunFailed = "SfLms.RunFailed";
         public const string RunNotFound = "SfLms.RunNotFound";
+        public const string ProfileScheduled = "SfLms.ProfileScheduled";
+        public const string ProfileRemoveFailed = "SfLms.ProfileRemoveFailed";
     }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.IO;
+using LmsSync.Core.Engine;
 using LmsSync.Core.Mapping;
 using LmsSync.Core.Profiles;
 using LmsSync.Core.Rules;
+using LmsSync.Core.Scheduling;
 using LmsSync.Core.Storage;
 using LmsSync.Core.Sync;
 
@@ -133,17 +135,85 @@ public sealed class ProfileStoreTests : IDisposable
     }
 
     [Fact]
-    public void List_Exists_and_Delete()
+    public void List_Exists_and_Remove()
     {
         _store.Save(Sample("beta"), Secrets());
         _store.Save(Sample("Alpha"), Secrets());
+        File.WriteAllText(_store.PathsOf("beta").HistoryFile, "");
 
         Assert.Equal(new[] { "Alpha", "beta" }, _store.List());
         Assert.True(_store.Exists("beta"));
-        Assert.True(_store.Delete("beta"));
+        _store.Remove("beta");
         Assert.False(_store.Exists("beta"));
-        Assert.False(_store.Delete("beta"));
+        Assert.False(Directory.Exists(_store.PathsOf("beta").Folder));
+        Assert.Equal(ProfileErrorKind.NotFound, Assert.Throws<ProfileException>(() => _store.Remove("beta")).Kind);
         Assert.Equal(new[] { "Alpha" }, _store.List());
+        Assert.Single(Directory.GetDirectories(_store.Paths.ProfilesRoot));
+    }
+
+    [Fact]
+    public void A_broken_profile_can_be_removed()
+    {
+        _store.Save(Sample("broken"), Secrets());
+        File.WriteAllText(_store.PathsOf("broken").Settings, "{ not json");
+        Assert.Throws<ProfileException>(() => _store.Load("broken"));
+
+        _store.Remove("broken");
+
+        Assert.Empty(_store.List());
+    }
+
+    [Fact]
+    public void A_profile_whose_run_holds_the_lock_is_not_removed()
+    {
+        _store.Save(Sample("busy"), Secrets());
+        var paths = _store.PathsOf("busy");
+        using (RunLock.Acquire(paths, "busy", "run-1", DateTimeOffset.UtcNow))
+        {
+            var error = Assert.Throws<RunLockedException>(() => _store.Remove("busy"));
+            Assert.Contains("run-1", error.Message);
+        }
+
+        Assert.True(File.Exists(paths.Settings));
+        Assert.True(File.Exists(paths.Secrets));
+        _store.Remove("busy");
+        Assert.Empty(_store.List());
+    }
+
+    [Fact]
+    public void A_folder_left_by_an_unfinished_removal_is_not_listed()
+    {
+        _store.Save(Sample("gone"), Secrets());
+        Directory.Move(_store.PathsOf("gone").Folder, Path.Combine(_store.Paths.ProfilesRoot, ".gone.removing-0123"));
+
+        Assert.Empty(_store.List());
+    }
+
+    [Fact]
+    public void A_saved_profile_summary_shows_where_it_connects_and_its_last_run_but_no_secret()
+    {
+        var profile = Sample("acme");
+        profile.Sync.Options.Enabled = false;
+        _store.Save(profile, Secrets());
+        var paths = _store.PathsOf("acme");
+        var history = new JsonLinesFile<RunSummary>(paths.HistoryFile);
+        history.Append(new RunSummary { RunId = "r1", Started = new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero), Status = RunStatus.Failed });
+        history.Append(new RunSummary { RunId = "r2", Started = new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero), Status = RunStatus.Succeeded });
+
+        var summary = SavedProfile.From(_store.Load("acme"), paths);
+        var before = SavedProfile.From(Sample("new"), _store.PathsOf("new"));
+
+        Assert.Equal(("acme", "https://acme.my.salesforce.com", SalesforceSignIn.ClientCredentials, LmsKind.ISpring, "https://api-learn.ispringlearn.com"),
+            (summary.Name, summary.SalesforceUrl, summary.SignIn, summary.LmsType, summary.LmsUrl));
+        Assert.False(summary.Enabled);
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero), summary.LastRun);
+        Assert.Equal(RunStatus.Succeeded, summary.LastStatus);
+        Assert.Equal(paths.Folder, summary.Folder);
+        Assert.Null(before.LastRun);
+        Assert.Null(before.LastStatus);
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(summary);
+        Assert.DoesNotContain(SfSecret, json);
+        Assert.DoesNotContain(LmsSecret, json);
     }
 
     [Fact]
