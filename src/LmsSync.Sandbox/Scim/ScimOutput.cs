@@ -68,19 +68,66 @@ internal static class ScimOutput
         return json;
     }
 
-    /// <summary><c>attributes</c> / <c>excludedAttributes</c> (top-level names; <c>id</c> and <c>schemas</c> are always returned).</summary>
-    public static JsonObject Project(JsonObject resource, string? attributes, string? excludedAttributes)
+    /// <summary>
+    /// <c>attributes</c> / <c>excludedAttributes</c> (RFC 7644 §3.4.2.5) in attribute notation (§3.10): <c>name</c>,
+    /// <c>name.givenName</c>, <c>emails.value</c> (that sub-attribute of every entry), <c>meta.version</c>,
+    /// <c>urn:…:enterprise:2.0:User:department</c>, <c>urn:…:User:manager.value</c>, or an extension's whole URN.
+    /// <c>id</c> and <c>schemas</c> are always returned; a name the resource type does not have selects nothing.
+    /// </summary>
+    public static JsonObject Project(ScimResourceType type, JsonObject resource, string? attributes, string? excludedAttributes)
     {
-        static HashSet<string> Names(string? list) => new((list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(n => n.Split('.')[0]), StringComparer.OrdinalIgnoreCase);
-        var include = Names(attributes);
-        var exclude = Names(excludedAttributes);
-        if (include.Count == 0 && exclude.Count == 0) return resource;
-        foreach (var name in resource.Select(p => p.Key).ToList())
-        {
-            if (name is "id" or "schemas") continue;
-            if ((include.Count > 0 && !include.Contains(name)) || exclude.Contains(name)) resource.Remove(name);
-        }
+        var include = Paths(type, attributes);
+        var exclude = Paths(type, excludedAttributes);
+        if (include.Count > 0) Keep(resource, include, 0);
+        foreach (var path in exclude) Drop(resource, path, 0);
         return resource;
+    }
+
+    /// <summary>Each name as the JSON keys that lead to it: an extension's attributes sit in the block named by its URN.</summary>
+    private static List<string[]> Paths(ScimResourceType type, string? list)
+    {
+        var paths = new List<string[]>();
+        foreach (var name in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!name.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
+            {
+                paths.Add(name.Split('.'));
+                continue;
+            }
+            var schema = new[] { type.Core }.Concat(type.Extensions).FirstOrDefault(s =>
+                name.Equals(s.Id, StringComparison.OrdinalIgnoreCase) || name.StartsWith(s.Id + ":", StringComparison.OrdinalIgnoreCase));
+            if (schema is null) continue;
+            var rest = name.Length == schema.Id.Length ? Array.Empty<string>() : name.Substring(schema.Id.Length + 1).Split('.');
+            var keys = ReferenceEquals(schema, type.Core) ? rest : rest.Prepend(schema.Id).ToArray();
+            if (keys.Length > 0) paths.Add(keys);
+        }
+        return paths;
+    }
+
+    /// <summary>Removes what no path names; a path that goes deeper keeps only the named parts of a complex value, or of each entry of a multi-valued one.</summary>
+    private static void Keep(JsonObject node, List<string[]> paths, int depth)
+    {
+        foreach (var name in node.Select(p => p.Key).ToList())
+        {
+            if (depth == 0 && name is "id" or "schemas") continue;
+            var named = paths.Where(p => p.Length > depth && string.Equals(p[depth], name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (named.Count == 0) node.Remove(name);
+            else if (named.All(p => p.Length > depth + 1)) InEach(node[name], inner => Keep(inner, named, depth + 1));
+        }
+    }
+
+    private static void Drop(JsonObject node, string[] path, int depth)
+    {
+        var name = node.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, path[depth], StringComparison.OrdinalIgnoreCase));
+        if (name is null || (depth == 0 && name is "id" or "schemas")) return;
+        if (path.Length == depth + 1) node.Remove(name);
+        else InEach(node[name], inner => Drop(inner, path, depth + 1));
+    }
+
+    private static void InEach(JsonNode? value, Action<JsonObject> action)
+    {
+        if (value is JsonObject complex) action(complex);
+        else if (value is JsonArray entries)
+            foreach (var entry in entries.OfType<JsonObject>()) action(entry);
     }
 }

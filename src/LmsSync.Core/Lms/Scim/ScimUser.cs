@@ -71,8 +71,10 @@ namespace LmsSync.Core.Lms.Scim
         public string? Get(string attributePath) => ScimAttributePath.Parse(attributePath).ReadFrom(Resource);
 
         /// <summary>
-        /// The resource as the service sent it (for previews and diagnostics); from a list read, without the attributes
-        /// no PATCH uses (<c>meta</c>, <c>groups</c>, <c>schemas</c>), which are not kept for every user of a list.
+        /// The resource as the service sent it (for previews and diagnostics). From a whole-list read it holds only what
+        /// the read asked for (the identity and the catalog's attributes, <see cref="ScimFieldSet.Attributes"/>) and
+        /// none of <c>meta</c>, <c>groups</c>, <c>schemas</c>, which no PATCH uses; <see cref="ScimClient.GetUserAsync"/>
+        /// gives everything.
         /// </summary>
         public string ToJson() => Resource.ToString(Newtonsoft.Json.Formatting.Indented);
 
