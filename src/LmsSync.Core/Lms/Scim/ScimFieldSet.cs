@@ -46,6 +46,22 @@ namespace LmsSync.Core.Lms.Scim
         /// </summary>
         public string? Attributes { get; }
 
+        /// <summary>
+        /// Whether a listed user keeps the attribute whose fields are <paramref name="atRoot"/> (null: none) whole in its
+        /// PATCH base. Without fields, every attribute (the base is all there is). With fields, only one holding a typed
+        /// entry's field: which entry a PATCH names, and whether it adds one, depends on the entries beside it. Any other
+        /// field's PATCH depends on its value alone (<see cref="ScimAttributePath.ToPatch"/>), which the user keeps
+        /// anyway; attributes no field names are not patched by the connector that reads them.
+        /// </summary>
+        public bool KeepsWhole(Field[]? atRoot)
+        {
+            if (Fields.Count == 0) return true;
+            if (atRoot == null) return false;
+            foreach (var field in atRoot)
+                if (field.Path.Type != null) return true;
+            return false;
+        }
+
         /// <summary>The fields whose root has this name (ignoring case); null when none.</summary>
         public Field[]? AtRoot(string attribute) => _byRoot.TryGetValue(attribute, out var fields) ? fields : null;
 
