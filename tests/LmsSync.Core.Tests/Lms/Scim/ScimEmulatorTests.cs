@@ -327,5 +327,10 @@ public sealed class ScimEmulatorTests(ScimSandboxFixture fixture) : ScimTestBase
         Assert.Equal("{\"department\":\"Learning & Development\"}", maria[Enterprise]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         Assert.Equal(new[] { "schemas", "id", "userName", "name", "displayName", "emails", "active", "title" }, got!.Select(p => p.Key));
         Assert.Equal("{\"familyName\":\"Garcia\"}", got!["name"]!.ToJsonString());
+
+        // A name covers its sub-attributes in either order; an unknown extension URN selects nothing.
+        var (_, whole, _) = await Send(Http(), HttpMethod.Get, "Users/" + Maria + "?attributes=" + Uri.EscapeDataString("name.givenName,name,urn:example:unknown:2.0:User:x"));
+        Assert.Equal(new[] { "schemas", "id", "name" }, whole!.Select(p => p.Key));
+        Assert.Equal("{\"givenName\":\"Maria\",\"familyName\":\"Garcia\"}", whole!["name"]!.ToJsonString());
     }
 }
