@@ -21,7 +21,7 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>
         /// As <see cref="ListUsers"/>, with <paramref name="fields"/> read out of each user as it is read. Reading every user,
         /// the service is asked for only the attributes the fields need (<see cref="ScimFieldSet.Attributes"/>): a
-        /// 100,000-user read then carries and parses no <c>schemas</c> and no <c>meta</c> but its version. Filtered reads
+        /// 100,000-user read then carries and parses no <c>groups</c> and no <c>meta</c> but its version. Filtered reads
         /// (lookups of a few users) ask for everything: their filters already fill the URL.
         /// </summary>
         internal ScimPageReader<ScimListedUser> ListUsers(ScimFieldSet fields, string? filter = null) =>
