@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -74,7 +73,8 @@ internal static class ScimHttp
 
     private static async Task WriteBody(HttpContext http, JsonObject body, string contentType)
     {
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(Options));
+        // Straight to UTF-8 (the same writer and encoder as ToJsonString, without the string in between).
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Options);
         http.Response.ContentType = contentType;
         http.Response.ContentLength = bytes.Length;
         await http.Response.Body.WriteAsync(bytes, http.RequestAborted);

@@ -67,20 +67,4 @@ internal static class ScimOutput
         }
         return json;
     }
-
-    /// <summary><c>attributes</c> / <c>excludedAttributes</c> (top-level names; <c>id</c> and <c>schemas</c> are always returned).</summary>
-    public static JsonObject Project(JsonObject resource, string? attributes, string? excludedAttributes)
-    {
-        static HashSet<string> Names(string? list) => new((list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(n => n.Split('.')[0]), StringComparer.OrdinalIgnoreCase);
-        var include = Names(attributes);
-        var exclude = Names(excludedAttributes);
-        if (include.Count == 0 && exclude.Count == 0) return resource;
-        foreach (var name in resource.Select(p => p.Key).ToList())
-        {
-            if (name is "id" or "schemas") continue;
-            if ((include.Count > 0 && !include.Contains(name)) || exclude.Contains(name)) resource.Remove(name);
-        }
-        return resource;
-    }
 }

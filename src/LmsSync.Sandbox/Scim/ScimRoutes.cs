@@ -96,9 +96,8 @@ internal static class ScimRoutes
         var request = http.Request;
         var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
             ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"));
-        var attributes = ScimHttp.Query(request, "attributes");
-        var excluded = ScimHttp.Query(request, "excludedAttributes");
-        var resources = page.Resources.Select(r => ScimOutput.Project(service.Render(type, r, baseUrl), attributes, excluded)).ToArray();
+        var projection = ScimProjection.Parse(type, ScimHttp.Query(request, "attributes"), ScimHttp.Query(request, "excludedAttributes"));
+        var resources = service.Render(type, page.Resources, baseUrl).Select(projection.Apply).ToArray();
         return ScimHttp.Write(http, service.Behaviour, 200, ListResponse(resources, page.TotalResults, page.StartIndex));
     }
 
@@ -121,6 +120,6 @@ internal static class ScimRoutes
         var behaviour = service.Behaviour;
         var body = service.Render(type, stored, baseUrl);
         if (behaviour.EtagSupported && !behaviour.OmitETagHeader) http.Response.Headers.ETag = stored.ETag;
-        return ScimHttp.Write(http, behaviour, status, ScimOutput.Project(body, ScimHttp.Query(http.Request, "attributes"), ScimHttp.Query(http.Request, "excludedAttributes")));
+        return ScimHttp.Write(http, behaviour, status, ScimProjection.Parse(type, ScimHttp.Query(http.Request, "attributes"), ScimHttp.Query(http.Request, "excludedAttributes")).Apply(body));
     }
 }

@@ -39,7 +39,7 @@ internal sealed class ScimStore
     /// emulator, not the client, the cost of a whole-list read. The order only changes when a resource is added
     /// (which moves <see cref="_sequence"/>) or removed (which moves the count); <see cref="Clear"/> drops it.
     /// </summary>
-    public IEnumerable<ScimStored> Ordered(ScimResourceType type)
+    public IReadOnlyList<ScimStored> Ordered(ScimResourceType type)
     {
         var all = Of(type);
         var users = ReferenceEquals(all, _users);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Tests.Sync;
@@ -33,5 +34,24 @@ public class LmsUserFieldsTests
         Assert.NotSame(ordinal, copied.Fields);
         Assert.Equal("Ann", copied.GetField("NAME.GIVENNAME"));
         Assert.Empty(copied.GroupIds);
+    }
+
+    [Fact]
+    public void Values_over_shared_names_are_kept_as_they_are_and_read_like_a_dictionary_holding_every_name()
+    {
+        var names = new LmsFieldNames(new[] { "title", "name.givenName", "enterprise.department" });
+        var values = new LmsFieldValues(names, new[] { "Trainer", "Ann", null });
+
+        var user = new LmsUser("u-1", "ann", null, true, values);
+
+        Assert.Same(values, user.Fields);
+        Assert.Equal("Ann", user.GetField("NAME.GIVENNAME"));
+        Assert.True(user.Fields.TryGetValue("Enterprise.Department", out var department));
+        Assert.Null(department);
+        Assert.False(user.Fields.ContainsKey("email"));
+        Assert.Null(user.GetField("email"));
+        Assert.Equal(3, user.Fields.Count);
+        Assert.Equal(new[] { "title=Trainer", "name.givenName=Ann", "enterprise.department=" }, user.Fields.Select(p => p.Key + "=" + p.Value));
+        Assert.Throws<ArgumentException>(() => new LmsFieldValues(names, new string?[2]));
     }
 }

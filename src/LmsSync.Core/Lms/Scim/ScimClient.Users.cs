@@ -18,9 +18,14 @@ namespace LmsSync.Core.Lms.Scim
         public ScimPageReader<ScimUser> ListUsers(string? filter = null) =>
             new ScimPageReader<ScimUser>(this, "Users", filter, null, reader => ScimStreamReader.User(reader, ScimFieldSet.None).User, u => u.Id, UserConcurrency(filter));
 
-        /// <summary>As <see cref="ListUsers"/>, with <paramref name="fields"/> read out of each user as it is read.</summary>
+        /// <summary>
+        /// As <see cref="ListUsers"/>, with <paramref name="fields"/> read out of each user as it is read. Reading every user,
+        /// the service is asked for only the attributes the fields need (<see cref="ScimFieldSet.Attributes"/>): a
+        /// 100,000-user read then carries and parses no <c>groups</c> and no <c>meta</c> but its version. Filtered reads
+        /// (lookups of a few users) ask for everything: their filters already fill the URL.
+        /// </summary>
         internal ScimPageReader<ScimListedUser> ListUsers(ScimFieldSet fields, string? filter = null) =>
-            new ScimPageReader<ScimListedUser>(this, "Users", filter, null, reader => ScimStreamReader.User(reader, fields), u => u.User.Id, UserConcurrency(filter));
+            new ScimPageReader<ScimListedUser>(this, "Users", filter, filter == null && fields.Attributes != null ? "attributes=" + Uri.EscapeDataString(fields.Attributes) : null, reader => ScimStreamReader.User(reader, fields), u => u.User.Id, UserConcurrency(filter));
 
         /// <summary>
         /// Pages asked for at once: for a whole-user read <see cref="ScimClientOptions.MaxConcurrency"/> (the gate's limit

@@ -8,7 +8,7 @@ namespace LmsSync.Core.Lms.Scim
 {
     /// <summary>
     /// Reads a <see cref="ScimFieldSet"/>'s values out of one user's top-level attributes as they stream by, copying
-    /// every token to the kept text as it goes; no tree is built. The values are those
+    /// every token of a kept attribute to the kept text as it goes; no tree is built. The values are those
     /// <see cref="ScimAttributePath.ReadFrom"/> reads from the whole resource: names match ignoring case, an exact
     /// match wins over others and the first of several inexact ones is taken (as <c>JObject.GetValue</c> does), a
     /// typed entry is picked as <c>PickEntry</c> picks it, and a scalar is text as <see cref="ScimJson.Text"/> makes it.
@@ -22,6 +22,8 @@ namespace LmsSync.Core.Lms.Scim
         private readonly bool[] _rootClaimed;
         private readonly bool[] _attributeClaimed;
         private readonly bool[] _subClaimed;
+        // Whether the attribute being read goes to the kept text; when not, it is only read.
+        private bool _keeping;
 
         public ScimFieldReader(JsonReader reader, JsonWriter kept, int fields)
         {
@@ -35,9 +37,13 @@ namespace LmsSync.Core.Lms.Scim
 
         public string?[] Values => _values;
 
-        /// <summary>The reader is on the value of top-level attribute <paramref name="name"/>; reads and copies it.</summary>
-        public void Root(string name, ScimFieldSet.Field[] atRoot)
+        /// <summary>
+        /// The reader is on the value of top-level attribute <paramref name="name"/>; reads it, copying it to the kept
+        /// text when <paramref name="keep"/>.
+        /// </summary>
+        public void Root(string name, ScimFieldSet.Field[] atRoot, bool keep)
         {
+            _keeping = keep;
             var claimed = new List<ScimFieldSet.Field>(atRoot.Length);
             foreach (var field in atRoot)
             {
@@ -197,10 +203,17 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>Writes the current token alone (a start, an end, a property name or a scalar).</summary>
-        private void Mirror() => _kept.WriteToken(_reader.TokenType, _reader.Value);
+        private void Mirror()
+        {
+            if (_keeping) _kept.WriteToken(_reader.TokenType, _reader.Value);
+        }
 
-        /// <summary>Writes the current value with everything in it, leaving the reader on its last token.</summary>
-        private void Copy() => _kept.WriteToken(_reader);
+        /// <summary>Writes (or, not keeping, passes) the current value with everything in it, leaving the reader on its last token.</summary>
+        private void Copy()
+        {
+            if (_keeping) _kept.WriteToken(_reader);
+            else _reader.Skip();
+        }
 
         private static bool IsScalar(JsonToken token) => token != JsonToken.StartObject && token != JsonToken.StartArray && token != JsonToken.StartConstructor;
 

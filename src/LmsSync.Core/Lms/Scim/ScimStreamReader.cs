@@ -70,7 +70,9 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>
         /// A user; the reader is on its <c>StartObject</c> and is left on its <c>EndObject</c>. Its identity and the
         /// fields asked for are read as the tokens pass (<see cref="ScimFieldReader"/>), and each kept token is written
-        /// once to the user's compact text; no tree is built.
+        /// once to the user's compact text; no tree is built. With fields asked for, only the attributes whose shape a
+        /// PATCH diff needs are kept (<see cref="ScimFieldSet.KeepsWhole"/>); the rest of what a diff reads is the
+        /// fields' values, which <see cref="ScimUser.Resource"/> writes back in.
         /// </summary>
         public static ScimListedUser User(JsonReader reader, ScimFieldSet fields)
         {
@@ -94,15 +96,18 @@ namespace LmsSync.Core.Lms.Scim
                     reader.Skip();
                     continue;
                 }
-                kept.WritePropertyName(name);
                 identity.Read(name, reader);
                 var atRoot = values == null ? null : fields.AtRoot(name);
-                if (atRoot != null) values!.Root(name, atRoot);
-                else kept.WriteToken(reader);
+                var keep = fields.KeepsWhole(atRoot);
+                if (keep) kept.WritePropertyName(name);
+                if (atRoot != null) values!.Root(name, atRoot, keep);
+                else if (keep) kept.WriteToken(reader);
+                else reader.Skip();
             }
             kept.WriteEndObject();
             var user = new ScimUser(identity.Id ?? throw new FormatException("A SCIM user came back without an id."),
-                identity.UserName ?? "", identity.ExternalId, identity.Active, meta.Version, meta.Created, meta.LastModified, buffer.Finish(kept));
+                identity.UserName ?? "", identity.ExternalId, identity.Active, meta.Version, meta.Created, meta.LastModified, buffer.Finish(kept),
+                fields, values?.Values);
             return new ScimListedUser(user, values == null ? ScimFieldSet.NoValues : fields.ToDictionary(values.Values));
         }
 

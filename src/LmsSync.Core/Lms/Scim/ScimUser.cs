@@ -8,6 +8,8 @@ namespace LmsSync.Core.Lms.Scim
     {
         private readonly JObject? _resource;
         private readonly byte[]? _compact;
+        private readonly ScimFieldSet? _fields;
+        private readonly string?[]? _values;
 
         internal ScimUser(JObject resource, string? version)
         {
@@ -23,9 +25,16 @@ namespace LmsSync.Core.Lms.Scim
             LastModified = ScimJson.Date(ScimJson.Get(meta, "lastModified"));
         }
 
-        /// <summary>A user from a list read (<see cref="ScimStreamReader"/>), kept as compact UTF-8 rather than a tree.</summary>
-        internal ScimUser(string id, string userName, string? externalId, bool? active, string? version, DateTimeOffset? created, DateTimeOffset? lastModified, byte[] compact)
+        /// <summary>
+        /// A user from a list read (<see cref="ScimStreamReader"/>), kept as compact UTF-8 rather than a tree: with
+        /// <paramref name="fields"/>, only the attributes <see cref="ScimFieldSet.KeepsWhole"/> keeps, the others
+        /// written back from <paramref name="values"/> when the resource is asked for.
+        /// </summary>
+        internal ScimUser(string id, string userName, string? externalId, bool? active, string? version, DateTimeOffset? created, DateTimeOffset? lastModified, byte[] compact,
+            ScimFieldSet fields, string?[]? values)
         {
+            _fields = fields;
+            _values = values;
             Id = id;
             UserName = userName;
             ExternalId = externalId;
@@ -71,8 +80,10 @@ namespace LmsSync.Core.Lms.Scim
         public string? Get(string attributePath) => ScimAttributePath.Parse(attributePath).ReadFrom(Resource);
 
         /// <summary>
-        /// The resource as the service sent it (for previews and diagnostics); from a list read, without the attributes
-        /// no PATCH uses (<c>meta</c>, <c>groups</c>, <c>schemas</c>), which are not kept for every user of a list.
+        /// The resource as the service sent it (for previews and diagnostics). From a whole-list read it holds only what
+        /// the read asked for (the identity and the catalog's attributes, <see cref="ScimFieldSet.Attributes"/>) and
+        /// none of <c>meta</c>, <c>groups</c>, <c>schemas</c>, which no PATCH uses; <see cref="ScimClient.GetUserAsync"/>
+        /// gives everything.
         /// </summary>
         public string ToJson() => Resource.ToString(Newtonsoft.Json.Formatting.Indented);
 
@@ -82,6 +93,27 @@ namespace LmsSync.Core.Lms.Scim
         /// The resource as a JSON tree. A user from a list read keeps only compact UTF-8 and parses it anew on each use (a
         /// fresh copy, for a PATCH diff or a preview), so holding many users costs their text, not a tree each.
         /// </summary>
-        internal JObject Resource => _resource ?? ScimJson.ParseUtf8(_compact!);
+        internal JObject Resource => _resource ?? Rebuilt();
+
+        /// <summary>
+        /// The kept attributes, with the identity and each other field's value written back where its path says: for
+        /// every catalog field the same text, and so the same PATCH diff, as the resource the service sent.
+        /// </summary>
+        private JObject Rebuilt()
+        {
+            var kept = ScimJson.ParseUtf8(_compact!);
+            if (_values == null || _fields == null) return kept;
+            var resource = new JObject { ["id"] = Id };
+            if (UserName.Length > 0) resource["userName"] = UserName;
+            if (ExternalId != null) resource["externalId"] = ExternalId;
+            resource["active"] = Active;
+            foreach (var property in kept.Properties()) resource[property.Name] = property.Value;
+            foreach (var field in _fields.Fields)
+            {
+                var value = _values[field.Index];
+                if (value != null && !_fields.KeepsWhole(_fields.AtRoot(field.Root))) field.Path.WriteInto(resource, new JValue(value));
+            }
+            return resource;
+        }
     }
 }

@@ -28,7 +28,7 @@ namespace LmsSync.Core.Sync
             Login = login;
             Email = email;
             Active = active;
-            Fields = fields as LmsUserFields ?? CaseInsensitive(fields);
+            Fields = fields is LmsUserFields || fields is LmsFieldValues ? fields : CaseInsensitive(fields);
             DepartmentId = departmentId;
             GroupIds = groupIds ?? NoGroups;
             SalesforceId = salesforceId;

@@ -118,6 +118,15 @@ public sealed class ScimConnectorTests : ScimTestBase
             new FieldChange("phoneNumber", null, "+1 555 0199"), new FieldChange("enterprise.department", null, "Support"), new FieldChange("enterprise.manager", null, Admin),
         };
 
+        // Each page asks for the identity, meta.version and the catalog's attributes only (RFC 7644 §3.4.2.5), and the
+        // emulator answers with just those: the fields and the PATCH below are computed from that reduced resource.
+        var enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:";
+        var asked = "attributes=" + Uri.EscapeDataString("id,userName,externalId,active,meta.version,name,displayName,nickName,title,userType,preferredLanguage,locale,timezone,emails,phoneNumbers," +
+            string.Join(",", new[] { "department", "employeeNumber", "costCenter", "organization", "division", "manager" }.Select(a => enterprise + a)));
+        var pages = _wire.Requests.Where(r => r.Method == "GET" && r.Path.StartsWith("/scim/v2/Users?startIndex=", StringComparison.Ordinal) && !r.Path.Contains("count=0")).ToList();
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, r => Assert.EndsWith("&" + asked, r.Path));
+
         Assert.Equal(9, snapshot.Users.Count);
         foreach (var user in snapshot.Users)
         {

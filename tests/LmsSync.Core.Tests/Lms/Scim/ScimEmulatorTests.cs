@@ -288,4 +288,49 @@ public sealed class ScimEmulatorTests(ScimSandboxFixture fixture) : ScimTestBase
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("ServiceProviderConfig")).StatusCode);
     }
+
+    private const string Maria = "a0000000-0000-4000-8000-000000000002";
+    private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    [Fact]
+    public async Task A_list_page_is_written_byte_for_byte_in_the_documented_format()
+    {
+        using var http = Http();
+        var response = await http.GetAsync("Users?startIndex=2&count=1");
+        var text = await response.Content.ReadAsStringAsync();
+        var created = (string)JsonNode.Parse(text)!["Resources"]![0]!["meta"]!["created"]!;
+
+        // What the emulator wrote before its pages were written straight to UTF-8 and sliced from the kept order.
+        Assert.Equal(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"totalResults\":4,\"itemsPerPage\":1,\"startIndex\":2,\"Resources\":[" +
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + Enterprise + "\"],\"id\":\"" + Maria + "\"," +
+            "\"userName\":\"maria.garcia@lms.example\",\"name\":{\"givenName\":\"Maria\",\"familyName\":\"Garcia\"},\"displayName\":\"Maria Garcia\"," +
+            "\"emails\":[{\"value\":\"maria.garcia@lms.example\",\"type\":\"work\",\"primary\":true}],\"active\":true,\"title\":\"Trainer\"," +
+            "\"" + Enterprise + "\":{\"department\":\"Learning & Development\"}," +
+            "\"groups\":[{\"value\":\"" + Trainers + "\",\"$ref\":\"{base}/scim/v2/Groups/" + Trainers + "\",\"display\":\"Trainers\",\"type\":\"direct\"}]," +
+            "\"meta\":{\"resourceType\":\"User\",\"created\":\"{created}\",\"lastModified\":\"{created}\",\"location\":\"{base}/scim/v2/Users/" + Maria + "\",\"version\":\"W/\\\"1\\\"\"}}]}",
+            text.Replace(Host.BaseUrl, "{base}").Replace(created, "{created}"));
+        Assert.Equal(Encoding.UTF8.GetByteCount(text), response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task Attributes_and_excludedAttributes_select_sub_attributes_and_extension_attributes_by_RFC_7644_notation()
+    {
+        var attributes = Uri.EscapeDataString("userName,meta.version,emails.value," + Enterprise + ":department,nickName");
+        var (_, listed, _) = await Send(Http(), HttpMethod.Get, "Users?startIndex=2&count=1&attributes=" + attributes);
+        var (_, got, _) = await Send(Http(), HttpMethod.Get, "Users/" + Maria + "?excludedAttributes=" + Uri.EscapeDataString("name.givenName,meta,groups," + Enterprise));
+
+        var maria = listed!["Resources"]![0]!.AsObject();
+        Assert.Equal(new[] { "schemas", "id", "userName", "emails", Enterprise, "meta" }, maria.Select(p => p.Key));
+        Assert.Equal(("version", "W/\"1\""), maria["meta"]!.AsObject().Select(p => (p.Key, (string)p.Value!)).Single());
+        Assert.Equal("[{\"value\":\"maria.garcia@lms.example\"}]", maria["emails"]!.ToJsonString());
+        Assert.Equal("{\"department\":\"Learning & Development\"}", maria[Enterprise]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal(new[] { "schemas", "id", "userName", "name", "displayName", "emails", "active", "title" }, got!.Select(p => p.Key));
+        Assert.Equal("{\"familyName\":\"Garcia\"}", got!["name"]!.ToJsonString());
+
+        // A name covers its sub-attributes in either order; an unknown extension URN selects nothing.
+        var (_, whole, _) = await Send(Http(), HttpMethod.Get, "Users/" + Maria + "?attributes=" + Uri.EscapeDataString("name.givenName,name,urn:example:unknown:2.0:User:x"));
+        Assert.Equal(new[] { "schemas", "id", "name" }, whole!.Select(p => p.Key));
+        Assert.Equal("{\"givenName\":\"Maria\",\"familyName\":\"Garcia\"}", whole!["name"]!.ToJsonString());
+    }
 }
