@@ -55,6 +55,12 @@ public sealed class ScimBehaviour
     /// <summary>Refuse <c>{"op":"replace","path":"active",…}</c> (400 invalidPath): only the path-less form sets active (GitHub's way).</summary>
     public bool PathlessActiveOnly { get; set; }
 
+    /// <summary>
+    /// Answer a list that names <c>attributes</c> or <c>excludedAttributes</c> with 400 invalidValue, as a service
+    /// does that has no projection, or not one of the attributes named (an extension it lacks).
+    /// </summary>
+    public bool RefuseListProjection { get; set; }
+
     public ScimWelcomeEmailMode WelcomeEmail { get; set; } = ScimWelcomeEmailMode.Silent;
 
     /// <summary>The bearer token stops working this many seconds (emulator clock) after it was issued; null = never.</summary>

@@ -94,6 +94,8 @@ internal static class ScimRoutes
     private static Task List(HttpContext http, ScimService service, ScimResourceType type, string baseUrl)
     {
         var request = http.Request;
+        if (service.Behaviour.RefuseListProjection && (ScimHttp.Query(request, "attributes") != null || ScimHttp.Query(request, "excludedAttributes") != null))
+            throw ScimError.InvalidValue("This service does not support 'attributes' or 'excludedAttributes' on lists.");
         var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
             ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"));
         var projection = ScimProjection.Parse(type, ScimHttp.Query(request, "attributes"), ScimHttp.Query(request, "excludedAttributes"));

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -28,6 +29,8 @@ namespace LmsSync.Core.Lms.Scim
         private readonly object _configGate = new object();
         private Task<ScimServiceProviderConfig>? _config;
         private int _activeWithoutPath;
+        // 1 once the service answered 400 to a list with attributes/excludedAttributes: later lists ask without.
+        private int _projectionRefused;
 
         public ScimClient(ScimClientOptions options)
         {
@@ -92,8 +95,28 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>One <c>GET /{resource}</c> page of a whole list, each resource read from the stream by <paramref name="readResource"/>.</summary>
-        internal Task<ScimListPage<T>> ListPageAsync<T>(string resource, string? filter, string query, Func<JsonReader, T> readResource, CancellationToken cancellationToken) =>
-            _transport.GetListAsync(ListPath(resource, filter, query), readResource, cancellationToken);
+        /// <summary>
+        /// One list page, with <paramref name="projection"/> (<c>attributes=</c> or <c>excludedAttributes=</c>, which only
+        /// make pages smaller) unless the service refused one before. A 400 to a list carrying one is taken as the service
+        /// lacking projection, or an attribute it names (an extension it does not have): the page is asked again without,
+        /// and so is every later list of this client. A 400 for any other reason comes back from the second ask too.
+        /// </summary>
+        internal async Task<ScimListPage<T>> ListPageAsync<T>(string resource, string? filter, string query, string? projection, Func<JsonReader, T> readResource, CancellationToken cancellationToken)
+        {
+            if (projection != null && Volatile.Read(ref _projectionRefused) == 0)
+            {
+                try
+                {
+                    return await _transport.GetListAsync(ListPath(resource, filter, query + "&" + projection), readResource, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ScimException e) when (e.StatusCode == 400)
+                {
+                    if (Interlocked.Exchange(ref _projectionRefused, 1) == 0)
+                        (_options.Log ?? NullActivityLog.Instance).Verbose($"The SCIM service refused {projection.Split('=')[0]} on GET /{resource} ({e.ScimType ?? "HTTP 400"}); lists are read as whole resources from now on.");
+                }
+            }
+            return await _transport.GetListAsync(ListPath(resource, filter, query), readResource, cancellationToken).ConfigureAwait(false);
+        }
 
         private static string ListPath(string resource, string? filter, string query) =>
             resource + "?" + query + (filter == null ? "" : "&filter=" + Uri.EscapeDataString(filter));

@@ -28,7 +28,8 @@ namespace LmsSync.Core.Lms.Scim
         private readonly ScimClient _client;
         private readonly string _resource;
         private readonly string? _filter;
-        private readonly string? _extraQuery;
+        /// <summary><c>attributes=…</c> or <c>excludedAttributes=…</c>: optional, dropped if the service refuses it.</summary>
+        private readonly string? _projection;
         private readonly Func<JsonReader, T> _read;
         private readonly Func<T, string?> _idOf;
         private readonly int _concurrency;
@@ -43,12 +44,12 @@ namespace LmsSync.Core.Lms.Scim
         private HashSet<string>? _handedOut;
         private bool _rereading;
 
-        internal ScimPageReader(ScimClient client, string resource, string? filter, string? extraQuery, Func<JsonReader, T> read, Func<T, string?> idOf, int concurrency = 1)
+        internal ScimPageReader(ScimClient client, string resource, string? filter, string? projection, Func<JsonReader, T> read, Func<T, string?> idOf, int concurrency = 1)
         {
             _client = client;
             _resource = resource;
             _filter = filter;
-            _extraQuery = extraQuery;
+            _projection = projection;
             _read = read;
             _idOf = idOf;
             _concurrency = concurrency;
@@ -153,7 +154,7 @@ namespace LmsSync.Core.Lms.Scim
         private Task<ScimListPage<T>> FetchAsync(int start, int count, CancellationToken cancellationToken)
         {
             var query = "startIndex=" + start.ToString(CultureInfo.InvariantCulture) + "&count=" + count.ToString(CultureInfo.InvariantCulture);
-            return _client.ListPageAsync(_resource, _filter, query + (_extraQuery == null ? "" : "&" + _extraQuery), _read, cancellationToken);
+            return _client.ListPageAsync(_resource, _filter, query, _projection, _read, cancellationToken);
         }
     }
 }

@@ -142,6 +142,37 @@ public sealed class ScimConnectorTests : ScimTestBase
     }
 
     [Fact]
+    public async Task A_service_that_refuses_attributes_on_lists_is_read_whole_after_one_refused_page()
+    {
+        Emulator.SeedUsers(5);
+        Switch(b => b.RefuseListProjection = true);
+        var log = new LmsSync.Core.Tests.Salesforce.RecordingLog();
+        using var connector = new ScimConnector(new ScimClientOptions
+        {
+            BaseUrl = Url, Token = Secure(Emulator.Token), PageSize = 3, InnerHandler = _wire, Log = log,
+            RetryPolicy = new RetryPolicy { Delay = (_, _) => Task.CompletedTask },
+        }, new ScimConnectorOptions());
+        using var client = new ScimClient(new ScimClientOptions { BaseUrl = Url, Token = Secure(Emulator.Token) });
+
+        var snapshot = await connector.ReadAsync(null, CancellationToken.None);
+
+        // The refused first page is asked again without; the later pages never carry it.
+        var pages = _wire.Requests.Where(r => r.Method == "GET" && r.Path.StartsWith("/scim/v2/Users?startIndex=", StringComparison.Ordinal) && !r.Path.Contains("count=0")).ToList();
+        Assert.Equal(4, pages.Count);
+        Assert.Contains("&attributes=", pages[0].Path);
+        Assert.All(pages.Skip(1), r => Assert.DoesNotContain("attributes=", r.Path));
+        Assert.StartsWith("/scim/v2/Users?startIndex=1&", pages[1].Path);
+        Assert.Equal(9, snapshot.Users.Count);
+        foreach (var user in snapshot.Users)
+        {
+            var whole = (await client.GetUserAsync(user.LmsId))!;
+            foreach (var field in connector.Catalog.Fields)
+                Assert.Equal(whole.Get(field.Name), user.GetField(field.Name));
+        }
+        Assert.Single(log.VerboseMessages, m => m.Contains("lists are read as whole resources", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Creates_with_and_without_welcome_email_and_preview_is_what_was_sent()
     {
         Switch(b => b.WelcomeEmail = ScimWelcomeEmailMode.Attribute);
