@@ -41,7 +41,7 @@ namespace LmsSync.Core.Lms.Connectors
         {
             _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
             _options = options ?? new ISpringConnectorOptions();
-            clientOptions.InnerHandler = new CallCountingHandler(Calls, IsRead, clientOptions.InnerHandler);
+            clientOptions.InnerHandler = new CallCountingHandler(Calls, IsRead, clientOptions.InnerHandler ?? NetworkHandler.Create(clientOptions.MaxConcurrentRequests));
             clientOptions.RetryPolicy = RetryCounting.Count(clientOptions.RetryPolicy, Calls);
             if (string.IsNullOrWhiteSpace(clientOptions.DefaultInvitationMessage))
                 clientOptions.DefaultInvitationMessage = ISpringConnectorOptions.DefaultInvitationMessage;

@@ -47,7 +47,7 @@ namespace LmsSync.Core.Lms.Connectors
         {
             _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
             _options = options ?? new ScimConnectorOptions();
-            clientOptions.InnerHandler = new CallCountingHandler(Calls, CallCountingHandler.ByHttpMethod, clientOptions.InnerHandler);
+            clientOptions.InnerHandler = new CallCountingHandler(Calls, CallCountingHandler.ByHttpMethod, clientOptions.InnerHandler ?? NetworkHandler.Create(clientOptions.MaxConcurrency));
             clientOptions.RetryPolicy = RetryCounting.Count(clientOptions.RetryPolicy, Calls);
             _client = new ScimClient(clientOptions);
             var defaults = LmsCapabilities.For(LmsKind.Scim);
