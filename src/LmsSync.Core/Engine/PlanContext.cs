@@ -25,17 +25,16 @@ namespace LmsSync.Core.Engine
         /// Reads Salesforce and the LMS at the same time (they are independent), then plans. An incremental run with a
         /// connector that can look users up reads Salesforce first and then only the LMS users that could match those
         /// read (groups and departments meanwhile); every other run reads the whole LMS, from <paramref name="lmsRead"/>
-        /// when the caller started it early (<see cref="StartWholeLmsRead"/>). Each Salesforce user is evaluated as its
-        /// page arrives (<see cref="SourceEvaluation"/>), so after the reads only matching and deciding are left.
+        /// when the caller started it early (<see cref="StartWholeLmsRead"/>). Salesforce is read from
+        /// <paramref name="sourceRead"/> when the caller started it early (<see cref="StartSourceRead"/>). Each Salesforce
+        /// user is evaluated as its page arrives (<see cref="SourceEvaluation"/>), so after the reads only matching and
+        /// deciding are left.
         /// </summary>
         public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
-            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null)
+            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null, Task<EvaluatedSource>? sourceRead = null)
         {
             var configuration = session.Configuration;
-            // The connector was checked, so its catalogue stays put; were it to change during the read, the planner
-            // would see the evaluation no longer fits and evaluate again.
-            var evaluation = new SourceEvaluation(configuration.Mapping, session.Lms.Catalog, session.Lms.Capabilities, configuration.Rules, configuration.Scope);
-            var salesforce = SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope, evaluation);
+            var salesforce = sourceRead ?? ReadSourceAsync(session, scope, progress, ct);
             var lms = lmsRead ?? (LooksUp(session, scope)
                 ? LookUpAsync(session, (ILmsLookupConnector)session.Lms, salesforce, state, LmsProgress(progress), ct)
                 : session.Lms.ReadAsync(LmsProgress(progress), ct));
@@ -50,7 +49,7 @@ namespace LmsSync.Core.Engine
                 _ = lms.Exception;
                 throw;
             }
-            var source = await salesforce.ConfigureAwait(false);
+            var (source, evaluation) = await salesforce.ConfigureAwait(false);
             var snapshot = await lms.ConfigureAwait(false);
             progress?.Report(new SyncProgress(SyncProgress.Planning, 0, source.Users.Count));
             // An incremental read is never the whole set: nobody is deactivated as missing from it.
@@ -59,6 +58,23 @@ namespace LmsSync.Core.Engine
             var plan = Planner.Plan(input.WithEvaluation(evaluation));
             progress?.Report(new SyncProgress(SyncProgress.Planning, source.Users.Count, source.Users.Count));
             return new PlanContext(source, snapshot, plan);
+        }
+
+        /// <summary>
+        /// Starts a run's Salesforce read, so the caller can do its own work (copying the state's links for the planner)
+        /// while the query is on the wire; hand the task to <see cref="BuildAsync"/>. The connector must have been checked.
+        /// </summary>
+        public static Task<EvaluatedSource> StartSourceRead(SyncSession session, ReadScope scope, IProgress<SyncProgress>? progress, CancellationToken ct) =>
+            ReadSourceAsync(session, scope, progress, ct);
+
+        private static async Task<EvaluatedSource> ReadSourceAsync(SyncSession session, ReadScope? scope, IProgress<SyncProgress>? progress, CancellationToken ct)
+        {
+            var configuration = session.Configuration;
+            // The connector was checked, so its catalogue stays put; were it to change during the read, the planner
+            // would see the evaluation no longer fits and evaluate again.
+            var evaluation = new SourceEvaluation(configuration.Mapping, session.Lms.Catalog, session.Lms.Capabilities, configuration.Rules, configuration.Scope);
+            var source = await SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope, evaluation).ConfigureAwait(false);
+            return new EvaluatedSource(source, evaluation);
         }
 
         /// <summary>
@@ -84,14 +100,14 @@ namespace LmsSync.Core.Engine
             progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
 
         /// <summary>The LMS users that could match the Salesforce users read (see <see cref="LookupKeys"/>), with every group and department.</summary>
-        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<SourceRead> salesforce, SyncState state,
+        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<EvaluatedSource> salesforce, SyncState state,
             IProgress<int>? progress, CancellationToken ct)
         {
             var readsBefore = session.Lms.Calls.Reads;
-            var keys = KeysAsync(session, salesforce, state);
+            var keys = KeysAsync(salesforce, state);
             var snapshot = await lookup.ReadMatchingAsync(keys, ct).ConfigureAwait(false);
             var read = await keys.ConfigureAwait(false);
-            var source = await salesforce.ConfigureAwait(false);
+            var source = (await salesforce.ConfigureAwait(false)).Source;
             progress?.Report(snapshot.Users.Count);
             session.Log.Verbose(snapshot.UsersComplete
                 ? $"LMS lookup: all {snapshot.Users.Count} LMS users were read " +
@@ -102,10 +118,10 @@ namespace LmsSync.Core.Engine
             return snapshot;
         }
 
-        private static async Task<LmsLookup> KeysAsync(SyncSession session, Task<SourceRead> salesforce, SyncState state)
+        private static async Task<LmsLookup> KeysAsync(Task<EvaluatedSource> salesforce, SyncState state)
         {
-            var source = await salesforce.ConfigureAwait(false);
-            return LookupKeys.For(source.Users, state, session.Configuration, session.Lms);
+            var read = await salesforce.ConfigureAwait(false);
+            return LookupKeys.For(read.Evaluation, state);
         }
 
         /// <summary>The rows of the given Salesforce users (all rows when null).</summary>
@@ -119,6 +135,25 @@ namespace LmsSync.Core.Engine
             foreach (var row in Plan.Rows)
                 if (row.SalesforceId != null && wanted.Contains(SalesforceIdKey.Of(row.SalesforceId))) rows.Add(row);
             return rows;
+        }
+
+        /// <summary>The Salesforce users read, and each one's evaluation (rules, mapping, scope) made as it arrived.</summary>
+        public sealed class EvaluatedSource
+        {
+            public EvaluatedSource(SourceRead source, SourceEvaluation evaluation)
+            {
+                Source = source;
+                Evaluation = evaluation;
+            }
+
+            public SourceRead Source { get; }
+            public SourceEvaluation Evaluation { get; }
+
+            public void Deconstruct(out SourceRead source, out SourceEvaluation evaluation)
+            {
+                source = Source;
+                evaluation = Evaluation;
+            }
         }
 
         /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to a captured context).</summary>

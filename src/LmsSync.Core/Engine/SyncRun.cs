@@ -97,29 +97,35 @@ namespace LmsSync.Core.Engine
             {
                 // The state is parsed while the LMS is checked and Salesforce described. A full read of the LMS needs only
                 // the scope and the LMS check, so it starts then, while Salesforce may still be described: at once when the
-                // request decides the scope (-Full, piped users), else once the state has.
+                // request decides the scope (-Full, piped users), else once the state has. Salesforce is read only once the
+                // profile is found valid.
                 var validation = ProfileValidation.Start(_session, early.Token);
                 var known = ReadScope.WithoutState(_request, configuration);
                 var lmsRead = known == null ? null : PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, known, progress, early.Token);
+                Task<PlanContext.EvaluatedSource>? sourceRead = null;
                 try
                 {
                     // The state first: a corrupt state file is the failure reported, as when it was loaded before validating.
-                    _state = new StateBook(await loading.ConfigureAwait(false));
-                    var stored = _state.Snapshot();
-                    _scope = known ?? ReadScope.Decide(_request, stored, configuration, SourceReader.ReadsGroups(configuration), _started);
+                    var loaded = await loading.ConfigureAwait(false);
+                    _state = new StateBook(loaded);
+                    // Decided from the file as read (nothing has changed it yet): the links are copied for the planner only
+                    // once the Salesforce read is on its way, since an incremental run's LMS lookups wait for that read.
+                    _scope = known ?? ReadScope.Decide(_request, loaded, configuration, SourceReader.ReadsGroups(configuration), _started);
                     _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
                     lmsRead ??= PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, _scope, progress, early.Token);
                     var verdict = await validation.ResultAsync().ConfigureAwait(false);
                     if (!verdict.IsValid)
                     {
-                        await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
+                        await AbandonAsync(early, validation, lmsRead, sourceRead).ConfigureAwait(false);
                         return new Outcome(RunStatus.Failed, verdict.Describe(), "SfLms.ProfileInvalid");
                     }
-                    context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
+                    sourceRead = PlanContext.StartSourceRead(_session, _scope, progress, early.Token);
+                    var stored = _state.Snapshot();
+                    context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, early.Token, _scope, lmsRead, sourceRead).ConfigureAwait(false);
                 }
                 catch
                 {
-                    await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
+                    await AbandonAsync(early, validation, lmsRead, sourceRead).ConfigureAwait(false);
                     throw;
                 }
             }
@@ -176,11 +182,13 @@ namespace LmsSync.Core.Engine
         }
 
         /// <summary>Cancels the work started before the run knew it could go on, and waits for it to end (its failures observed, not thrown).</summary>
-        private static async Task AbandonAsync(CancellationTokenSource early, ProfileValidation validation, Task<LmsSnapshot>? lmsRead)
+        private static async Task AbandonAsync(CancellationTokenSource early, ProfileValidation validation, Task<LmsSnapshot>? lmsRead,
+            Task<PlanContext.EvaluatedSource>? sourceRead)
         {
             early.Cancel();
             await validation.SettledAsync().ConfigureAwait(false);
             await lmsRead.SettledAsync().ConfigureAwait(false);
+            await sourceRead.SettledAsync().ConfigureAwait(false);
         }
 
         /// <summary>
