@@ -25,16 +25,14 @@ namespace LmsSync.Core.Engine
         /// Reads Salesforce and the LMS at the same time (they are independent), then plans. An incremental run with a
         /// connector that can look users up reads Salesforce first and then only the LMS users that could match those
         /// read (groups and departments meanwhile); every other run reads the whole LMS, from <paramref name="lmsRead"/>
-        /// when the caller started it early (<see cref="StartWholeLmsRead"/>). Salesforce is read from
-        /// <paramref name="sourceRead"/> when the caller started it early (<see cref="StartSourceRead"/>). Each Salesforce
-        /// user is evaluated as its page arrives (<see cref="SourceEvaluation"/>), so after the reads only matching and
-        /// deciding are left.
+        /// when the caller started it early (<see cref="StartWholeLmsRead"/>). Each Salesforce user is evaluated as its
+        /// page arrives (<see cref="SourceEvaluation"/>), so after the reads only matching and deciding are left.
         /// </summary>
         public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
-            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null, Task<EvaluatedSource>? sourceRead = null)
+            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null)
         {
             var configuration = session.Configuration;
-            var salesforce = sourceRead ?? ReadSourceAsync(session, scope, progress, ct);
+            var salesforce = ReadSourceAsync(session, scope, progress, ct);
             var lms = lmsRead ?? (LooksUp(session, scope)
                 ? LookUpAsync(session, (ILmsLookupConnector)session.Lms, salesforce, state, LmsProgress(progress), ct)
                 : session.Lms.ReadAsync(LmsProgress(progress), ct));
@@ -49,23 +47,17 @@ namespace LmsSync.Core.Engine
                 _ = lms.Exception;
                 throw;
             }
-            var (source, evaluation) = await salesforce.ConfigureAwait(false);
+            var read = await salesforce.ConfigureAwait(false);
+            var source = read.Source;
             var snapshot = await lms.ConfigureAwait(false);
             progress?.Report(new SyncProgress(SyncProgress.Planning, 0, source.Users.Count));
             // An incremental read is never the whole set: nobody is deactivated as missing from it.
             var input = new PlanInput(source.Users, source.Complete && source.Mode == ReadMode.Full, snapshot, state, configuration.Mapping, session.Lms.Catalog,
                 session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope);
-            var plan = Planner.Plan(input.WithEvaluation(evaluation));
+            var plan = Planner.Plan(input.WithEvaluation(read.Evaluation));
             progress?.Report(new SyncProgress(SyncProgress.Planning, source.Users.Count, source.Users.Count));
             return new PlanContext(source, snapshot, plan);
         }
-
-        /// <summary>
-        /// Starts a run's Salesforce read, so the caller can do its own work (copying the state's links for the planner)
-        /// while the query is on the wire; hand the task to <see cref="BuildAsync"/>. The connector must have been checked.
-        /// </summary>
-        public static Task<EvaluatedSource> StartSourceRead(SyncSession session, ReadScope scope, IProgress<SyncProgress>? progress, CancellationToken ct) =>
-            ReadSourceAsync(session, scope, progress, ct);
 
         private static async Task<EvaluatedSource> ReadSourceAsync(SyncSession session, ReadScope? scope, IProgress<SyncProgress>? progress, CancellationToken ct)
         {
@@ -138,7 +130,7 @@ namespace LmsSync.Core.Engine
         }
 
         /// <summary>The Salesforce users read, and each one's evaluation (rules, mapping, scope) made as it arrived.</summary>
-        public sealed class EvaluatedSource
+        private sealed class EvaluatedSource
         {
             public EvaluatedSource(SourceRead source, SourceEvaluation evaluation)
             {
@@ -148,12 +140,6 @@ namespace LmsSync.Core.Engine
 
             public SourceRead Source { get; }
             public SourceEvaluation Evaluation { get; }
-
-            public void Deconstruct(out SourceRead source, out SourceEvaluation evaluation)
-            {
-                source = Source;
-                evaluation = Evaluation;
-            }
         }
 
         /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to a captured context).</summary>

@@ -102,30 +102,28 @@ namespace LmsSync.Core.Engine
                 var validation = ProfileValidation.Start(_session, early.Token);
                 var known = ReadScope.WithoutState(_request, configuration);
                 var lmsRead = known == null ? null : PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, known, progress, early.Token);
-                Task<PlanContext.EvaluatedSource>? sourceRead = null;
                 try
                 {
                     // The state first: a corrupt state file is the failure reported, as when it was loaded before validating.
                     var loaded = await loading.ConfigureAwait(false);
                     _state = new StateBook(loaded);
-                    // Decided from the file as read (nothing has changed it yet): the links are copied for the planner only
-                    // once the Salesforce read is on its way, since an incremental run's LMS lookups wait for that read.
+                    // The scope and the planner's links come from the file as read: nothing has changed it yet, the state
+                    // book never changes its link list (it keeps its own), and the file holds each LMS id once (StateFile
+                    // refuses it otherwise), so a sorted copy of 80,000 links would only be the same links.
                     _scope = known ?? ReadScope.Decide(_request, loaded, configuration, SourceReader.ReadsGroups(configuration), _started);
                     _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
                     lmsRead ??= PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, _scope, progress, early.Token);
                     var verdict = await validation.ResultAsync().ConfigureAwait(false);
                     if (!verdict.IsValid)
                     {
-                        await AbandonAsync(early, validation, lmsRead, sourceRead).ConfigureAwait(false);
+                        await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                         return new Outcome(RunStatus.Failed, verdict.Describe(), "SfLms.ProfileInvalid");
                     }
-                    sourceRead = PlanContext.StartSourceRead(_session, _scope, progress, early.Token);
-                    var stored = _state.Snapshot();
-                    context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, early.Token, _scope, lmsRead, sourceRead).ConfigureAwait(false);
+                    context = await PlanContext.BuildAsync(_session, loaded.ToSyncState(), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
                 }
                 catch
                 {
-                    await AbandonAsync(early, validation, lmsRead, sourceRead).ConfigureAwait(false);
+                    await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                     throw;
                 }
             }
@@ -182,13 +180,11 @@ namespace LmsSync.Core.Engine
         }
 
         /// <summary>Cancels the work started before the run knew it could go on, and waits for it to end (its failures observed, not thrown).</summary>
-        private static async Task AbandonAsync(CancellationTokenSource early, ProfileValidation validation, Task<LmsSnapshot>? lmsRead,
-            Task<PlanContext.EvaluatedSource>? sourceRead)
+        private static async Task AbandonAsync(CancellationTokenSource early, ProfileValidation validation, Task<LmsSnapshot>? lmsRead)
         {
             early.Cancel();
             await validation.SettledAsync().ConfigureAwait(false);
             await lmsRead.SettledAsync().ConfigureAwait(false);
-            await sourceRead.SettledAsync().ConfigureAwait(false);
         }
 
         /// <summary>
