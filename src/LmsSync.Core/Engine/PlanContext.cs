@@ -32,10 +32,7 @@ namespace LmsSync.Core.Engine
             ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null)
         {
             var configuration = session.Configuration;
-            // The connector was checked, so its catalogue stays put; were it to change during the read, the planner
-            // would see the evaluation no longer fits and evaluate again.
-            var evaluation = new SourceEvaluation(configuration.Mapping, session.Lms.Catalog, session.Lms.Capabilities, configuration.Rules, configuration.Scope);
-            var salesforce = SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope, evaluation);
+            var salesforce = ReadSourceAsync(session, scope, progress, ct);
             var lms = lmsRead ?? (LooksUp(session, scope)
                 ? LookUpAsync(session, (ILmsLookupConnector)session.Lms, salesforce, state, LmsProgress(progress), ct)
                 : session.Lms.ReadAsync(LmsProgress(progress), ct));
@@ -50,15 +47,26 @@ namespace LmsSync.Core.Engine
                 _ = lms.Exception;
                 throw;
             }
-            var source = await salesforce.ConfigureAwait(false);
+            var read = await salesforce.ConfigureAwait(false);
+            var source = read.Source;
             var snapshot = await lms.ConfigureAwait(false);
             progress?.Report(new SyncProgress(SyncProgress.Planning, 0, source.Users.Count));
             // An incremental read is never the whole set: nobody is deactivated as missing from it.
             var input = new PlanInput(source.Users, source.Complete && source.Mode == ReadMode.Full, snapshot, state, configuration.Mapping, session.Lms.Catalog,
                 session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope);
-            var plan = Planner.Plan(input.WithEvaluation(evaluation));
+            var plan = Planner.Plan(input.WithEvaluation(read.Evaluation));
             progress?.Report(new SyncProgress(SyncProgress.Planning, source.Users.Count, source.Users.Count));
             return new PlanContext(source, snapshot, plan);
+        }
+
+        private static async Task<EvaluatedSource> ReadSourceAsync(SyncSession session, ReadScope? scope, IProgress<SyncProgress>? progress, CancellationToken ct)
+        {
+            var configuration = session.Configuration;
+            // The connector was checked, so its catalogue stays put; were it to change during the read, the planner
+            // would see the evaluation no longer fits and evaluate again.
+            var evaluation = new SourceEvaluation(configuration.Mapping, session.Lms.Catalog, session.Lms.Capabilities, configuration.Rules, configuration.Scope);
+            var source = await SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope, evaluation).ConfigureAwait(false);
+            return new EvaluatedSource(source, evaluation);
         }
 
         /// <summary>
@@ -84,14 +92,14 @@ namespace LmsSync.Core.Engine
             progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
 
         /// <summary>The LMS users that could match the Salesforce users read (see <see cref="LookupKeys"/>), with every group and department.</summary>
-        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<SourceRead> salesforce, SyncState state,
+        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<EvaluatedSource> salesforce, SyncState state,
             IProgress<int>? progress, CancellationToken ct)
         {
             var readsBefore = session.Lms.Calls.Reads;
-            var keys = KeysAsync(session, salesforce, state);
+            var keys = KeysAsync(salesforce, state);
             var snapshot = await lookup.ReadMatchingAsync(keys, ct).ConfigureAwait(false);
             var read = await keys.ConfigureAwait(false);
-            var source = await salesforce.ConfigureAwait(false);
+            var source = (await salesforce.ConfigureAwait(false)).Source;
             progress?.Report(snapshot.Users.Count);
             session.Log.Verbose(snapshot.UsersComplete
                 ? $"LMS lookup: all {snapshot.Users.Count} LMS users were read " +
@@ -102,10 +110,10 @@ namespace LmsSync.Core.Engine
             return snapshot;
         }
 
-        private static async Task<LmsLookup> KeysAsync(SyncSession session, Task<SourceRead> salesforce, SyncState state)
+        private static async Task<LmsLookup> KeysAsync(Task<EvaluatedSource> salesforce, SyncState state)
         {
-            var source = await salesforce.ConfigureAwait(false);
-            return LookupKeys.For(source.Users, state, session.Configuration, session.Lms);
+            var read = await salesforce.ConfigureAwait(false);
+            return LookupKeys.For(read.Evaluation, state);
         }
 
         /// <summary>The rows of the given Salesforce users (all rows when null).</summary>
@@ -119,6 +127,19 @@ namespace LmsSync.Core.Engine
             foreach (var row in Plan.Rows)
                 if (row.SalesforceId != null && wanted.Contains(SalesforceIdKey.Of(row.SalesforceId))) rows.Add(row);
             return rows;
+        }
+
+        /// <summary>The Salesforce users read, and each one's evaluation (rules, mapping, scope) made as it arrived.</summary>
+        private sealed class EvaluatedSource
+        {
+            public EvaluatedSource(SourceRead source, SourceEvaluation evaluation)
+            {
+                Source = source;
+                Evaluation = evaluation;
+            }
+
+            public SourceRead Source { get; }
+            public SourceEvaluation Evaluation { get; }
         }
 
         /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to a captured context).</summary>

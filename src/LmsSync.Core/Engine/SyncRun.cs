@@ -97,16 +97,20 @@ namespace LmsSync.Core.Engine
             {
                 // The state is parsed while the LMS is checked and Salesforce described. A full read of the LMS needs only
                 // the scope and the LMS check, so it starts then, while Salesforce may still be described: at once when the
-                // request decides the scope (-Full, piped users), else once the state has.
+                // request decides the scope (-Full, piped users), else once the state has. Salesforce is read only once the
+                // profile is found valid.
                 var validation = ProfileValidation.Start(_session, early.Token);
                 var known = ReadScope.WithoutState(_request, configuration);
                 var lmsRead = known == null ? null : PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, known, progress, early.Token);
                 try
                 {
                     // The state first: a corrupt state file is the failure reported, as when it was loaded before validating.
-                    _state = new StateBook(await loading.ConfigureAwait(false));
-                    var stored = _state.Snapshot();
-                    _scope = known ?? ReadScope.Decide(_request, stored, configuration, SourceReader.ReadsGroups(configuration), _started);
+                    var loaded = await loading.ConfigureAwait(false);
+                    _state = new StateBook(loaded);
+                    // The scope and the planner's links come from the file as read: nothing has changed it yet, the state
+                    // book never changes its link list (it keeps its own), and the file holds each LMS id once (StateFile
+                    // refuses it otherwise), so a sorted copy of 80,000 links would only be the same links.
+                    _scope = known ?? ReadScope.Decide(_request, loaded, configuration, SourceReader.ReadsGroups(configuration), _started);
                     _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
                     lmsRead ??= PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, _scope, progress, early.Token);
                     var verdict = await validation.ResultAsync().ConfigureAwait(false);
@@ -115,7 +119,7 @@ namespace LmsSync.Core.Engine
                         await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                         return new Outcome(RunStatus.Failed, verdict.Describe(), "SfLms.ProfileInvalid");
                     }
-                    context = await PlanContext.BuildAsync(_session, stored.ToSyncState(), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
+                    context = await PlanContext.BuildAsync(_session, loaded.ToSyncState(), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
                 }
                 catch
                 {

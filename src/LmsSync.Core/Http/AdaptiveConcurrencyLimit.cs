@@ -7,13 +7,16 @@ namespace LmsSync.Core.Http
 {
     /// <summary>
     /// How many requests one client may have in flight, found at run time for services that document no rate limit
-    /// (iSpring Learn, SCIM). AIMD, as TCP congestion avoidance (RFC 5681 §3.1; Linux <c>tcp_cong_avoid_ai</c>: one more
-    /// after a window of <c>limit</c> acknowledgements) and Netflix concurrency-limits' <c>AIMDLimit</c>:
+    /// (iSpring Learn, SCIM). As TCP's congestion control (RFC 5681 §3.1): slow start, then AIMD (Linux
+    /// <c>tcp_cong_avoid_ai</c>: one more after a window of <c>limit</c> acknowledgements; Netflix concurrency-limits'
+    /// <c>AIMDLimit</c>):
     /// <list type="bullet">
-    /// <item>It starts at <see cref="Initial"/> (the old fixed value) and grows by one after <c>limit</c> successful
-    /// answers, up to <see cref="Ceiling"/>. As in AIMDLimit, only answers to requests sent while at least half the limit
-    /// was in use count (a client that sends one request at a time proves nothing about what the service takes), and,
-    /// as in TCP's recovery, only those sent since the last cut.</item>
+    /// <item>It starts at <see cref="Initial"/> (the old fixed value). Until the service first asks us to slow down, it
+    /// grows by one per successful answer (slow start: it doubles each window, so a run of a few hundred writes reaches
+    /// the ceiling after a dozen answers instead of a hundred); after the first cut, by one after <c>limit</c> successful
+    /// answers (congestion avoidance). Never past <see cref="Ceiling"/>. As in AIMDLimit, only answers to requests sent
+    /// while at least half the limit was in use count (a client that sends one request at a time proves nothing about
+    /// what the service takes), and, as in TCP's recovery, only those sent since the last cut.</item>
     /// <item>It halves (never below 1) on a throttling answer. Like TCP's one reduction per window (RFC 6582's
     /// recovery point), answers to requests sent before the last cut do not cut again: a burst of 429s to requests
     /// already in flight is one signal, not one per request.</item>
@@ -103,7 +106,8 @@ namespace LmsSync.Core.Http
                 if (outcome == ConcurrencyOutcome.Success)
                 {
                     // Answers to requests sent before the last cut were sent under the old limit: they prove nothing about the new one.
-                    if (lease.Loaded && lease.Cuts == _cuts && _limit < Ceiling && ++_successes >= _limit)
+                    // Slow start (no cut yet): one more per answer. Afterwards: one more per window of answers.
+                    if (lease.Loaded && lease.Cuts == _cuts && _limit < Ceiling && (_cuts == 0 || ++_successes >= _limit))
                     {
                         _limit++;
                         _successes = 0;

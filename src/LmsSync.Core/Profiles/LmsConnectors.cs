@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Security;
 using LmsSync.Core.Diagnostics;
@@ -16,6 +17,7 @@ namespace LmsSync.Core.Profiles
         public const string CustomLabels = "CustomLabels";
         public const string AdministratorGroup = "AdministratorGroup";
         public const string WelcomeEmailAttribute = "WelcomeEmailAttribute";
+        public const string MaxConcurrency = "MaxConcurrency";
 
         public static ILmsConnector Create(LmsProfile lms, SecureString? secret, IActivityLog log)
         {
@@ -37,6 +39,7 @@ namespace LmsSync.Core.Profiles
                 CustomLabels = (Option(lms, CustomLabels) ?? "").Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray(),
                 AdministratorGroup = Option(lms, AdministratorGroup),
                 WelcomeEmailAttribute = Option(lms, WelcomeEmailAttribute),
+                MaxConcurrency = Concurrency(lms),
                 Log = log,
             };
             try
@@ -47,6 +50,16 @@ namespace LmsSync.Core.Profiles
             {
                 throw new ProfileException(ProfileErrorKind.Invalid, e.Message, e);
             }
+        }
+
+        /// <summary>The MaxConcurrency option as a whole number; null when the profile has none.</summary>
+        private static int? Concurrency(LmsProfile lms)
+        {
+            var text = Option(lms, MaxConcurrency);
+            if (text == null) return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+            throw new ProfileException(ProfileErrorKind.Invalid,
+                $"The profile's LMS option {MaxConcurrency} is '{text}', not a whole number; give one from 1 to {LmsConnectionSettings.MaxConcurrencyCeiling}, or remove it for the default.");
         }
 
         private static string? Option(LmsProfile lms, string name)

@@ -9,6 +9,7 @@ using LmsSync.Core.Storage;
 using LmsSync.Core.Sync;
 using LmsSync.Core.Tests.Salesforce;
 using LmsSync.Sandbox.Diagnostics;
+using LmsSync.Sandbox.Faults;
 using LmsSync.Sandbox.Salesforce;
 using LmsSync.Sandbox.Scim;
 
@@ -91,6 +92,29 @@ public sealed class EngineIncrementalLookupTests
         Assert.Equal(ReadMode.Full, full.Mode);
         Assert.True(full.WriteCalls == 0, string.Join("; ", fullObserver.Results.Where(r => r.Action != PlanAction.NoChange && r.Action != PlanAction.Skip)));
         Assert.Contains(UserListReads(sandbox, kind, mark), r => !Filtered(r, kind)); // the full run did read everyone
+    }
+
+    [Theory]
+    [MemberData(nameof(LookupKinds))]
+    public async Task The_lookups_go_out_while_the_groups_are_still_being_read(LmsKind kind)
+    {
+        await using var sandbox = await EngineSandbox.StartAsync(users: 200);
+        var configuration = EngineSandbox.Configuration(kind);
+        await FullFirstRunAsync(sandbox, kind, configuration);
+        foreach (var id in LinkedUsers(sandbox, 3)) sandbox.Salesforce.UpdateUser(id, new Dictionary<string, object?> { ["Title"] = "Changed " + id });
+        // The group list answers late; the users' lookups need nothing from it, so they must not wait for it.
+        var groups = kind == LmsKind.ISpring ? "^/ispring/groups" : "^/scim/v2/Groups";
+        sandbox.Host.Context.Faults.Add(new FaultRule { PathPattern = groups, Method = "GET", Kind = FaultKind.None, DelayMs = 3000 });
+
+        var mark = sandbox.Host.Context.Requests.Mark;
+        var (run, _) = await sandbox.RunAsync(Engine(sandbox, kind, configuration));
+
+        Assert.True(run.Status == RunStatus.Succeeded, run.Message);
+        Assert.Equal(ReadMode.Incremental, run.Mode);
+        // The log has each request when it was answered: the first lookup was answered before the group list.
+        var groupRead = sandbox.Host.Context.Requests.Since(mark).First(r => System.Text.RegularExpressions.Regex.IsMatch(r.Path, groups));
+        var firstLookup = UserListReads(sandbox, kind, mark).First(r => Filtered(r, kind));
+        Assert.True(firstLookup.Sequence < groupRead.Sequence, $"lookup #{firstLookup.Sequence}, groups #{groupRead.Sequence}");
     }
 
     [Theory]

@@ -15,8 +15,8 @@ namespace LmsSync.Core.Lms.Connectors
         private readonly LmsCallCounters _counters;
         private readonly Func<HttpRequestMessage, bool> _isRead;
 
-        public CallCountingHandler(LmsCallCounters counters, Func<HttpRequestMessage, bool> isRead, HttpMessageHandler? inner)
-            : base(inner ?? new HttpClientHandler())
+        public CallCountingHandler(LmsCallCounters counters, Func<HttpRequestMessage, bool> isRead, HttpMessageHandler inner)
+            : base(inner)
         {
             _counters = counters;
             _isRead = isRead;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Http;
 using LmsSync.Core.Lms.ISpring;
 using LmsSync.Core.Sync;
@@ -41,7 +42,7 @@ namespace LmsSync.Core.Lms.Connectors
         {
             _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
             _options = options ?? new ISpringConnectorOptions();
-            clientOptions.InnerHandler = new CallCountingHandler(Calls, IsRead, clientOptions.InnerHandler);
+            clientOptions.InnerHandler = new CallCountingHandler(Calls, IsRead, clientOptions.InnerHandler ?? NetworkHandler.Create(clientOptions.MaxConcurrentRequests));
             clientOptions.RetryPolicy = RetryCounting.Count(clientOptions.RetryPolicy, Calls);
             if (string.IsNullOrWhiteSpace(clientOptions.DefaultInvitationMessage))
                 clientOptions.DefaultInvitationMessage = ISpringConnectorOptions.DefaultInvitationMessage;
@@ -81,23 +82,36 @@ namespace LmsSync.Core.Lms.Connectors
         {
             var organisation = Guard(() => ReadOrganisationAsync(cancellationToken), cancellationToken);
             var keys = await LookupChunks.KeysAsync(lookup, organisation).ConfigureAwait(false);
-            var org = await organisation.ConfigureAwait(false);
-            return await Guard(async () =>
+            try
             {
-                if (keys.ReadsEveryone) return Snapshot(await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false), org, usersComplete: true);
-                var calls = new List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>>();
-                AddFilteredReads(calls, keys.LmsIds, (q, v) => q.UserIds.Add(v), "userIds");
-                AddFilteredReads(calls, keys.Emails, (q, v) => q.Emails.Add(v), "emails");
-                AddFilteredReads(calls, keys.Logins, (q, v) => q.Logins.Add(v), "logins");
-                if (_capabilities.SalesforceIdField != null)
-                    foreach (var chunk in LookupChunks.Split(keys.SalesforceIds, LookupChunk, int.MaxValue, _ => 1))
-                        calls.Add(ct => _client.FindBySalesforceIdsAsync(chunk, ct));
-                var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
-                var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
-                foreach (var user in found)
-                    if (!users.ContainsKey(user.UserId)) users[user.UserId] = ToLmsUser(user);
-                return Snapshot(users.Values.ToList(), org, usersComplete: false);
-            }, cancellationToken).ConfigureAwait(false);
+                return await Guard(async () =>
+                {
+                    if (keys.ReadsEveryone)
+                    {
+                        var everyone = await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false);
+                        return Snapshot(everyone, await organisation.ConfigureAwait(false), usersComplete: true);
+                    }
+                    var calls = new List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>>();
+                    AddFilteredReads(calls, keys.LmsIds, (q, v) => q.UserIds.Add(v), "userIds");
+                    AddFilteredReads(calls, keys.Emails, (q, v) => q.Emails.Add(v), "emails");
+                    AddFilteredReads(calls, keys.Logins, (q, v) => q.Logins.Add(v), "logins");
+                    if (_capabilities.SalesforceIdField != null)
+                        foreach (var chunk in LookupChunks.Split(keys.SalesforceIds, LookupChunk, int.MaxValue, _ => 1))
+                            calls.Add(ct => _client.FindBySalesforceIdsAsync(chunk, ct));
+                    // The lookups go out while the departments and groups are read: only the snapshot needs them.
+                    var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
+                    var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
+                    foreach (var user in found)
+                        if (!users.ContainsKey(user.UserId)) users[user.UserId] = ToLmsUser(user);
+                    return Snapshot(users.Values.ToList(), await organisation.ConfigureAwait(false), usersComplete: false);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Failed lookups leave the organisation read (running meanwhile) observed, not unobserved.
+                _ = organisation.ObserveFaults();
+                throw;
+            }
         }
 
         private async Task<List<LmsUser>> ReadAllUsersAsync(IProgress<int>? usersRead, CancellationToken cancellationToken)

@@ -37,6 +37,19 @@ namespace LmsSync.Core.Lms.Connectors
         /// <summary>SCIM: the vendor attribute that switches the welcome email; null = the service has none.</summary>
         public string? WelcomeEmailAttribute { get; set; }
 
+        /// <summary>
+        /// iSpring, SCIM: the ceiling of the adaptive limit on requests in flight (the clients' MaxConcurrentRequests,
+        /// MaxConcurrency), from 1 to <see cref="MaxConcurrencyCeiling"/>; null = the client's default (16). SkyPrep refuses
+        /// it: its calls go one at a time.
+        /// </summary>
+        public int? MaxConcurrency { get; set; }
+
+        /// <summary>
+        /// The most <see cref="MaxConcurrency"/> may be: far above what an LMS that documents no limit should be asked to
+        /// take from one client, and each request in flight holds a connection.
+        /// </summary>
+        public const int MaxConcurrencyCeiling = 64;
+
         /// <summary>iSpring, SCIM: where the client says why it slowed down; null = nowhere.</summary>
         public IActivityLog? Log { get; set; }
     }

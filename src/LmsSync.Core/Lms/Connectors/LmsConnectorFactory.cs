@@ -14,6 +14,7 @@ namespace LmsSync.Core.Lms.Connectors
         {
             if (settings == null) throw new ArgumentNullException(nameof(settings));
             if (string.IsNullOrWhiteSpace(settings.Url)) throw new ArgumentException($"The {settings.Kind} URL is missing: give -LmsUrl.", nameof(settings));
+            CheckConcurrency(settings);
             switch (settings.Kind)
             {
                 case LmsKind.ISpring:
@@ -24,6 +25,7 @@ namespace LmsSync.Core.Lms.Connectors
                         ClientSecret = settings.Secret,
                         SalesforceIdField = settings.SalesforceIdField,
                         DefaultInvitationMessage = settings.InvitationMessage,
+                        MaxConcurrentRequests = settings.MaxConcurrency ?? ISpringCapabilities.DefaultMaxConcurrentRequests,
                         Log = settings.Log,
                     });
                 case LmsKind.SkyPrep:
@@ -43,11 +45,21 @@ namespace LmsSync.Core.Lms.Connectors
                         BaseUrl = settings.Url,
                         Token = settings.Secret,
                         WelcomeEmailAttribute = settings.WelcomeEmailAttribute,
+                        MaxConcurrency = settings.MaxConcurrency ?? ScimCapabilities.DefaultMaxConcurrency,
                         Log = settings.Log,
                     }, new ScimConnectorOptions { AdministratorGroup = settings.AdministratorGroup });
                 default:
                     throw new ArgumentOutOfRangeException(nameof(settings), settings.Kind, "Unknown LMS kind.");
             }
+        }
+
+        private static void CheckConcurrency(LmsConnectionSettings settings)
+        {
+            if (!(settings.MaxConcurrency is int ceiling)) return;
+            if (settings.Kind == LmsKind.SkyPrep)
+                throw new ArgumentException("MaxConcurrency does not apply to SkyPrep: it documents 100 calls a minute and no concurrent calls, so its calls go one at a time. Remove the option.", nameof(settings));
+            if (ceiling < 1 || ceiling > LmsConnectionSettings.MaxConcurrencyCeiling)
+                throw new ArgumentException($"MaxConcurrency must be from 1 to {LmsConnectionSettings.MaxConcurrencyCeiling}, not {ceiling}.", nameof(settings));
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Http;
 using LmsSync.Core.Lms.Scim;
 using LmsSync.Core.Sync;
@@ -47,7 +48,7 @@ namespace LmsSync.Core.Lms.Connectors
         {
             _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
             _options = options ?? new ScimConnectorOptions();
-            clientOptions.InnerHandler = new CallCountingHandler(Calls, CallCountingHandler.ByHttpMethod, clientOptions.InnerHandler);
+            clientOptions.InnerHandler = new CallCountingHandler(Calls, CallCountingHandler.ByHttpMethod, clientOptions.InnerHandler ?? NetworkHandler.Create(clientOptions.MaxConcurrency));
             clientOptions.RetryPolicy = RetryCounting.Count(clientOptions.RetryPolicy, Calls);
             _client = new ScimClient(clientOptions);
             var defaults = LmsCapabilities.For(LmsKind.Scim);
@@ -87,26 +88,37 @@ namespace LmsSync.Core.Lms.Connectors
         {
             var organisation = Guard(() => ReadOrganisationAsync(cancellationToken), cancellationToken);
             var keys = await LookupChunks.KeysAsync(lookup, organisation).ConfigureAwait(false);
-            var org = await organisation.ConfigureAwait(false);
-            return await Guard(async () =>
+            try
             {
-                var config = await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
-                if (keys.ReadsEveryone || !config.FilterSupported) return await ReadAllUsersAsync(org, null, cancellationToken).ConfigureAwait(false);
-                var terms = keys.LmsIds.Select(v => ScimFilter.Equal("id", v))
-                    .Concat(keys.SalesforceIds.Select(v => ScimFilter.Equal(ExternalId, v)))
-                    .Concat(keys.Emails.Select(v => ScimFilter.Equal("emails.value", v)))
-                    .Concat(keys.Logins.Select(v => ScimFilter.Equal("userName", v)));
-                var perFilter = Math.Max(1, Math.Min(LookupChunk, config.FilterMaxResults ?? LookupChunk));
-                var calls = LookupChunks.Split(terms, perFilter, LookupFilterBudget, t => t.Length + 4)
-                    .Select(chunk => (Func<CancellationToken, Task<IReadOnlyList<ScimListedUser>>>)(ct => ReadAllAsync(_client.ListUsers(CatalogFields, ScimFilter.Or(chunk)), ct)))
-                    .ToList();
-                var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
-                _lastRead.Clear();
-                var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
-                foreach (var user in found)
-                    if (!users.ContainsKey(user.User.Id)) users[user.User.Id] = Remembered(user, org);
-                return new LmsSnapshot(users.Values.ToList(), org.Groups, usersComplete: false);
-            }, cancellationToken).ConfigureAwait(false);
+                return await Guard(async () =>
+                {
+                    var config = await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+                    if (keys.ReadsEveryone || !config.FilterSupported)
+                        return await ReadAllUsersAsync(await organisation.ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
+                    var terms = keys.LmsIds.Select(v => ScimFilter.Equal("id", v))
+                        .Concat(keys.SalesforceIds.Select(v => ScimFilter.Equal(ExternalId, v)))
+                        .Concat(keys.Emails.Select(v => ScimFilter.Equal("emails.value", v)))
+                        .Concat(keys.Logins.Select(v => ScimFilter.Equal("userName", v)));
+                    var perFilter = Math.Max(1, Math.Min(LookupChunk, config.FilterMaxResults ?? LookupChunk));
+                    var calls = LookupChunks.Split(terms, perFilter, LookupFilterBudget, t => t.Length + 4)
+                        .Select(chunk => (Func<CancellationToken, Task<IReadOnlyList<ScimListedUser>>>)(ct => ReadAllAsync(_client.ListUsers(CatalogFields, ScimFilter.Or(chunk)), ct)))
+                        .ToList();
+                    // The lookups go out while the groups (with their members) are read: only remembering the users found needs them.
+                    var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
+                    var org = await organisation.ConfigureAwait(false);
+                    _lastRead.Clear();
+                    var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
+                    foreach (var user in found)
+                        if (!users.ContainsKey(user.User.Id)) users[user.User.Id] = Remembered(user, org);
+                    return new LmsSnapshot(users.Values.ToList(), org.Groups, usersComplete: false);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Failed lookups leave the organisation read (running meanwhile) observed, not unobserved.
+                _ = organisation.ObserveFaults();
+                throw;
+            }
         }
 
         private async Task<LmsSnapshot> ReadAllUsersAsync(ScimOrganisation organisation, IProgress<int>? usersRead, CancellationToken cancellationToken)

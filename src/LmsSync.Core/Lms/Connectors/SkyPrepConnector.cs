@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LmsSync.Core.Http;
 using LmsSync.Core.Lms.SkyPrep;
 using LmsSync.Core.Sync;
 
@@ -26,13 +27,13 @@ namespace LmsSync.Core.Lms.Connectors
         {
         }
 
-        /// <param name="socket">The innermost handler (tests, proxies); null = a plain HttpClientHandler.</param>
+        /// <param name="socket">The innermost handler (tests, proxies); null = an HttpClientHandler (<see cref="Http.NetworkHandler"/>).</param>
         internal SkyPrepConnector(SkyPrepClientOptions clientOptions, SkyPrepConnectorOptions? options, HttpMessageHandler? socket)
         {
             if (clientOptions == null) throw new ArgumentNullException(nameof(clientOptions));
             _options = options ?? new SkyPrepConnectorOptions();
             clientOptions.Retry = RetryCounting.Count(clientOptions.Retry, Calls);
-            _client = new SkyPrepClient(clientOptions, new CallCountingHandler(Calls, IsRead, socket));
+            _client = new SkyPrepClient(clientOptions, new CallCountingHandler(Calls, IsRead, socket ?? NetworkHandler.Create(MaxConcurrency)));
             Capabilities = LmsCapabilities.For(LmsKind.SkyPrep).WithSalesforceIdField(_options.KeepSalesforceId ? SkyPrepFields.SalesforceId : null);
             Catalog = LmsFieldCatalog.SkyPrep.WithCustomFields(_options.CustomLabels);
         }

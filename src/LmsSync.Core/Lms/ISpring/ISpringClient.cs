@@ -37,7 +37,7 @@ namespace LmsSync.Core.Lms.ISpring
             // attempt takes a slot; a retry's wait holds none); only API calls go through the Bearer/401 handler.
             var log = options.Log ?? NullActivityLog.Instance;
             Concurrency = new AdaptiveConcurrencyLimit(options.MaxConcurrentRequests) { OnCut = cut => log.Verbose("iSpring Learn: " + cut + ".") };
-            var retrying = new RetryingHandler(options.RetryPolicy, new ConcurrencyGateHandler(Concurrency, options.InnerHandler ?? new HttpClientHandler()));
+            var retrying = new RetryingHandler(options.RetryPolicy, new ConcurrencyGateHandler(Concurrency, options.InnerHandler ?? NetworkHandler.Create(options.MaxConcurrentRequests)));
             _tokenHttp = new HttpMessageInvoker(retrying, disposeHandler: false);
             _tokens = new ISpringTokenSource(_tokenHttp, new Uri(baseText + "/api/v3/token"), options);
             var api = new HttpClient(new ISpringAuthHandler(_tokens, retrying)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };

@@ -56,7 +56,7 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>Retries of safe requests on 408/429/5xx/dropped connections, honouring Retry-After.</summary>
         public RetryPolicy RetryPolicy { get; set; } = new RetryPolicy();
 
-        /// <summary>The innermost handler (a proxy-aware handler, or a test double); null = a new HttpClientHandler.</summary>
+        /// <summary>The innermost handler (a proxy-aware handler, or a test double); null = an HttpClientHandler allowed <see cref="MaxConcurrentRequests"/> connections to the host.</summary>
         public HttpMessageHandler? InnerHandler { get; set; }
 
         /// <summary>Where the client says why it slowed down (a lowered limit on requests in flight); null = nowhere.</summary>

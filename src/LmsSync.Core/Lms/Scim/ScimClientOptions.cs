@@ -53,7 +53,7 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>Where the client says why it slowed down (a lowered limit on requests in flight); null = nowhere.</summary>
         public IActivityLog? Log { get; set; }
 
-        /// <summary>Tests and hosts may put their own handler under the retry layer; null = a plain HttpClientHandler.</summary>
+        /// <summary>Tests and hosts may put their own handler under the retry layer; null = an HttpClientHandler allowed <see cref="MaxConcurrency"/> connections to the host.</summary>
         public HttpMessageHandler? InnerHandler { get; set; }
 
         internal void Validate()

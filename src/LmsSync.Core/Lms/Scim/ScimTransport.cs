@@ -58,7 +58,7 @@ namespace LmsSync.Core.Lms.Scim
             var log = options.Log ?? NullActivityLog.Instance;
             Concurrency = new AdaptiveConcurrencyLimit(options.MaxConcurrency) { OnCut = cut => log.Verbose("SCIM service: " + cut + ".") };
             // The limit on requests in flight sits under the retry layer: each attempt takes a slot, a retry's wait holds none.
-            _http = new HttpClient(new RetryingHandler(_policy, new ConcurrencyGateHandler(Concurrency, options.InnerHandler ?? new HttpClientHandler())))
+            _http = new HttpClient(new RetryingHandler(_policy, new ConcurrencyGateHandler(Concurrency, options.InnerHandler ?? NetworkHandler.Create(options.MaxConcurrency))))
             {
                 Timeout = Timeout.InfiniteTimeSpan, // the retry layer times each attempt
             };
