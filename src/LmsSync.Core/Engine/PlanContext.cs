@@ -28,13 +28,21 @@ namespace LmsSync.Core.Engine
         /// when the caller started it early (<see cref="StartWholeLmsRead"/>). Each Salesforce user is evaluated as its
         /// page arrives (<see cref="SourceEvaluation"/>), so after the reads only matching and deciding are left.
         /// </summary>
-        public static async Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
+        public static Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
+            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null) =>
+            BuildAsync(session, Task.FromResult(state), progress, ct, scope, lmsRead);
+
+        /// <summary>
+        /// As above, with the state still loading: the reads need only the scope, so they start at once, and the links
+        /// are awaited where they are first needed (the lookup keys of an incremental run, else the planning).
+        /// </summary>
+        public static async Task<PlanContext> BuildAsync(SyncSession session, Task<SyncState> loading, IProgress<SyncProgress>? progress, CancellationToken ct,
             ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null)
         {
             var configuration = session.Configuration;
             var salesforce = ReadSourceAsync(session, scope, progress, ct);
             var lms = lmsRead ?? (LooksUp(session, scope)
-                ? LookUpAsync(session, (ILmsLookupConnector)session.Lms, salesforce, state, LmsProgress(progress), ct)
+                ? LookUpAsync(session, (ILmsLookupConnector)session.Lms, salesforce, loading, LmsProgress(progress), ct)
                 : session.Lms.ReadAsync(LmsProgress(progress), ct));
             try
             {
@@ -50,6 +58,7 @@ namespace LmsSync.Core.Engine
             var read = await salesforce.ConfigureAwait(false);
             var source = read.Source;
             var snapshot = await lms.ConfigureAwait(false);
+            var state = await loading.ConfigureAwait(false);
             progress?.Report(new SyncProgress(SyncProgress.Planning, 0, source.Users.Count));
             // An incremental read is never the whole set: nobody is deactivated as missing from it.
             var input = new PlanInput(source.Users, source.Complete && source.Mode == ReadMode.Full, snapshot, state, configuration.Mapping, session.Lms.Catalog,
@@ -92,13 +101,14 @@ namespace LmsSync.Core.Engine
             progress == null ? null : new SynchronousProgress(n => progress.Report(new SyncProgress(SyncProgress.ReadingLms, n, null)));
 
         /// <summary>The LMS users that could match the Salesforce users read (see <see cref="LookupKeys"/>), with every group and department.</summary>
-        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<EvaluatedSource> salesforce, SyncState state,
+        private static async Task<LmsSnapshot> LookUpAsync(SyncSession session, ILmsLookupConnector lookup, Task<EvaluatedSource> salesforce, Task<SyncState> loading,
             IProgress<int>? progress, CancellationToken ct)
         {
             var readsBefore = session.Lms.Calls.Reads;
-            var keys = KeysAsync(salesforce, state);
+            var keys = KeysAsync(salesforce, loading);
             var snapshot = await lookup.ReadMatchingAsync(keys, ct).ConfigureAwait(false);
             var read = await keys.ConfigureAwait(false);
+            var state = await loading.ConfigureAwait(false);
             var source = (await salesforce.ConfigureAwait(false)).Source;
             progress?.Report(snapshot.Users.Count);
             session.Log.Verbose(snapshot.UsersComplete
@@ -110,10 +120,10 @@ namespace LmsSync.Core.Engine
             return snapshot;
         }
 
-        private static async Task<LmsLookup> KeysAsync(Task<EvaluatedSource> salesforce, SyncState state)
+        private static async Task<LmsLookup> KeysAsync(Task<EvaluatedSource> salesforce, Task<SyncState> loading)
         {
             var read = await salesforce.ConfigureAwait(false);
-            return LookupKeys.For(read.Evaluation, state);
+            return LookupKeys.For(read.Evaluation, await loading.ConfigureAwait(false));
         }
 
         /// <summary>The rows of the given Salesforce users (all rows when null).</summary>

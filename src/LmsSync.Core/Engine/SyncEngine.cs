@@ -80,6 +80,9 @@ namespace LmsSync.Core.Engine
         /// <summary>The profile's state file, parsed off the calling thread (a large one takes a second of CPU) while the network is busy.</summary>
         internal Task<StoredState> LoadStateAsync() => Task.Run(() => StateFile.Load(_session.Paths.State));
 
+        /// <summary>The top of the state file, without its links (<see cref="StateFile.LoadHeader"/>); null when only the whole load will tell.</summary>
+        internal Task<StoredState?> LoadStateHeaderAsync() => Task.Run(() => StateFile.LoadHeader(_session.Paths.State));
+
         /// <summary>
         /// One run: lock, read, plan, guard, confirm, apply, record. Throws <see cref="RunLockedException"/> when another
         /// run holds the profile; every other outcome (failures, a corrupt state file, cancellation) comes back as the

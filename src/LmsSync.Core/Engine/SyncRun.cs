@@ -104,26 +104,30 @@ namespace LmsSync.Core.Engine
                 var lmsRead = known == null ? null : PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, known, progress, early.Token);
                 try
                 {
-                    // The state first: a corrupt state file is the failure reported, as when it was loaded before validating.
-                    var loaded = await loading.ConfigureAwait(false);
-                    _state = new StateBook(loaded);
-                    // The scope and the planner's links come from the file as read: nothing has changed it yet, the state
-                    // book never changes its link list (it keeps its own), and the file holds each LMS id once (StateFile
-                    // refuses it otherwise), so a sorted copy of 80,000 links would only be the same links.
-                    _scope = known ?? ReadScope.Decide(_request, loaded, configuration, SourceReader.ReadsGroups(configuration), _started);
+                    // The scope needs only the top of the state file (watermark, last full run, configuration hash, group
+                    // snapshot), which it holds before the links: the reads can start while the links are still parsed.
+                    var header = known == null ? await _engine.LoadStateHeaderAsync().ConfigureAwait(false) : null;
+                    _scope = known ?? ReadScope.Decide(_request, header ?? await loading.ConfigureAwait(false), configuration, SourceReader.ReadsGroups(configuration), _started);
                     _session.Log.Verbose($"Run {_runId}: {_scope.Mode} read ({_scope.Reason}).");
                     lmsRead ??= PlanContext.StartWholeLmsRead(_session, validation.LmsChecked, _scope, progress, early.Token);
                     var verdict = await validation.ResultAsync().ConfigureAwait(false);
                     if (!verdict.IsValid)
                     {
+                        _state = await StateBookAsync(loading).ConfigureAwait(false);
                         await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                         return new Outcome(RunStatus.Failed, verdict.Describe(), "SfLms.ProfileInvalid");
                     }
-                    context = await PlanContext.BuildAsync(_session, loaded.ToSyncState(), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
+                    // The planner's links come from the file as read: nothing has changed it yet, the state book never
+                    // changes its link list (it keeps its own), and the file holds each LMS id once (StateFile refuses it
+                    // otherwise), so a sorted copy of 80,000 links would only be the same links.
+                    context = await PlanContext.BuildAsync(_session, SyncStateAsync(loading), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
+                    _state = await StateBookAsync(loading).ConfigureAwait(false);
                 }
                 catch
                 {
                     await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
+                    // A corrupt state file is the failure reported, whatever else failed, as when it was loaded first.
+                    _state = await StateBookAsync(loading).ConfigureAwait(false);
                     throw;
                 }
             }
@@ -316,6 +320,11 @@ namespace LmsSync.Core.Engine
         {
             lock (_saveGate) StateFile.Save(_session.Paths.State, _state!.Snapshot());
         }
+
+        private static async Task<SyncState> SyncStateAsync(Task<StoredState> loading) => (await loading.ConfigureAwait(false)).ToSyncState();
+
+        /// <summary>The run's state book, from the loaded file the first time (a file that does not load throws its <see cref="StateFileException"/>).</summary>
+        private async Task<StateBook> StateBookAsync(Task<StoredState> loading) => _state ?? new StateBook(await loading.ConfigureAwait(false));
 
         private static string ErrorIdFor(Exception e)
         {

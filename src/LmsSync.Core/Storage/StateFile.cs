@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Storage
 {
@@ -53,6 +54,45 @@ namespace LmsSync.Core.Storage
             if (state == null) throw new StateFileException(path, "it holds no state object");
             Check(path, state);
             return state;
+        }
+
+        /// <summary>
+        /// The part of the state that decides a run's read (version, watermark, last full run, configuration hash, group
+        /// snapshot, last runs), read from the top of the file without the links, which <see cref="StoredState"/> writes
+        /// last; the other lists come back empty. Null when the file is missing, was written with its links first (before
+        /// this layout), or does not read: the caller then waits for <see cref="Load"/>, which reports any problem.
+        /// </summary>
+        public static StoredState? LoadHeader(string path)
+        {
+            try
+            {
+                using (var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
+                using (var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None })
+                {
+                    if (!reader.Read() || reader.TokenType != JsonToken.StartObject) return null;
+                    var header = new JObject();
+                    while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+                    {
+                        var name = (string)reader.Value!;
+                        // LastRuns, always written, is the last property before the links: seen, the header is whole.
+                        if (name == nameof(StoredState.Links))
+                            return header.ContainsKey(nameof(StoredState.LastRuns)) ? HeaderOf(header) : null;
+                        if (!reader.Read()) return null;
+                        header[name] = JToken.ReadFrom(reader);
+                    }
+                    return null;
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException || e is ArgumentException || e is FormatException || e is InvalidCastException)
+            {
+                return null;
+            }
+        }
+
+        private static StoredState? HeaderOf(JObject header)
+        {
+            var state = header.ToObject<StoredState>(Serializer);
+            return state != null && state.Version == StoredState.CurrentVersion ? state : null;
         }
 
         public static void Save(string path, StoredState state) =>

@@ -12,11 +12,10 @@ namespace LmsSync.Core.Storage
     {
         public const int CurrentVersion = 1;
 
+        // The properties are written in this order, and the links last: everything a run needs to choose its read
+        // (version, watermark, last full run, configuration hash, group snapshot) comes first, so StateFile.LoadHeader
+        // can read it without the links, and the Salesforce read start while they are parsed.
         public int Version { get; set; } = CurrentVersion;
-        public List<Link> Links { get; set; } = new List<Link>();
-        public List<string> ManagedGroupIds { get; set; } = new List<string>();
-        public List<string> ManagedGroupNames { get; set; } = new List<string>();
-        public List<string> CreatedDepartmentIds { get; set; } = new List<string>();
 
         /// <summary>The highest Salesforce SystemModstamp seen in a complete read; where an incremental read would start.</summary>
         public DateTimeOffset? SystemModstampWatermark { get; set; }
@@ -33,8 +32,14 @@ namespace LmsSync.Core.Storage
         /// </summary>
         public Dictionary<string, string>? GroupMemberships { get; set; }
 
+        public List<string> ManagedGroupIds { get; set; } = new List<string>();
+        public List<string> ManagedGroupNames { get; set; } = new List<string>();
+        public List<string> CreatedDepartmentIds { get; set; } = new List<string>();
+
         /// <summary>The most recent runs, newest last (also in history.jsonl; kept here so the state alone tells when it was last synced).</summary>
         public List<StoredRun> LastRuns { get; set; } = new List<StoredRun>();
+
+        public List<Link> Links { get; set; } = new List<Link>();
 
         public SyncState ToSyncState() => new SyncState(Links, ManagedGroupIds, ManagedGroupNames, CreatedDepartmentIds);
     }

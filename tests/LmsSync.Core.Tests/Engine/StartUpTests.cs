@@ -93,6 +93,30 @@ public sealed class EngineStartUpTests
     }
 
     [Fact]
+    public async Task Links_that_do_not_read_below_a_whole_header_are_still_the_failure_reported_and_nothing_is_written()
+    {
+        await using var sandbox = await EngineSandbox.StartAsync(users: 20);
+        var (first, _) = await sandbox.RunAsync(sandbox.Engine(Kind));
+        Assert.True(first.Status == RunStatus.Succeeded, first.Message);
+        // The header (watermark, last full run, hash) reads, so the next run chooses an incremental read from it and
+        // starts reading; the links after it are cut short.
+        var text = File.ReadAllText(sandbox.Paths.State);
+        var broken = text.Substring(0, text.IndexOf("\"Links\"", StringComparison.Ordinal) + 40);
+        File.WriteAllText(sandbox.Paths.State, broken);
+        Assert.NotNull(StateFile.LoadHeader(sandbox.Paths.State));
+        var engine = sandbox.Engine(Kind);
+
+        var (summary, observer) = await sandbox.RunAsync(engine);
+
+        Assert.Equal(RunStatus.Failed, summary.Status);
+        Assert.Equal("SfLms.StateInvalid", summary.ErrorId);
+        Assert.Equal(ReadMode.Incremental, summary.Mode);
+        Assert.Empty(observer.Results);
+        Assert.Equal(0, engine.Session.Lms.Calls.Writes);
+        Assert.Equal(broken, File.ReadAllText(sandbox.Paths.State));
+    }
+
+    [Fact]
     public async Task When_the_LMS_check_and_the_describe_both_fail_the_LMS_failure_is_reported_as_before()
     {
         await using var sandbox = await EngineSandbox.StartAsync(users: 10);

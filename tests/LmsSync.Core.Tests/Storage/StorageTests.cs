@@ -242,6 +242,43 @@ public sealed class StorageTests : IDisposable
     }
 
     [Fact]
+    public void The_header_a_run_chooses_its_read_by_is_written_before_the_links_and_read_without_them()
+    {
+        var path = Path.Combine(_root, "state.json");
+        var state = new StoredState
+        {
+            SystemModstampWatermark = new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero),
+            LastFullRun = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.FromHours(1)),
+            ConfigurationHash = "abc",
+            GroupMemberships = new Dictionary<string, string> { ["005000000000001AAA"] = "h1" },
+        };
+        state.ManagedGroupNames.Add("Sales");
+        state.LastRuns.Add(new StoredRun { RunId = "r1", Status = "Succeeded" });
+        state.Links.Add(new LmsSync.Core.Sync.Link("005000000000001AAA", "u-1", LmsSync.Core.Sync.LinkOrigin.Created, state.LastFullRun.Value));
+        StateFile.Save(path, state);
+
+        var text = File.ReadAllText(path);
+        Assert.True(text.IndexOf("\"LastRuns\"", StringComparison.Ordinal) < text.IndexOf("\"Links\"", StringComparison.Ordinal));
+        Assert.EndsWith("]\n}", text.Replace("\r\n", "\n").TrimEnd());
+        var header = StateFile.LoadHeader(path)!;
+        Assert.Equal((state.SystemModstampWatermark, state.LastFullRun, "abc"), (header.SystemModstampWatermark, header.LastFullRun, header.ConfigurationHash));
+        Assert.Equal("h1", header.GroupMemberships!["005000000000001AAA"]);
+        Assert.Equal("r1", Assert.Single(header.LastRuns).RunId);
+        Assert.Empty(header.Links);
+        Assert.Single(StateFile.Load(path).Links);
+
+        // Written with the links first (before this layout), missing, or not JSON: only the whole load can tell.
+        File.WriteAllText(path, "{\"Version\":1,\"Links\":[],\"ManagedGroupIds\":[],\"ManagedGroupNames\":[],\"CreatedDepartmentIds\":[],\"ConfigurationHash\":\"abc\",\"LastRuns\":[]}");
+        Assert.Null(StateFile.LoadHeader(path));
+        Assert.Equal("abc", StateFile.Load(path).ConfigurationHash);
+        Assert.Null(StateFile.LoadHeader(Path.Combine(_root, "missing.json")));
+        File.WriteAllText(path, "{\"Version\":1,\"LastRuns\":[],\"ConfigurationHash\":");
+        Assert.Null(StateFile.LoadHeader(path));
+        File.WriteAllText(path, "{\"Version\":2,\"LastRuns\":[],\"Links\":[]}");
+        Assert.Null(StateFile.LoadHeader(path));
+    }
+
+    [Fact]
     public void A_link_is_read_as_strictly_as_before_names_in_any_case_the_last_of_a_repeated_property_and_unknown_or_missing_members_refused()
     {
         var path = Path.Combine(_root, "state.json");
