@@ -5,7 +5,11 @@ using System.IO;
 using System.Linq;
 using System.Security;
 using System.Threading;
+using LmsSync.Core.Engine;
 using LmsSync.Core.Storage;
+using LmsSync.Core.Sync;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace LmsSync.Core.Tests.Storage;
 
@@ -120,6 +124,29 @@ public sealed class StorageTests : IDisposable
 
         Assert.Equal(new[] { 1, 2 }, lines.Select(l => l.N));
     }
+    [Fact]
+    public void Json_lines_are_written_as_one_serialized_object_per_line_nulls_left_out_enums_by_name()
+    {
+        var file = new JsonLinesFile<UserResult>(Path.Combine(_root, "runs", "r1.jsonl"));
+        var time = new DateTimeOffset(2026, 11, 21, 19, 12, 56, 484, TimeSpan.FromHours(2)).AddTicks(7246);
+        var results = new[]
+        {
+            new UserResult { RunId = "r1", Action = PlanAction.Skip, Status = ResultStatus.Skipped, Reason = "inactive \"quoted\" \\ in Salesforce\n", SalesforceId = "005D00000000002IAA", DisplayName = "太郎 山田", Time = time },
+            new UserResult { RunId = "r1", Action = PlanAction.Update, Status = ResultStatus.Failure, Changes = new[] { new FieldChange("email", "a@x.example", null) }, LmsId = "u-1", Error = "<html>", Time = time },
+        };
+
+        file.Append(results);
+        file.Append(results[0]);
+
+        // What the file held when each line was JsonConvert.SerializeObject'ed on its own (the format readers rely on).
+        var settings = new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore, Converters = { new StringEnumConverter() } };
+        var expected = string.Concat(results.Append(results[0]).Select(r => JsonConvert.SerializeObject(r, settings) + "\n"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected), File.ReadAllBytes(file.Path));
+        Assert.Contains("\"Action\":\"Skip\"", expected);
+        Assert.DoesNotContain("\"LmsId\"", expected.Split('\n')[0]);
+        Assert.Equal(new[] { "r1", "r1", "r1" }, file.Read().Select(r => r.RunId));
+    }
+
     [Fact]
     public void A_state_file_reads_back_strictly_a_repeated_property_counting_once_with_its_last_value()
     {
