@@ -30,8 +30,22 @@ namespace LmsSync.Core.Storage
         private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
 
         private readonly object _gate = new object();
+        private readonly JsonSerializer _serializer;
 
-        public JsonLinesFile(string path) { Path = path; }
+        public JsonLinesFile(string path) : this(path, null) { }
+
+        /// <summary>A file whose lines <paramref name="writer"/> writes (it must write what the serializer would; reading is the serializer's).</summary>
+        internal JsonLinesFile(string path, JsonConverter? writer)
+        {
+            Path = path;
+            _serializer = writer == null ? Serializer : JsonSerializer.Create(new JsonSerializerSettings
+            {
+                NullValueHandling = Settings.NullValueHandling,
+                DateParseHandling = Settings.DateParseHandling,
+                Formatting = Settings.Formatting,
+                Converters = { writer, new Newtonsoft.Json.Converters.StringEnumConverter() },
+            });
+        }
 
         public string Path { get; }
 
@@ -43,7 +57,7 @@ namespace LmsSync.Core.Storage
                 foreach (var entry in entries)
                 {
                     using (var json = new JsonTextWriter(text) { CloseOutput = false, Formatting = Formatting.None })
-                        Serializer.Serialize(json, entry);
+                        _serializer.Serialize(json, entry);
                     text.Write('\n');
                 }
             if (bytes.Length == 0) return;
