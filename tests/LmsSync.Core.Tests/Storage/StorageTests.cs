@@ -271,6 +271,29 @@ public sealed class StorageTests : IDisposable
     }
 
     [Fact]
+    public void Each_link_line_is_what_the_JSON_writer_writes_for_its_properties_dates_offsets_and_escapes_included()
+    {
+        var path = Path.Combine(_root, "state.json");
+        var random = new Random(5);
+        var state = new StoredState();
+        for (var i = 0; i < 500; i++)
+        {
+            var date = new DateTimeOffset(random.NextInt64(DateTime.MinValue.Ticks + TimeSpan.TicksPerDay, DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay), TimeSpan.FromMinutes(15 * random.Next(-48, 57)));
+            if (i % 3 == 0) date = date.AddTicks(-(date.Ticks % TimeSpan.TicksPerSecond)); // whole seconds: no fraction
+            if (i % 7 == 0) date = date.AddTicks(-(date.Ticks % 10_000)); // trailing zeros in the fraction
+            var lmsId = i % 50 == 0 ? "u-\\" + i + "\u00e9\u2028\t" : Guid.NewGuid().ToString();
+            state.Links.Add(new LmsSync.Core.Sync.Link("005" + i.ToString("D15"), lmsId, i % 2 == 0 ? LmsSync.Core.Sync.LinkOrigin.Created : LmsSync.Core.Sync.LinkOrigin.Matched, date));
+        }
+
+        StateFile.Save(path, state);
+
+        var written = File.ReadAllLines(path).Where(l => l.StartsWith("    {\"SalesforceId\"", StringComparison.Ordinal)).Select(l => l.Trim().TrimEnd(',')).ToList();
+        var expected = state.Links.Select(l => JsonConvert.SerializeObject(new { l.SalesforceId, l.LmsId, Origin = l.Origin.ToString(), l.LinkedAt })).ToList();
+        Assert.Equal(expected, written);
+        Assert.Equal(state.Links.Select(l => (l.LmsId, l.LinkedAt, l.LinkedAt.Offset)), StateFile.Load(path).Links.Select(l => (l.LmsId, l.LinkedAt, l.LinkedAt.Offset)));
+    }
+
+    [Fact]
     public void A_link_is_read_as_strictly_as_before_names_in_any_case_the_last_of_a_repeated_property_and_unknown_or_missing_members_refused()
     {
         var path = Path.Combine(_root, "state.json");
