@@ -30,21 +30,4 @@ public sealed class PlanWhileReadingTests
             configuration.Mapping, session.Lms.Catalog, session.Lms.Capabilities, session.Clock, configuration.Options, configuration.Rules, configuration.Scope);
         Assert.True(evaluation.Fits(input));
     }
-
-    [Fact]
-    public async Task The_iSpring_read_indexes_every_LMS_user_for_the_matcher_as_its_pages_arrive()
-    {
-        await using var sandbox = await EngineSandbox.StartAsync(users: 30);
-        await sandbox.RunAsync(sandbox.Engine(LmsKind.ISpring));
-        // Pages of 7: the index is filled across pages, not from one.
-        var session = sandbox.Engine(LmsKind.ISpring, iSpring: o => o.PageSize = 7).Session;
-        await session.Lms.CheckAsync(default);
-
-        var lms = await session.Lms.ReadAsync(null, default);
-
-        Assert.True(lms.Users.Count > 14, $"{lms.Users.Count} LMS users read");
-        Assert.NotNull(lms.UserIndex);
-        Assert.True(lms.UserIndex!.Fits(lms.Users));
-        Assert.All(lms.Users, u => Assert.Same(u, lms.UserIndex.ById[u.LmsId]));
-    }
 }

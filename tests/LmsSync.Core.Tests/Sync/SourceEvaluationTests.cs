@@ -8,9 +8,8 @@ using Newtonsoft.Json;
 namespace LmsSync.Core.Tests.Sync;
 
 /// <summary>
-/// The source side of planning done while Salesforce is read (<see cref="SourceEvaluation"/>), with the LMS users
-/// indexed while the LMS is read (<see cref="LmsUserIndex"/>), gives the same plan as the planner evaluating and
-/// indexing every user itself: rows, actions, changes, reasons, organisation changes, summary.
+/// The source side of planning done while Salesforce is read (<see cref="SourceEvaluation"/>) gives the same plan as
+/// the planner evaluating every user itself: rows, actions, changes, reasons, organisation changes, summary.
 /// </summary>
 public sealed class SourceEvaluationTests
 {
@@ -30,11 +29,6 @@ public sealed class SourceEvaluationTests
             var evaluation = new SourceEvaluation(input.Mapping, input.Catalog, input.Capabilities, input.Rules, input.Scope);
             foreach (var user in input.SourceUsers) evaluation.Add(user);
             Assert.True(evaluation.Fits(input));
-            // And the LMS users indexed for the matcher as a connector does while reading, page by page.
-            var index = new LmsUserIndex();
-            foreach (var user in input.Lms.Users) index.Add(user);
-            Assert.True(index.Fits(input.Lms.Users));
-            input.Lms.WithUserIndex(index);
             var with = Planner.Plan(input.WithEvaluation(evaluation));
 
             Assert.Equal(Describe(without), Describe(with));
@@ -62,34 +56,6 @@ public sealed class SourceEvaluationTests
         foreach (var user in input.SourceUsers.Skip(1)) partial.Add(user);
         Assert.False(partial.Fits(input));
         Assert.Equal(expected, Describe(Planner.Plan(s.Input().WithEvaluation(partial))));
-    }
-
-    [Fact]
-    public void An_LMS_user_index_of_other_users_is_not_used()
-    {
-        var s = ConvergenceTests.RandomScenario(new Random(11));
-        for (var n = 1; n <= 5; n++)
-        {
-            s.Users.Add(Sf.Person(100 + n));
-            s.LmsUsers.Add(new LmsUser("lms-" + n, $"user{100 + n}@acme.com", $"user{100 + n}@acme.com", true, departmentId: "root"));
-        }
-        var expected = Describe(Planner.Plan(s.Input()));
-        Assert.Contains("lms-1", expected);
-
-        // Only some of the users: used, the others would look absent and their Salesforce users be created.
-        var input = s.Input();
-        var partial = new LmsUserIndex();
-        partial.Add(input.Lms.Users[0]);
-        Assert.False(partial.Fits(input.Lms.Users));
-        input.Lms.WithUserIndex(partial);
-        Assert.Equal(expected, Describe(Planner.Plan(input)));
-
-        // As many users, but other objects (another read, with other emails): not used either.
-        var other = s.Input();
-        var copies = LmsUserIndex.Of(other.Lms.Users.Select(u => new LmsUser(u.LmsId, u.Login, "x" + u.Email, u.Active, u.Fields, u.DepartmentId, u.GroupIds)).ToList());
-        Assert.False(copies.Fits(other.Lms.Users));
-        other.Lms.WithUserIndex(copies);
-        Assert.Equal(expected, Describe(Planner.Plan(other)));
     }
 
     /// <summary>Everything a plan says, as text: two plans are the same when their descriptions are.</summary>

@@ -68,8 +68,7 @@ namespace LmsSync.Core.Lms.Connectors
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
             var organisation = await ReadOrganisationAsync(cancellationToken).ConfigureAwait(false);
-            var users = await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false);
-            return Snapshot(users.Users, organisation, usersComplete: true).WithUserIndex(users);
+            return Snapshot(await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false), organisation, usersComplete: true);
         }, cancellationToken);
 
         /// <summary>
@@ -85,11 +84,7 @@ namespace LmsSync.Core.Lms.Connectors
             var org = await organisation.ConfigureAwait(false);
             return await Guard(async () =>
             {
-                if (keys.ReadsEveryone)
-                {
-                    var all = await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false);
-                    return Snapshot(all.Users, org, usersComplete: true).WithUserIndex(all);
-                }
+                if (keys.ReadsEveryone) return Snapshot(await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false), org, usersComplete: true);
                 var calls = new List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>>();
                 AddFilteredReads(calls, keys.LmsIds, (q, v) => q.UserIds.Add(v), "userIds");
                 AddFilteredReads(calls, keys.Emails, (q, v) => q.Emails.Add(v), "emails");
@@ -105,18 +100,17 @@ namespace LmsSync.Core.Lms.Connectors
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Every user, page by page, each page indexed for the matcher while the next one is on its way.</summary>
-        private async Task<LmsUserIndex> ReadAllUsersAsync(IProgress<int>? usersRead, CancellationToken cancellationToken)
+        private async Task<List<LmsUser>> ReadAllUsersAsync(IProgress<int>? usersRead, CancellationToken cancellationToken)
         {
-            var users = new LmsUserIndex();
+            var users = new List<LmsUser>();
             // The whole account is read, so the next page's request may go out while this one is converted.
             var reader = _client.ReadUsers();
             reader.ReadAhead = true;
             IReadOnlyList<ISpringUser>? page;
             while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
             {
-                foreach (var user in page) users.Add(ToLmsUser(user));
-                usersRead?.Report(users.Users.Count);
+                users.AddRange(page.Select(ToLmsUser));
+                usersRead?.Report(users.Count);
             }
             return users;
         }
@@ -142,7 +136,7 @@ namespace LmsSync.Core.Lms.Connectors
             return (departments, groups);
         }
 
-        private static LmsSnapshot Snapshot(IReadOnlyList<LmsUser> users, (IReadOnlyList<ISpringDepartment> Departments, IReadOnlyList<ISpringGroup> Groups) organisation, bool usersComplete) =>
+        private static LmsSnapshot Snapshot(List<LmsUser> users, (IReadOnlyList<ISpringDepartment> Departments, IReadOnlyList<ISpringGroup> Groups) organisation, bool usersComplete) =>
             new LmsSnapshot(users,
                 organisation.Groups.Select(g => new LmsGroup(g.GroupId, g.Name)).ToList(),
                 organisation.Departments.Select(d => new LmsDepartment(d.DepartmentId, d.Name, d.IsRoot ? null : d.ParentDepartmentId)).ToList(),

@@ -13,6 +13,7 @@ namespace LmsSync.Core.Sync
     /// </summary>
     public sealed class Matcher
     {
+        // Presized: growing 100,000-entry tables leaves megabytes of garbage behind.
         private readonly Dictionary<string, LmsUser> _usersById;
         private readonly Dictionary<string, Link> _linkBySalesforceId;
         private readonly Dictionary<string, Link> _linkByLmsId;
@@ -23,16 +24,21 @@ namespace LmsSync.Core.Sync
         public Matcher(LmsSnapshot lms, IEnumerable<Link>? links)
         {
             if (lms == null) throw new ArgumentNullException(nameof(lms));
-            // The users' tables as filled while the LMS was read, when they are those of exactly this snapshot.
-            var users = lms.UserIndex is LmsUserIndex given && given.Fits(lms.Users) ? given : LmsUserIndex.Of(lms.Users);
-            _usersById = users.ById;
-            _bySalesforceIdField = users.BySalesforceIdField;
-            _byEmail = users.ByEmail;
-            _byLogin = users.ByLogin;
-            // Presized: growing 100,000-entry tables leaves megabytes of garbage behind.
+            var users = lms.Users.Count;
             var linkCount = links is IReadOnlyCollection<Link> collection ? collection.Count : 0;
+            _usersById = new Dictionary<string, LmsUser>(users, StringComparer.Ordinal);
             _linkBySalesforceId = new Dictionary<string, Link>(linkCount, SalesforceKeyComparer.Instance);
             _linkByLmsId = new Dictionary<string, Link>(linkCount, StringComparer.Ordinal);
+            _bySalesforceIdField = new UserIndex(StringComparer.Ordinal, 0);
+            _byEmail = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
+            _byLogin = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
+            foreach (var user in lms.Users)
+            {
+                _usersById[user.LmsId] = user;
+                if (!string.IsNullOrWhiteSpace(user.SalesforceId)) _bySalesforceIdField.Add(SalesforceIds.Key(user.SalesforceId!), user);
+                _byEmail.Add(user.Email, user);
+                _byLogin.Add(user.Login, user);
+            }
             if (links != null)
                 foreach (var link in links)
                 {

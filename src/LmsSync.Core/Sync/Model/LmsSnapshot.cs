@@ -25,18 +25,6 @@ namespace LmsSync.Core.Sync
         /// <summary>False for a lookup read: users not in <see cref="Users"/> may still exist in the LMS.</summary>
         public bool UsersComplete { get; }
 
-        /// <summary>
-        /// The matcher's tables of <see cref="Users"/>, when the connector filled them while reading; the matcher checks that
-        /// they fit and indexes the users itself otherwise.
-        /// </summary>
-        internal LmsUserIndex? UserIndex { get; private set; }
-
-        internal LmsSnapshot WithUserIndex(LmsUserIndex index)
-        {
-            UserIndex = index;
-            return this;
-        }
-
         public static LmsSnapshot Empty { get; } = new LmsSnapshot(new LmsUser[0]);
     }
 }
