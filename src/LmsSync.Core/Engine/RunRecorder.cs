@@ -34,7 +34,7 @@ namespace LmsSync.Core.Engine
             _runId = runId;
             _observer = observer;
             _journal = new Journal(paths.JournalFolder);
-            _results = new JsonLinesFile<UserResult>(Path.Combine(paths.RunsFolder, runId + ".jsonl"));
+            _results = new JsonLinesFile<UserResult>(Path.Combine(paths.RunsFolder, runId + ".jsonl"), new UserResultJsonConverter());
             _saveState = saveState;
             _saveEvery = saveEvery;
             _total = total;

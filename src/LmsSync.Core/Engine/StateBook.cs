@@ -21,6 +21,12 @@ namespace LmsSync.Core.Engine
         private readonly HashSet<string> _groupNames;
         private readonly HashSet<string> _departmentIds;
 
+        /// <summary>
+        /// The links in the order they are saved (by Salesforce Id), while no link has changed: a run that adds or drops
+        /// none (a no-op run) saves them without sorting 80,000 ids again.
+        /// </summary>
+        private List<Link>? _sortedLinks;
+
         public StateBook(StoredState stored)
         {
             _stored = stored;
@@ -29,6 +35,9 @@ namespace LmsSync.Core.Engine
                 _links[link.LmsId] = link;
                 _lmsIdBySalesforceKey[SalesforceIdKey.Of(link.SalesforceId)] = link.LmsId;
             }
+            // As saved (sorted, none replaced by a later one), the loaded list is already the order to save.
+            if (_links.Count == stored.Links.Count && _lmsIdBySalesforceKey.Count == stored.Links.Count && InSaveOrder(stored.Links))
+                _sortedLinks = new List<Link>(stored.Links);
             _groupIds = new HashSet<string>(stored.ManagedGroupIds, StringComparer.Ordinal);
             _groupNames = new HashSet<string>(stored.ManagedGroupNames, StringComparer.OrdinalIgnoreCase);
             _departmentIds = new HashSet<string>(stored.CreatedDepartmentIds, StringComparer.Ordinal);
@@ -48,6 +57,7 @@ namespace LmsSync.Core.Engine
                 if (_links.TryGetValue(lmsId, out var other)) _lmsIdBySalesforceKey.Remove(SalesforceIdKey.Of(other.SalesforceId));
                 _links[lmsId] = new Link(salesforceId, lmsId, origin, at);
                 _lmsIdBySalesforceKey[key] = lmsId;
+                _sortedLinks = null;
             }
         }
 
@@ -59,6 +69,7 @@ namespace LmsSync.Core.Engine
                     {
                         _links.Remove(link.LmsId);
                         _lmsIdBySalesforceKey.Remove(SalesforceIdKey.Of(link.SalesforceId));
+                        _sortedLinks = null;
                     }
         }
 
@@ -139,7 +150,7 @@ namespace LmsSync.Core.Engine
             {
                 return new StoredState
                 {
-                    Links = _links.Values.OrderBy(l => l.SalesforceId, StringComparer.Ordinal).ToList(),
+                    Links = new List<Link>(_sortedLinks ??= _links.Values.OrderBy(l => l.SalesforceId, StringComparer.Ordinal).ToList()),
                     ManagedGroupIds = _groupIds.OrderBy(x => x, StringComparer.Ordinal).ToList(),
                     ManagedGroupNames = _groupNames.OrderBy(x => x, StringComparer.OrdinalIgnoreCase).ToList(),
                     CreatedDepartmentIds = _departmentIds.OrderBy(x => x, StringComparer.Ordinal).ToList(),
@@ -150,6 +161,13 @@ namespace LmsSync.Core.Engine
                     LastRuns = _stored.LastRuns.ToList(),
                 };
             }
+        }
+
+        private static bool InSaveOrder(List<Link> links)
+        {
+            for (var i = 1; i < links.Count; i++)
+                if (string.CompareOrdinal(links[i - 1].SalesforceId, links[i].SalesforceId) >= 0) return false;
+            return true;
         }
     }
 }

@@ -297,24 +297,54 @@ namespace LmsSync.Core.Engine
                 SalesforceUsersRead = _salesforceUsersRead,
                 SalesforceReadComplete = _salesforceReadComplete,
             };
+            var failure = SaveResultsAndState(summary);
+            if (failure != null)
+            {
+                summary.Status = RunStatus.Failed;
+                summary.ErrorId = "SfLms.StateNotSaved";
+                summary.Message = failure + " " + summary.Message;
+            }
+            new JsonLinesFile<RunSummary>(_session.Paths.HistoryFile).Append(summary);
+            return summary;
+        }
+
+        /// <summary>
+        /// Writes the results file's last lines and the state at the same time: two independent files, both costly to
+        /// serialize at scale (a 100,000-user no-op run ends with 14,397 result lines and a 12.5 MB state), so the run
+        /// ends after the longer of the two instead of both. Returns what could not be written (the state first), or null.
+        /// </summary>
+        private string? SaveResultsAndState(RunSummary summary)
+        {
+            var recorder = _recorder;
+            var results = recorder == null ? Task.CompletedTask : Task.Run(recorder.Flush);
+            string? failure = null;
             try
             {
-                _recorder?.Flush();
                 if (_state != null)
                 {
                     _state.RecordRun(summary, RunsKeptInState);
                     SaveState();
                 }
             }
-            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (IsWriteFailure(e))
             {
-                summary.Status = RunStatus.Failed;
-                summary.ErrorId = "SfLms.StateNotSaved";
-                summary.Message = $"The run's state could not be saved ({e.Message}); the next run re-links users by Salesforce Id, email or login. " + summary.Message;
+                failure = $"The run's state could not be saved ({e.Message}); the next run re-links users by Salesforce Id, email or login.";
             }
-            new JsonLinesFile<RunSummary>(_session.Paths.HistoryFile).Append(summary);
-            return summary;
+            finally
+            {
+                try
+                {
+                    results.GetAwaiter().GetResult();
+                }
+                catch (Exception e) when (IsWriteFailure(e))
+                {
+                    failure = failure ?? $"The run's results file could not be written ({e.Message}); the state was saved.";
+                }
+            }
+            return failure;
         }
+
+        private static bool IsWriteFailure(Exception e) => e is System.IO.IOException || e is UnauthorizedAccessException;
 
         private void SaveState()
         {

@@ -5,7 +5,11 @@ using System.IO;
 using System.Linq;
 using System.Security;
 using System.Threading;
+using LmsSync.Core.Engine;
 using LmsSync.Core.Storage;
+using LmsSync.Core.Sync;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace LmsSync.Core.Tests.Storage;
 
@@ -120,6 +124,31 @@ public sealed class StorageTests : IDisposable
 
         Assert.Equal(new[] { 1, 2 }, lines.Select(l => l.N));
     }
+    [Fact]
+    public void Result_lines_written_by_hand_are_byte_for_byte_what_the_serializer_wrote_nulls_left_out_enums_by_name()
+    {
+        // As the run's recorder writes them: by hand (UserResultJsonConverter).
+        var file = new JsonLinesFile<UserResult>(Path.Combine(_root, "runs", "r1.jsonl"), new UserResultJsonConverter());
+        var time = new DateTimeOffset(2026, 11, 21, 19, 12, 56, 484, TimeSpan.FromHours(2)).AddTicks(7246);
+        var results = new[]
+        {
+            new UserResult { RunId = "r1", Action = PlanAction.Skip, Status = ResultStatus.Skipped, Reason = "inactive \"quoted\" \\ in Salesforce\n", SalesforceId = "005D00000000002IAA", DisplayName = "太郎 山田", Time = time },
+            new UserResult { RunId = "r1", Action = PlanAction.Update, Status = ResultStatus.Failure, Changes = new[] { new FieldChange("email", "a@x.example", null), new FieldChange("job_title", null, "Boss\u0001") }, LmsId = "u-1", Error = "<html>", Time = time },
+            new UserResult { RunId = "r1", Action = PlanAction.Create, Status = ResultStatus.NotConfirmed, Changes = null!, Email = "e@x.example", Time = DateTimeOffset.MinValue },
+        };
+
+        file.Append(results);
+        file.Append(results[0]);
+
+        // What the file held when each line was JsonConvert.SerializeObject'ed on its own (the format readers rely on).
+        var settings = new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore, Converters = { new StringEnumConverter() } };
+        var expected = string.Concat(results.Append(results[0]).Select(r => JsonConvert.SerializeObject(r, settings) + "\n"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected), File.ReadAllBytes(file.Path));
+        Assert.Contains("\"Action\":\"Skip\"", expected);
+        Assert.DoesNotContain("\"LmsId\"", expected.Split('\n')[0]);
+        Assert.Equal(new[] { PlanAction.Skip, PlanAction.Update, PlanAction.Create, PlanAction.Skip }, file.Read().Select(r => r.Action));
+    }
+
     [Fact]
     public void A_state_file_reads_back_strictly_a_repeated_property_counting_once_with_its_last_value()
     {
@@ -276,6 +305,29 @@ public sealed class StorageTests : IDisposable
         Assert.Null(StateFile.LoadHeader(path));
         File.WriteAllText(path, "{\"Version\":2,\"LastRuns\":[],\"Links\":[]}");
         Assert.Null(StateFile.LoadHeader(path));
+    }
+
+    [Fact]
+    public void Each_link_line_is_what_the_JSON_writer_writes_for_its_properties_dates_offsets_and_escapes_included()
+    {
+        var path = Path.Combine(_root, "state.json");
+        var random = new Random(5);
+        var state = new StoredState();
+        for (var i = 0; i < 500; i++)
+        {
+            var date = new DateTimeOffset(random.NextInt64(DateTime.MinValue.Ticks + TimeSpan.TicksPerDay, DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay), TimeSpan.FromMinutes(15 * random.Next(-48, 57)));
+            if (i % 3 == 0) date = date.AddTicks(-(date.Ticks % TimeSpan.TicksPerSecond)); // whole seconds: no fraction
+            if (i % 7 == 0) date = date.AddTicks(-(date.Ticks % 10_000)); // trailing zeros in the fraction
+            var lmsId = i % 50 == 0 ? "u-\\" + i + "\u00e9\u2028\t" : Guid.NewGuid().ToString();
+            state.Links.Add(new LmsSync.Core.Sync.Link("005" + i.ToString("D15"), lmsId, i % 2 == 0 ? LmsSync.Core.Sync.LinkOrigin.Created : LmsSync.Core.Sync.LinkOrigin.Matched, date));
+        }
+
+        StateFile.Save(path, state);
+
+        var written = File.ReadAllLines(path).Where(l => l.StartsWith("    {\"SalesforceId\"", StringComparison.Ordinal)).Select(l => l.Trim().TrimEnd(',')).ToList();
+        var expected = state.Links.Select(l => JsonConvert.SerializeObject(new { l.SalesforceId, l.LmsId, Origin = l.Origin.ToString(), l.LinkedAt })).ToList();
+        Assert.Equal(expected, written);
+        Assert.Equal(state.Links.Select(l => (l.LmsId, l.LinkedAt, l.LinkedAt.Offset)), StateFile.Load(path).Links.Select(l => (l.LmsId, l.LinkedAt, l.LinkedAt.Offset)));
     }
 
     [Fact]

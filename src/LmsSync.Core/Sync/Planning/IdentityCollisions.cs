@@ -41,9 +41,10 @@ namespace LmsSync.Core.Sync
 
             foreach (var user in lms.Users)
             {
-                if (writes.ContainsKey(user.LmsId)) continue; // its current value is being replaced
                 var current = Current(user, field, catalog);
-                if (!string.IsNullOrWhiteSpace(current) && holders.TryGetValue(current!.Trim(), out var list)) list.Add(user.LmsId);
+                if (string.IsNullOrWhiteSpace(current) || !holders.TryGetValue(current!.Trim(), out var list)) continue;
+                // Asked only of the few users holding a written value, not of every LMS user: its current value is being replaced.
+                if (!writes.ContainsKey(user.LmsId)) list.Add(user.LmsId);
             }
 
             var changed = false;
