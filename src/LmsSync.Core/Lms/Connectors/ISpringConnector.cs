@@ -66,10 +66,25 @@ namespace LmsSync.Core.Lms.Connectors
             await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+        /// <summary>
+        /// Every user, and the departments and groups, read at the same time: the users' pages are a chain of tokens (the
+        /// whole read's critical path), and only the snapshot needs the organisation.
+        /// </summary>
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
-            var organisation = await ReadOrganisationAsync(cancellationToken).ConfigureAwait(false);
-            return Snapshot(await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false), organisation, usersComplete: true);
+            if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+            var organisation = ReadOrganisationAsync(cancellationToken);
+            List<LmsUser> users;
+            try
+            {
+                users = await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _ = organisation.ObserveFaults();
+                throw;
+            }
+            return Snapshot(users, await organisation.ConfigureAwait(false), usersComplete: true);
         }, cancellationToken);
 
         /// <summary>
@@ -144,8 +159,19 @@ namespace LmsSync.Core.Lms.Connectors
         private async Task<(IReadOnlyList<ISpringDepartment> Departments, IReadOnlyList<ISpringGroup> Groups)> ReadOrganisationAsync(CancellationToken cancellationToken)
         {
             if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
-            var departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
-            var groups = await _client.ReadGroups().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            // Independent lists: read at the same time.
+            var reading = _client.ReadGroups().ReadAllAsync(cancellationToken);
+            IReadOnlyList<ISpringDepartment> departments;
+            try
+            {
+                departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _ = reading.ObserveFaults();
+                throw;
+            }
+            var groups = await reading.ConfigureAwait(false);
             _rootDepartmentId = departments.FirstOrDefault(d => d.IsRoot)?.DepartmentId ?? _rootDepartmentId;
             return (departments, groups);
         }
