@@ -18,7 +18,7 @@ namespace LmsSync.Core.Lms.Connectors
     /// and travels as an ordinary field change. Deactivations and reactivations can go in bulk (<see cref="ILmsBatchConnector"/>);
     /// an incremental run looks up only the users it needs through the list filters (<see cref="ILmsLookupConnector"/>).
     /// </summary>
-    public sealed class ISpringConnector : ILmsConnector, ILmsBatchConnector, ILmsLookupConnector
+    public sealed class ISpringConnector : ILmsConnector, ILmsBatchConnector, ILmsLookupConnector, IAdaptiveLmsConnector
     {
         /// <summary>Values per filtered <c>GET /users/v2</c>; with <see cref="LookupUrlBudget"/> it keeps the URL short.</summary>
         internal const int LookupChunk = 100;
@@ -55,7 +55,6 @@ namespace LmsSync.Core.Lms.Connectors
         public LmsFieldCatalog Catalog => _catalog;
         public int MaxConcurrency => _clientOptions.MaxConcurrentRequests;
 
-        /// <summary>The limit on requests in flight that the client finds at run time, up to <see cref="MaxConcurrency"/>.</summary>
         public AdaptiveConcurrencyLimit Concurrency => _client.Concurrency;
 
         public LmsCallCounters Calls { get; } = new LmsCallCounters();
