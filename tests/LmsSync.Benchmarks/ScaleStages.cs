@@ -72,12 +72,7 @@ internal static class ScaleStages
     /// <summary>Where the LMS client's adaptive limit on requests in flight got to (iSpring, SCIM), for the row.</summary>
     private static string Concurrency(ILmsConnector lms)
     {
-        var limit = lms switch
-        {
-            ISpringConnector iSpring => iSpring.Concurrency,
-            ScimConnector scim => scim.Concurrency,
-            _ => null,
-        };
+        var limit = (lms as IAdaptiveLmsConnector)?.Concurrency;
         return limit == null
             ? $"{lms.MaxConcurrency} in flight (fixed)"
             : $"in flight: limit reached {limit.Highest} of {limit.Ceiling}, ended at {limit.Limit}, {limit.Cuts} cuts";

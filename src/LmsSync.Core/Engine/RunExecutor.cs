@@ -196,21 +196,41 @@ namespace LmsSync.Core.Engine
             _recorder.Result(ResultFactory.For(_runId, row, ResultStatus.Failure, _clock.UtcNow, error: error.Message), row);
         }
 
-        /// <summary>Runs <paramref name="body"/> for 0..count-1 on up to <paramref name="concurrency"/> workers, each taking the next index.</summary>
-        private static async Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
+        /// <summary>
+        /// Runs <paramref name="body"/> for 0..count-1 on up to <paramref name="concurrency"/> workers, each taking the next
+        /// index. Where the connector finds its limit on requests in flight at run time, worker <c>w</c> takes an index only
+        /// while <c>w</c> is under that limit: a row taken beyond it would only queue at the client's gate, and still be sent
+        /// (and fail, each after its retries) once the breaker has stopped the run. So against an LMS that answers 503, whose
+        /// limit falls to 1, a handful of rows fail, not the ceiling's worth.
+        /// </summary>
+        private async Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
         {
             var next = -1;
+            var limit = (_lms as IAdaptiveLmsConnector)?.Concurrency;
 
-            async Task Worker()
+            async Task Worker(int worker)
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < count) await body(i).ConfigureAwait(false);
+                while (true)
+                {
+                    while (limit != null && worker >= limit.Limit && !Stopped && Volatile.Read(ref next) < count - 1)
+                        await Task.Delay(AdmissionPoll).ConfigureAwait(false);
+                    var i = Interlocked.Increment(ref next);
+                    if (i >= count) return;
+                    await body(i).ConfigureAwait(false);
+                }
             }
 
             var workers = new Task[Math.Max(1, Math.Min(concurrency, count))];
-            for (var w = 0; w < workers.Length; w++) workers[w] = Task.Run(Worker);
+            for (var w = 0; w < workers.Length; w++)
+            {
+                var worker = w;
+                workers[w] = Task.Run(() => Worker(worker));
+            }
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
+
+        /// <summary>How often a worker above the current limit looks again (the limit grows by one per answer at most).</summary>
+        private static readonly TimeSpan AdmissionPoll = TimeSpan.FromMilliseconds(5);
 
         /// <summary>A row needing a department or group whose creation failed fails with that reason, without a call.</summary>
         private string? MissingOrg(PlanRow row)

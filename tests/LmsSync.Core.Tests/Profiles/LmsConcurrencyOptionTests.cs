@@ -47,13 +47,13 @@ public sealed class LmsConcurrencyOptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData(LmsKind.ISpring)]
-    [InlineData(LmsKind.Scim)]
-    public void Without_the_option_the_ceiling_is_sixteen(LmsKind kind)
+    [InlineData(LmsKind.ISpring, 32)]
+    [InlineData(LmsKind.Scim, 16)]
+    public void Without_the_option_the_ceiling_is_the_client_s_default(LmsKind kind, int ceiling)
     {
         using var connector = Create(Lms(kind, null));
 
-        Assert.Equal(16, connector.MaxConcurrency);
+        Assert.Equal(ceiling, connector.MaxConcurrency);
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class LmsConcurrencyOptionTests : IDisposable
 
     [Theory]
     [InlineData(24, 24)]
-    [InlineData(16, 16)]
+    [InlineData(32, 32)]
     [InlineData(1, 2)] // never below .NET Framework's default of 2
     public void The_iSpring_connector_s_network_handler_allows_as_many_connections_as_requests_in_flight(int ceiling, int connections)
     {

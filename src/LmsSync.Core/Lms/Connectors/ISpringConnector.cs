@@ -18,7 +18,7 @@ namespace LmsSync.Core.Lms.Connectors
     /// and travels as an ordinary field change. Deactivations and reactivations can go in bulk (<see cref="ILmsBatchConnector"/>);
     /// an incremental run looks up only the users it needs through the list filters (<see cref="ILmsLookupConnector"/>).
     /// </summary>
-    public sealed class ISpringConnector : ILmsConnector, ILmsBatchConnector, ILmsLookupConnector
+    public sealed class ISpringConnector : ILmsConnector, ILmsBatchConnector, ILmsLookupConnector, IAdaptiveLmsConnector
     {
         /// <summary>Values per filtered <c>GET /users/v2</c>; with <see cref="LookupUrlBudget"/> it keeps the URL short.</summary>
         internal const int LookupChunk = 100;
@@ -55,7 +55,6 @@ namespace LmsSync.Core.Lms.Connectors
         public LmsFieldCatalog Catalog => _catalog;
         public int MaxConcurrency => _clientOptions.MaxConcurrentRequests;
 
-        /// <summary>The limit on requests in flight that the client finds at run time, up to <see cref="MaxConcurrency"/>.</summary>
         public AdaptiveConcurrencyLimit Concurrency => _client.Concurrency;
 
         public LmsCallCounters Calls { get; } = new LmsCallCounters();
@@ -66,10 +65,25 @@ namespace LmsSync.Core.Lms.Connectors
             await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+        /// <summary>
+        /// Every user, and the departments and groups, read at the same time: the users' pages are a chain of tokens (the
+        /// whole read's critical path), and only the snapshot needs the organisation.
+        /// </summary>
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
-            var organisation = await ReadOrganisationAsync(cancellationToken).ConfigureAwait(false);
-            return Snapshot(await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false), organisation, usersComplete: true);
+            if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
+            var organisation = ReadOrganisationAsync(cancellationToken);
+            List<LmsUser> users;
+            try
+            {
+                users = await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _ = organisation.ObserveFaults();
+                throw;
+            }
+            return Snapshot(users, await organisation.ConfigureAwait(false), usersComplete: true);
         }, cancellationToken);
 
         /// <summary>
@@ -144,8 +158,19 @@ namespace LmsSync.Core.Lms.Connectors
         private async Task<(IReadOnlyList<ISpringDepartment> Departments, IReadOnlyList<ISpringGroup> Groups)> ReadOrganisationAsync(CancellationToken cancellationToken)
         {
             if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
-            var departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
-            var groups = await _client.ReadGroups().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            // Independent lists: read at the same time.
+            var reading = _client.ReadGroups().ReadAllAsync(cancellationToken);
+            IReadOnlyList<ISpringDepartment> departments;
+            try
+            {
+                departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _ = reading.ObserveFaults();
+                throw;
+            }
+            var groups = await reading.ConfigureAwait(false);
             _rootDepartmentId = departments.FirstOrDefault(d => d.IsRoot)?.DepartmentId ?? _rootDepartmentId;
             return (departments, groups);
         }

@@ -20,7 +20,7 @@ namespace LmsSync.Core.Lms.Connectors
     /// batches (ScimConnector.Batch.cs). An incremental run looks up only the users it needs with <c>or</c>-chained
     /// filters (<see cref="ILmsLookupConnector"/>).
     /// </summary>
-    public sealed partial class ScimConnector : ILmsConnector, ILmsLookupConnector
+    public sealed partial class ScimConnector : ILmsConnector, ILmsLookupConnector, IAdaptiveLmsConnector
     {
         /// <summary>Terms per lookup filter (fewer when the service's filter.maxResults is lower), so one page usually answers it.</summary>
         internal const int LookupChunk = 50;
@@ -60,7 +60,6 @@ namespace LmsSync.Core.Lms.Connectors
         public LmsFieldCatalog Catalog => LmsFieldCatalog.Scim;
         public int MaxConcurrency => _clientOptions.MaxConcurrency;
 
-        /// <summary>The limit on requests in flight that the client finds at run time, up to <see cref="MaxConcurrency"/>.</summary>
         public AdaptiveConcurrencyLimit Concurrency => _client.Concurrency;
 
         public LmsCallCounters Calls { get; } = new LmsCallCounters();

@@ -37,9 +37,10 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>
         /// The default ceiling of requests in flight. No limit is documented, so the client finds one at run time: it
         /// starts at 4, grows toward this while answers come back, and halves on 429/503/Retry-After
-        /// (<see cref="Http.AdaptiveConcurrencyLimit"/>).
+        /// (<see cref="Http.AdaptiveConcurrencyLimit"/>). iSpring has no batch update, so an incremental run's updates go
+        /// one request each: at 20 ms a request, 890 updates took 1.3–2.1 s at 16 and 0.8 s at 32 (docs/lms/ispring.md).
         /// </summary>
-        public const int DefaultMaxConcurrentRequests = 16;
+        public const int DefaultMaxConcurrentRequests = 32;
 
         /// <summary>Documented default and the client's page size for <c>/users/v2</c>.</summary>
         public const int DefaultPageSize = 1000;

@@ -9,6 +9,8 @@ using LmsSync.Core.Lms.ISpring;
 using LmsSync.Core.Sync;
 using LmsSync.Core.Tests.Lms.ISpring;
 using LmsSync.Core.Tests.Sync;
+using LmsSync.Sandbox.Diagnostics;
+using LmsSync.Sandbox.Faults;
 using LmsSync.Sandbox.ISpring;
 
 namespace LmsSync.Core.Tests.Lms.Connectors;
@@ -107,6 +109,24 @@ public sealed class ISpringConnectorTests : IClassFixture<ISpringSandboxFixture>
         Assert.True(connector.Catalog.TryResolve("Region", out var region) && region.Name == "USER_DEFINED_FIELD2");
         Assert.True(connector.Calls.Reads >= 5);
         Assert.Equal(0, connector.Calls.Writes);
+    }
+
+    [Fact]
+    public async Task The_whole_read_asks_for_users_departments_and_groups_without_waiting_for_one_another()
+    {
+        // The departments answer late (2 s): neither the groups nor the users' first page may wait for them.
+        _sandbox.Host.Context.Faults.Add(new FaultRule { PathPattern = "^/ispring/departments", Method = "GET", Kind = FaultKind.None, DelayMs = 2000 });
+        var mark = _sandbox.Host.Context.Requests.Mark;
+
+        var snapshot = await _connector.ReadAsync(null, CancellationToken.None);
+
+        Assert.NotEmpty(snapshot.Departments);
+        var log = _sandbox.Host.Context.Requests.Since(mark).Where(r => r.Emulator == "ispring").ToList();
+        var departments = log.First(r => r.Path.StartsWith("/ispring/departments", StringComparison.Ordinal));
+        DateTimeOffset Started(LoggedRequest r) => r.Time - TimeSpan.FromMilliseconds(r.DurationMs);
+        // The log holds each request when it was answered, with its duration: both others began before the departments ended.
+        Assert.True(Started(log.First(r => r.Path.StartsWith("/ispring/groups", StringComparison.Ordinal))) < departments.Time, "the groups waited for the departments");
+        Assert.True(Started(log.First(r => r.Path.StartsWith("/ispring/users/v2", StringComparison.Ordinal))) < departments.Time, "the users waited for the departments");
     }
 
     [Fact]

@@ -211,6 +211,6 @@ public sealed class ISpringAuthAndResilienceTests : IClassFixture<ISpringSandbox
         Assert.True(ISpringCapabilities.WelcomeEmailSwitch);
         Assert.True(ISpringCapabilities.SalesforceIdFieldOptional);
         Assert.Equal(0, ISpringCapabilities.DocumentedRequestsPerMinute);
-        Assert.Equal(16, new ISpringClientOptions().MaxConcurrentRequests);
+        Assert.Equal(32, new ISpringClientOptions().MaxConcurrentRequests);
     }
 }
