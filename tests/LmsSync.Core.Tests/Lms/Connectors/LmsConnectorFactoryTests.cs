@@ -8,7 +8,7 @@ namespace LmsSync.Core.Tests.Lms.Connectors;
 public class LmsConnectorFactoryTests
 {
     [Theory]
-    [InlineData(LmsKind.ISpring, "https://api-learn.ispringlearn.com", "client-id", typeof(ISpringConnector), 16)]
+    [InlineData(LmsKind.ISpring, "https://api-learn.ispringlearn.com", "client-id", typeof(ISpringConnector), 32)]
     [InlineData(LmsKind.SkyPrep, "https://api.skyprep.io", "acme.skyprepapp.com", typeof(SkyPrepConnector), 1)]
     [InlineData(LmsKind.Scim, "https://lms.example.com/scim/v2", null, typeof(ScimConnector), 16)]
     public void Builds_the_connector_of_each_kind(LmsKind kind, string url, string? account, Type expected, int concurrency)
