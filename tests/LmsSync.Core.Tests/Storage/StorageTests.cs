@@ -100,6 +100,10 @@ public sealed class StorageTests : IDisposable
 
         holder.Kill(); // flock(1) itself holds the lock (-o keeps it from the child); the OS releases it when it dies
         holder.WaitForExit();
+        // flock(1) locks before it forks, and its child closes the inherited descriptor only once it runs: killed in
+        // between, the lock lives until the child gets to that (a moment, longer on a loaded machine).
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (IsLocked(paths) && DateTime.UtcNow < deadline) Thread.Sleep(50);
 
         using var taken = RunLock.Acquire(paths, "acme", "run-3", DateTimeOffset.UtcNow);
         Assert.Contains("run-3", File.ReadAllText(paths.LockOwner));
