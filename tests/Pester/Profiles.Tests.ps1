@@ -29,7 +29,7 @@ Describe 'Saved profiles' {
     It 'lists the saved profiles with their LMS, and never a secret' {
         $profiles = @(Get-SfLmsProfile)
 
-        $profiles.Name | Should -Be @('alpha', 'beta')
+        ($profiles.Name -join ',') | Should -Be 'alpha,beta'
         $profiles[0] | Should -BeOfType ([LmsSync.Core.Profiles.SavedProfile])
         "$($profiles[0].LmsType)" | Should -Be 'ISpring'
         "$($profiles[1].LmsType)" | Should -Be 'Scim'
@@ -47,7 +47,7 @@ Describe 'Saved profiles' {
     }
 
     It 'filters by wildcard, and a missing name is SfLms.ProfileNotFound' {
-        @(Get-SfLmsProfile -Name 'al*').Name | Should -Be @('alpha')
+        (@(Get-SfLmsProfile -Name 'al*').Name -join ',') | Should -Be 'alpha'
         Get-SfLmsProfile -Name 'nothing*' | Should -BeNullOrEmpty
         { Get-SfLmsProfile -Name nothing -ErrorAction Stop } | Should -Throw -ErrorId 'SfLms.ProfileNotFound*'
     }
@@ -57,7 +57,7 @@ Describe 'Saved profiles' {
 
         $listed = @(Get-SfLmsProfile -ErrorVariable problems -ErrorAction SilentlyContinue)
 
-        $listed.Name | Should -Be @('alpha')
+        ($listed.Name -join ',') | Should -Be 'alpha'
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'SfLms.ProfileInvalid*'
     }
@@ -68,7 +68,7 @@ Describe 'Saved profiles' {
 
         Remove-SfLmsProfile beta -Confirm:$false
 
-        @(Get-SfLmsProfile).Name | Should -Be @('alpha')
+        (@(Get-SfLmsProfile).Name -join ',') | Should -Be 'alpha'
         Test-Path (Get-ProfileFolder beta) | Should -BeFalse
         { Remove-SfLmsProfile beta -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'SfLms.ProfileNotFound*'
     }
@@ -76,7 +76,7 @@ Describe 'Saved profiles' {
     It 'takes profiles from the pipeline and returns them with -PassThru' {
         $removed = @(Get-SfLmsProfile | Remove-SfLmsProfile -Confirm:$false -PassThru)
 
-        $removed.Name | Should -Be @('alpha', 'beta')
+        ($removed.Name -join ',') | Should -Be 'alpha,beta'
         $removed[0] | Should -BeOfType ([LmsSync.Core.Profiles.SavedProfile])
         Get-SfLmsProfile | Should -BeNullOrEmpty
     }
