@@ -89,7 +89,23 @@ namespace LmsSync.Core.Profiles
         /// </summary>
         public string? UserName { get; set; }
 
-        /// <summary>Connector choices by name (e.g. iSpring <c>SalesforceIdField</c>); passed to the connector factory as they are.</summary>
-        public Dictionary<string, string> Options { get; set; } = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+        private Dictionary<string, string> _options = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Connector choices by name, in any case (e.g. iSpring <c>SalesforceIdField</c>); passed to the connector factory
+        /// as they are. Whatever dictionary is set (the profile file's reader makes a new one) is copied into one that
+        /// ignores case; of two names differing only in case, the later wins.
+        /// </summary>
+        public Dictionary<string, string> Options
+        {
+            get => _options;
+            set
+            {
+                var options = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+                if (value != null)
+                    foreach (var pair in value) options[pair.Key] = pair.Value;
+                _options = options;
+            }
+        }
     }
 }

@@ -152,6 +152,19 @@ public sealed class ProfileStoreTests : IDisposable
     }
 
     [Fact]
+    public void LMS_options_are_found_in_any_case_after_a_save_and_load()
+    {
+        var profile = Sample("acme");
+        profile.Lms.Options["maxconcurrency"] = "8";
+        _store.Save(profile, Secrets());
+
+        var options = _store.Load("acme").Lms.Options;
+
+        Assert.Equal("8", options["MaxConcurrency"]);
+        Assert.True(options.ContainsKey("MAXCONCURRENCY"));
+    }
+
+    [Fact]
     public void A_broken_profile_can_be_removed()
     {
         _store.Save(Sample("broken"), Secrets());
