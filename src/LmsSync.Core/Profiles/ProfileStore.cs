@@ -84,8 +84,7 @@ namespace LmsSync.Core.Profiles
         {
             var paths = PathsOf(name);
             if (!File.Exists(paths.Settings))
-                throw new ProfileException(ProfileErrorKind.NotFound,
-                    $"No saved profile named '{name}' (looked for '{paths.Settings}'). Saved profiles: {Describe(List())}. Save one with Connect-SfLms ... -Name {name} -Save.");
+                throw NotFound(name, paths.Settings);
             SfLmsProfile? profile;
             try
             {
@@ -115,7 +114,7 @@ namespace LmsSync.Core.Profiles
         {
             var paths = PathsOf(name);
             if (!Directory.Exists(paths.Folder))
-                throw new ProfileException(ProfileErrorKind.NotFound, $"No saved profile named '{name}'. Saved profiles: {Describe(List())}.");
+                throw NotFound(name, paths.Folder);
             return paths;
         }
 
@@ -144,6 +143,11 @@ namespace LmsSync.Core.Profiles
             JObject document = StrictJson.ParseObject(json);
             return document.ToObject<SfLmsProfile>(JsonSerializer.Create(Settings));
         }
+
+        /// <summary>The error for a name no saved profile has: it lists the saved ones and says how to save one.</summary>
+        public ProfileException NotFound(string name, string? lookedFor = null) =>
+            new ProfileException(ProfileErrorKind.NotFound,
+                $"No saved profile named '{name}'{(lookedFor == null ? "" : $" (looked for '{lookedFor}')")}. Saved profiles: {Describe(List())}. Save one with Connect-SfLms ... -Name {name} -Save.");
 
         private static string Describe(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
     }

@@ -1,6 +1,4 @@
 using System;
-using System.Linq;
-using LmsSync.Core.Engine;
 using LmsSync.Core.Storage;
 using LmsSync.Core.Scheduling;
 using LmsSync.Core.Sync;
@@ -39,7 +37,7 @@ namespace LmsSync.Core.Profiles
         {
             if (profile == null) throw new ArgumentNullException(nameof(profile));
             if (paths == null) throw new ArgumentNullException(nameof(paths));
-            var last = SyncHistory.Read(paths).LastOrDefault();
+            var last = RunHistoryFile.LastRun(paths);
             return new SavedProfile
             {
                 Name = profile.Name,

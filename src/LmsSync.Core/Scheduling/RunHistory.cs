@@ -35,10 +35,13 @@ namespace LmsSync.Core.Scheduling
         public static string PathFor(ProfilePaths profile) => Path.Combine(profile.Folder, FileName);
 
         /// <summary>The most recently appended run; a torn last line is skipped, so the run before it shows.</summary>
-        public RunHistoryRecord? LastRun(string profile)
+        public RunHistoryRecord? LastRun(string profile) => LastRun(_paths.Profile(profile));
+
+        /// <summary>The same, for the profile whose files are <paramref name="profile"/> (Get-SfLmsProfile's LastRun and LastStatus).</summary>
+        public static RunHistoryRecord? LastRun(ProfilePaths profile)
         {
             RunHistoryRecord? last = null;
-            foreach (var record in new JsonLinesFile<RunHistoryRecord>(PathFor(_paths.Profile(profile))).Read()) last = record;
+            foreach (var record in new JsonLinesFile<RunHistoryRecord>(PathFor(profile)).Read()) last = record;
             return last;
         }
     }

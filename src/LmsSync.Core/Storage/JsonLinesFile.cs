@@ -38,13 +38,11 @@ namespace LmsSync.Core.Storage
         internal JsonLinesFile(string path, JsonConverter? writer)
         {
             Path = path;
-            _serializer = writer == null ? Serializer : JsonSerializer.Create(new JsonSerializerSettings
-            {
-                NullValueHandling = Settings.NullValueHandling,
-                DateParseHandling = Settings.DateParseHandling,
-                Formatting = Settings.Formatting,
-                Converters = { writer, new Newtonsoft.Json.Converters.StringEnumConverter() },
-            });
+            _serializer = Serializer;
+            if (writer == null) return;
+            // The file's settings, with the writer first among the converters (a serializer keeps its own list of them).
+            _serializer = JsonSerializer.Create(Settings);
+            _serializer.Converters.Insert(0, writer);
         }
 
         public string Path { get; }

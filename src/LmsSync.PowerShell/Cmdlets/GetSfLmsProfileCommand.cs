@@ -31,8 +31,7 @@ namespace LmsSync.PowerShell.Cmdlets
                 var wildcard = new WildcardPattern(pattern, WildcardOptions.IgnoreCase);
                 var matches = saved.Where(name => wildcard.IsMatch(name)).ToList();
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                    WriteError(NewError(ErrorIds.ProfileNotFound, ErrorCategory.ObjectNotFound,
-                        $"No saved profile named '{pattern}'. Saved profiles: {(saved.Count == 0 ? "none" : string.Join(", ", saved))}. Save one with Connect-SfLms ... -Name {pattern} -Save.", pattern));
+                    WriteError(CoreErrors.ToErrorRecord(store.NotFound(pattern), pattern));
                 foreach (var name in matches) WriteProfile(store, name);
             }
         }

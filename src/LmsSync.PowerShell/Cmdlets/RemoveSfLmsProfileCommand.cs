@@ -40,7 +40,7 @@ namespace LmsSync.PowerShell.Cmdlets
                     var paths = store.CheckSaved(name);
                     if (IsScheduled(name)) continue;
                     if (!ShouldProcess($"LmsSync profile '{name}' ({paths.Folder}): settings, secrets, state and run history", "Remove")) continue;
-                    var removed = Describe(store, name, paths);
+                    var removed = PassThru.IsPresent ? Describe(store, name, paths) : null;
                     // Closed first: its files must not be open while the folder goes (Windows), nor be written after.
                     var current = ConnectionState.Current;
                     if (current != null && current.Info.Saved && string.Equals(current.Info.Profile, name, StringComparison.OrdinalIgnoreCase))
@@ -50,7 +50,7 @@ namespace LmsSync.PowerShell.Cmdlets
                     }
                     store.Remove(name);
                     WriteVerbose($"Removed profile '{name}'.");
-                    if (PassThru.IsPresent) WriteObject(removed);
+                    if (removed != null) WriteObject(removed);
                 }
                 catch (Exception e) when (CoreErrors.ToErrorRecord(e, name) is ErrorRecord record)
                 {

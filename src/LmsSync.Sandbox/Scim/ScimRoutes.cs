@@ -91,14 +91,21 @@ internal static class ScimRoutes
         routes.MapPost(Prefix + "/Bulk", (HttpContext http) => ScimHttp.Handle(http, service, () => ScimBulk.Handle(http, service, context.BaseUrl)));
     }
 
+    private const string Attributes = "attributes";
+    private const string ExcludedAttributes = "excludedAttributes";
+
+    /// <summary>The request's <c>attributes</c> / <c>excludedAttributes</c> (RFC 7644 §3.4.2.5).</summary>
+    private static ScimProjection Projection(HttpRequest request, ScimResourceType type) =>
+        ScimProjection.Parse(type, ScimHttp.Query(request, Attributes), ScimHttp.Query(request, ExcludedAttributes));
+
     private static Task List(HttpContext http, ScimService service, ScimResourceType type, string baseUrl)
     {
         var request = http.Request;
-        if (service.Behaviour.RefuseListProjection && (ScimHttp.Query(request, "attributes") != null || ScimHttp.Query(request, "excludedAttributes") != null))
+        if (service.Behaviour.RefuseListProjection && (ScimHttp.Query(request, Attributes) != null || ScimHttp.Query(request, ExcludedAttributes) != null))
             throw ScimError.InvalidValue("This service does not support 'attributes' or 'excludedAttributes' on lists.");
         var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
             ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"));
-        var projection = ScimProjection.Parse(type, ScimHttp.Query(request, "attributes"), ScimHttp.Query(request, "excludedAttributes"));
+        var projection = Projection(request, type);
         var resources = service.Render(type, page.Resources, baseUrl).Select(projection.Apply).ToArray();
         return ScimHttp.Write(http, service.Behaviour, 200, ListResponse(resources, page.TotalResults, page.StartIndex));
     }
@@ -122,6 +129,6 @@ internal static class ScimRoutes
         var behaviour = service.Behaviour;
         var body = service.Render(type, stored, baseUrl);
         if (behaviour.EtagSupported && !behaviour.OmitETagHeader) http.Response.Headers.ETag = stored.ETag;
-        return ScimHttp.Write(http, behaviour, status, ScimProjection.Parse(type, ScimHttp.Query(http.Request, "attributes"), ScimHttp.Query(http.Request, "excludedAttributes")).Apply(body));
+        return ScimHttp.Write(http, behaviour, status, Projection(http.Request, type).Apply(body));
     }
 }

@@ -72,17 +72,9 @@ namespace LmsSync.Core.Lms.Connectors
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
             if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
-            var organisation = ReadOrganisationAsync(cancellationToken);
-            List<LmsUser> users;
-            try
-            {
-                users = await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                _ = organisation.ObserveFaults();
-                throw;
-            }
+            // Observed from the start: should the users' read fail first, the organisation's failure is not left unobserved.
+            var organisation = ReadOrganisationAsync(cancellationToken).ObserveFaults();
+            var users = await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false);
             return Snapshot(users, await organisation.ConfigureAwait(false), usersComplete: true);
         }, cancellationToken);
 
@@ -94,38 +86,30 @@ namespace LmsSync.Core.Lms.Connectors
         /// </summary>
         public async Task<LmsSnapshot> ReadMatchingAsync(Task<LmsLookup> lookup, CancellationToken cancellationToken)
         {
-            var organisation = Guard(() => ReadOrganisationAsync(cancellationToken), cancellationToken);
-            var keys = await LookupChunks.KeysAsync(lookup, organisation).ConfigureAwait(false);
-            try
+            // Observed from the start: should the keys or the lookups fail first, its failure is not left unobserved.
+            var organisation = Guard(() => ReadOrganisationAsync(cancellationToken), cancellationToken).ObserveFaults();
+            var keys = await lookup.ConfigureAwait(false);
+            return await Guard(async () =>
             {
-                return await Guard(async () =>
+                if (keys.ReadsEveryone)
                 {
-                    if (keys.ReadsEveryone)
-                    {
-                        var everyone = await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false);
-                        return Snapshot(everyone, await organisation.ConfigureAwait(false), usersComplete: true);
-                    }
-                    var calls = new List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>>();
-                    AddFilteredReads(calls, keys.LmsIds, (q, v) => q.UserIds.Add(v), "userIds");
-                    AddFilteredReads(calls, keys.Emails, (q, v) => q.Emails.Add(v), "emails");
-                    AddFilteredReads(calls, keys.Logins, (q, v) => q.Logins.Add(v), "logins");
-                    if (_capabilities.SalesforceIdField != null)
-                        foreach (var chunk in LookupChunks.Split(keys.SalesforceIds, LookupChunk, int.MaxValue, _ => 1))
-                            calls.Add(ct => _client.FindBySalesforceIdsAsync(chunk, ct));
-                    // The lookups go out while the departments and groups are read: only the snapshot needs them.
-                    var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
-                    var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
-                    foreach (var user in found)
-                        if (!users.ContainsKey(user.UserId)) users[user.UserId] = ToLmsUser(user);
-                    return Snapshot(users.Values.ToList(), await organisation.ConfigureAwait(false), usersComplete: false);
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                // Failed lookups leave the organisation read (running meanwhile) observed, not unobserved.
-                _ = organisation.ObserveFaults();
-                throw;
-            }
+                    var everyone = await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false);
+                    return Snapshot(everyone, await organisation.ConfigureAwait(false), usersComplete: true);
+                }
+                var calls = new List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>>();
+                AddFilteredReads(calls, keys.LmsIds, (q, v) => q.UserIds.Add(v), "userIds");
+                AddFilteredReads(calls, keys.Emails, (q, v) => q.Emails.Add(v), "emails");
+                AddFilteredReads(calls, keys.Logins, (q, v) => q.Logins.Add(v), "logins");
+                if (_capabilities.SalesforceIdField != null)
+                    foreach (var chunk in LookupChunks.Split(keys.SalesforceIds, LookupChunk, int.MaxValue, _ => 1))
+                        calls.Add(ct => _client.FindBySalesforceIdsAsync(chunk, ct));
+                // The lookups go out while the departments and groups are read: only the snapshot needs them.
+                var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
+                var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
+                foreach (var user in found)
+                    if (!users.ContainsKey(user.UserId)) users[user.UserId] = ToLmsUser(user);
+                return Snapshot(users.Values.ToList(), await organisation.ConfigureAwait(false), usersComplete: false);
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<List<LmsUser>> ReadAllUsersAsync(IProgress<int>? usersRead, CancellationToken cancellationToken)
@@ -159,17 +143,8 @@ namespace LmsSync.Core.Lms.Connectors
         {
             if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
             // Independent lists: read at the same time.
-            var reading = _client.ReadGroups().ReadAllAsync(cancellationToken);
-            IReadOnlyList<ISpringDepartment> departments;
-            try
-            {
-                departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                _ = reading.ObserveFaults();
-                throw;
-            }
+            var reading = _client.ReadGroups().ReadAllAsync(cancellationToken).ObserveFaults();
+            var departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
             var groups = await reading.ConfigureAwait(false);
             _rootDepartmentId = departments.FirstOrDefault(d => d.IsRoot)?.DepartmentId ?? _rootDepartmentId;
             return (departments, groups);

@@ -39,7 +39,7 @@ namespace LmsSync.Core.Lms.Connectors
 
         /// <summary>
         /// iSpring, SCIM: the ceiling of the adaptive limit on requests in flight (the clients' MaxConcurrentRequests,
-        /// MaxConcurrency), from 1 to <see cref="MaxConcurrencyCeiling"/>; null = the client's default (16). SkyPrep refuses
+        /// MaxConcurrency), from 1 to <see cref="MaxConcurrencyCeiling"/>; null = the client's default (iSpring 32, SCIM 16). SkyPrep refuses
         /// it: its calls go one at a time.
         /// </summary>
         public int? MaxConcurrency { get; set; }

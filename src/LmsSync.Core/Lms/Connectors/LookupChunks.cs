@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LmsSync.Core.Diagnostics;
 
 namespace LmsSync.Core.Lms.Connectors
 {
@@ -51,23 +50,6 @@ namespace LmsSync.Core.Lms.Connectors
                 }
                 var results = await Task.WhenAll(calls.Select(One)).ConfigureAwait(false);
                 return results.SelectMany(r => r).ToList();
-            }
-        }
-
-        /// <summary>
-        /// Awaits the caller's lookup while <paramref name="organisation"/> is read; when the lookup fails, its exception
-        /// is what the caller sees and the organisation read's outcome is observed, not left unobserved.
-        /// </summary>
-        public static async Task<LmsLookup> KeysAsync<TOrganisation>(Task<LmsLookup> lookup, Task<TOrganisation> organisation)
-        {
-            try
-            {
-                return await lookup.ConfigureAwait(false);
-            }
-            catch
-            {
-                _ = organisation.ObserveFaults();
-                throw;
             }
         }
     }

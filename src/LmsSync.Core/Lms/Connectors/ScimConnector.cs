@@ -85,39 +85,31 @@ namespace LmsSync.Core.Lms.Connectors
         /// </summary>
         public async Task<LmsSnapshot> ReadMatchingAsync(Task<LmsLookup> lookup, CancellationToken cancellationToken)
         {
-            var organisation = Guard(() => ReadOrganisationAsync(cancellationToken), cancellationToken);
-            var keys = await LookupChunks.KeysAsync(lookup, organisation).ConfigureAwait(false);
-            try
+            // Observed from the start: should the keys or the lookups fail first, its failure is not left unobserved.
+            var organisation = Guard(() => ReadOrganisationAsync(cancellationToken), cancellationToken).ObserveFaults();
+            var keys = await lookup.ConfigureAwait(false);
+            return await Guard(async () =>
             {
-                return await Guard(async () =>
-                {
-                    var config = await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
-                    if (keys.ReadsEveryone || !config.FilterSupported)
-                        return await ReadAllUsersAsync(await organisation.ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
-                    var terms = keys.LmsIds.Select(v => ScimFilter.Equal("id", v))
-                        .Concat(keys.SalesforceIds.Select(v => ScimFilter.Equal(ExternalId, v)))
-                        .Concat(keys.Emails.Select(v => ScimFilter.Equal("emails.value", v)))
-                        .Concat(keys.Logins.Select(v => ScimFilter.Equal("userName", v)));
-                    var perFilter = Math.Max(1, Math.Min(LookupChunk, config.FilterMaxResults ?? LookupChunk));
-                    var calls = LookupChunks.Split(terms, perFilter, LookupFilterBudget, t => t.Length + 4)
-                        .Select(chunk => (Func<CancellationToken, Task<IReadOnlyList<ScimListedUser>>>)(ct => ReadAllAsync(_client.ListUsers(CatalogFields, ScimFilter.Or(chunk)), ct)))
-                        .ToList();
-                    // The lookups go out while the groups (with their members) are read: only remembering the users found needs them.
-                    var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
-                    var org = await organisation.ConfigureAwait(false);
-                    _lastRead.Clear();
-                    var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
-                    foreach (var user in found)
-                        if (!users.ContainsKey(user.User.Id)) users[user.User.Id] = Remembered(user, org);
-                    return new LmsSnapshot(users.Values.ToList(), org.Groups, usersComplete: false);
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                // Failed lookups leave the organisation read (running meanwhile) observed, not unobserved.
-                _ = organisation.ObserveFaults();
-                throw;
-            }
+                var config = await _client.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+                if (keys.ReadsEveryone || !config.FilterSupported)
+                    return await ReadAllUsersAsync(await organisation.ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
+                var terms = keys.LmsIds.Select(v => ScimFilter.Equal("id", v))
+                    .Concat(keys.SalesforceIds.Select(v => ScimFilter.Equal(ExternalId, v)))
+                    .Concat(keys.Emails.Select(v => ScimFilter.Equal("emails.value", v)))
+                    .Concat(keys.Logins.Select(v => ScimFilter.Equal("userName", v)));
+                var perFilter = Math.Max(1, Math.Min(LookupChunk, config.FilterMaxResults ?? LookupChunk));
+                var calls = LookupChunks.Split(terms, perFilter, LookupFilterBudget, t => t.Length + 4)
+                    .Select(chunk => (Func<CancellationToken, Task<IReadOnlyList<ScimListedUser>>>)(ct => ReadAllAsync(_client.ListUsers(CatalogFields, ScimFilter.Or(chunk)), ct)))
+                    .ToList();
+                // The lookups go out while the groups (with their members) are read: only remembering the users found needs them.
+                var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
+                var org = await organisation.ConfigureAwait(false);
+                _lastRead.Clear();
+                var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
+                foreach (var user in found)
+                    if (!users.ContainsKey(user.User.Id)) users[user.User.Id] = Remembered(user, org);
+                return new LmsSnapshot(users.Values.ToList(), org.Groups, usersComplete: false);
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<LmsSnapshot> ReadAllUsersAsync(ScimOrganisation organisation, IProgress<int>? usersRead, CancellationToken cancellationToken)

@@ -94,10 +94,10 @@ namespace LmsSync.Core.Lms.Scim
             return response.Body ?? throw ScimException.Unreadable("GET /" + resource, response.Status, new FormatException("The list answer had no body."));
         }
 
-        /// <summary>One <c>GET /{resource}</c> page of a whole list, each resource read from the stream by <paramref name="readResource"/>.</summary>
         /// <summary>
-        /// One list page, with <paramref name="projection"/> (<c>attributes=</c> or <c>excludedAttributes=</c>, which only
-        /// make pages smaller) unless the service refused one before. A 400 to a list carrying one is taken as the service
+        /// One <c>GET /{resource}</c> page of a list, each resource read from the stream by <paramref name="readResource"/>,
+        /// with <paramref name="projection"/> (<c>attributes=</c> or <c>excludedAttributes=</c>, which only make pages
+        /// smaller) unless the service refused one before. A 400 to a list carrying one is taken as the service
         /// lacking projection, or an attribute it names (an extension it does not have): the page is asked again without,
         /// and so is every later list of this client. A 400 for any other reason comes back from the second ask too.
         /// </summary>
