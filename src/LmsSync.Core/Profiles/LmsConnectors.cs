@@ -59,7 +59,8 @@ namespace LmsSync.Core.Profiles
         {
             var text = Option(lms, ConnectionOptionNames.MaxConcurrency);
             if (text == null) return null;
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+            // A sign is read, so that a negative number meets the factory's range rule rather than "not a whole number".
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
             throw new ProfileException(ProfileErrorKind.Invalid,
                 $"The profile's LMS option {ConnectionOptionNames.MaxConcurrency} is '{text}', not a whole number; give one from 1 to {LmsConnectionSettings.MaxConcurrencyCeiling}, or remove it for the default.");
         }
