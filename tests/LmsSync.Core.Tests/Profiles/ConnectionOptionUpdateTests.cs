@@ -75,6 +75,22 @@ public sealed class ConnectionOptionUpdateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_preview_started_after_the_change_goes_through_the_rebuilt_connector()
+    {
+        var (profile, secrets, session) = await OpenSavedAsync(LmsKind.Scim);
+        using var _ = session;
+        using var rebuilt = await ConnectionOptionUpdate.ApplyAsync(profile, secrets, session, new ConnectionOptionChange { MaxConcurrency = 2 }, _store, CancellationToken.None);
+        var (oldReads, newReads) = (session.Lms.Calls.Reads, rebuilt.Lms.Calls.Reads);
+
+        var preview = await new SyncEngine(rebuilt).PreviewAsync(new PreviewRequest(), null, CancellationToken.None);
+
+        Assert.NotEmpty(preview.Rows);
+        Assert.Equal(2, rebuilt.Lms.MaxConcurrency);
+        Assert.True(rebuilt.Lms.Calls.Reads > newReads);
+        Assert.Equal(oldReads, session.Lms.Calls.Reads);
+    }
+
+    [Fact]
     public async Task A_field_the_LMS_lacks_fails_the_check_and_changes_nothing()
     {
         var (profile, secrets, session) = await OpenSavedAsync(LmsKind.ISpring);
