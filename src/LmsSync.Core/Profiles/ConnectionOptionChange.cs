@@ -23,8 +23,9 @@ namespace LmsSync.Core.Profiles
         /// <summary>Names of options to remove (<see cref="ConnectionOptionNames"/>, any case).</summary>
         public IReadOnlyList<string> Clear { get; set; } = new string[0];
 
-        /// <summary>Nothing to change.</summary>
-        public bool IsEmpty => Values().All(v => v.Value == null) && Clear.Count == 0;
+        /// <summary>Nothing to change (the members as given: reading them never throws, unlike <see cref="ApplyTo"/>).</summary>
+        public bool IsEmpty => SalesforceIdField == null && InvitationMessage == null && CustomLabels == null && AdministratorGroup == null
+            && WelcomeEmailAttribute == null && MaxConcurrency == null && Clear.Count == 0;
 
         /// <summary>
         /// A copy of <paramref name="lms"/> with the change; <paramref name="lms"/> itself is never touched, so a refused
@@ -48,7 +49,7 @@ namespace LmsSync.Core.Profiles
                 if (!ConnectionOptionNames.AppliesTo(pair.Key, lms.Kind))
                     throw new ProfileException(ProfileErrorKind.OptionNotApplicable,
                         $"The connection option {pair.Key} applies to {string.Join(" and ", ConnectionOptionNames.ReadBy(pair.Key))} only, and this profile's LMS is {lms.Kind}: leave it out. " +
-                        $"{lms.Kind} reads {Describe(ConnectionOptionNames.For(lms.Kind))}.");
+                        $"{lms.Kind} reads {Describe(ConnectionOptionNames.For(lms.Kind))}. Nothing was changed.");
                 copy.Options[pair.Key] = pair.Value;
             }
             try

@@ -129,6 +129,7 @@ public sealed class ConnectionOptionChangeTests
         Assert.True(new ConnectionOptionChange().IsEmpty);
         Assert.False(new ConnectionOptionChange { SalesforceIdField = "" }.IsEmpty);
         Assert.False(new ConnectionOptionChange { CustomLabels = new string[0] }.IsEmpty);
+        Assert.False(new ConnectionOptionChange { CustomLabels = new[] { "Region;Area" } }.IsEmpty); // refused by ApplyTo, not here
         Assert.False(new ConnectionOptionChange { Clear = new[] { "MaxConcurrency" } }.IsEmpty);
     }
 
