@@ -6,6 +6,8 @@ Describe 'Set-SfLmsConnectionOption, Get-SfLmsConnectionOption' {
     BeforeAll {
         . $PSScriptRoot/Sandbox.ps1
         Import-Module $env:LMSSYNC_TEST_MODULE -Force
+        # Tests read formatted text: no ANSI colour codes in table headers and list labels.
+        if ($PSStyle) { $script:savedRendering = $PSStyle.OutputRendering; $PSStyle.OutputRendering = 'PlainText' }
         $script:savedHome = $env:LMSSYNC_HOME
         $env:LMSSYNC_HOME = Join-Path $TestDrive 'home'
         $script:sandbox = Start-LmsSyncSandbox -Users 20
@@ -16,6 +18,7 @@ Describe 'Set-SfLmsConnectionOption, Get-SfLmsConnectionOption' {
         Disconnect-SfLms -ErrorAction SilentlyContinue
         Stop-LmsSyncSandbox $script:sandbox
         $env:LMSSYNC_HOME = $script:savedHome
+        if ($PSStyle) { $PSStyle.OutputRendering = $script:savedRendering }
     }
 
     It 'shows no option set on a new profile, and never a secret' {
@@ -39,6 +42,11 @@ Describe 'Set-SfLmsConnectionOption, Get-SfLmsConnectionOption' {
         $saved.Lms.Options.MaxConcurrency | Should -Be '8'
         $saved.Lms.Options.SalesforceIdField | Should -Be 'Salesforce Id'
         @(Get-SfLmsUser).Count | Should -BeGreaterThan 0
+    }
+
+    It 'shows the options set in the table, and in Get-SfLmsConnection''s list' {
+        (Get-SfLmsConnectionOption | Out-String -Width 300) | Should -Match 'conn\s+ISpring\s+SalesforceIdField=Salesforce Id; MaxConcurrency=8'
+        (Get-SfLmsConnection | Format-List | Out-String -Width 300) | Should -Match 'LmsOptions\s*:\s*SalesforceIdField=Salesforce Id; MaxConcurrency=8'
     }
 
     It 'says it saved the change in verbose output' {
