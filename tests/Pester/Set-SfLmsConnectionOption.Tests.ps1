@@ -92,7 +92,7 @@ Describe 'Set-SfLmsConnectionOption, Get-SfLmsConnectionOption' {
         $options.InvitationMessage | Should -BeNullOrEmpty
         $options.SalesforceIdField | Should -Be 'Salesforce Id'
         $saved = Get-Content -Raw $profileFile | ConvertFrom-Json
-        $saved.Lms.Options.PSObject.Properties.Name | Should -Be @('SalesforceIdField')
+        ($saved.Lms.Options.PSObject.Properties.Name -join ',') | Should -Be 'SalesforceIdField'
     }
 
     It 'changes a saved profile that is not connected, without its secrets, and leaves the connection as it is' {
@@ -125,8 +125,8 @@ Describe 'Set-SfLmsConnectionOption, Get-SfLmsConnectionOption' {
         { Connect-SfLms -SandboxInfo $sandbox.InfoPath -LmsType SkyPrep -MaxConcurrency 4 -ErrorAction Stop } | Should -Throw -ErrorId 'SfLms.ConnectionOptionNotApplicable*'
         (Get-SfLmsConnection).Profile | Should -Be 'other'
         $connection = Connect-SfLms -SandboxInfo $sandbox.InfoPath -LmsType SkyPrep -CustomLabels Region, 'Cost Centre' -PassThru
-        $connection.LmsOptions.CustomLabels | Should -Be @('Region', 'Cost Centre')
-        (Get-SfLmsConnectionOption).CustomLabels | Should -Be @('Region', 'Cost Centre')
+        ($connection.LmsOptions.CustomLabels -join ',') | Should -Be 'Region,Cost Centre'
+        ((Get-SfLmsConnectionOption).CustomLabels -join ',') | Should -Be 'Region,Cost Centre'
     }
 
     It 'stops with SfLms.NotConnected without a connection or -Profile' {
