@@ -11,9 +11,9 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('LmsSync.Format.ps1xml')
-    CmdletsToExport      = @('Add-SfLmsImportRule', 'Connect-SfLms', 'Disconnect-SfLms', 'Get-SfLmsConnection', 'Get-SfLmsImportRule', 'Get-SfLmsMapping',
+    CmdletsToExport      = @('Add-SfLmsImportRule', 'Connect-SfLms', 'Disconnect-SfLms', 'Get-SfLmsConnection', 'Get-SfLmsConnectionOption', 'Get-SfLmsImportRule', 'Get-SfLmsMapping',
                              'Get-SfLmsOption', 'Get-SfLmsPayload', 'Get-SfLmsProfile', 'Get-SfLmsSchedule', 'Get-SfLmsSyncHistory', 'Get-SfLmsUser', 'Invoke-SfLmsSync',
-                             'Register-SfLmsSchedule', 'Remove-SfLmsImportRule', 'Remove-SfLmsMapping', 'Remove-SfLmsProfile', 'Set-SfLmsMapping', 'Set-SfLmsOption',
+                             'Register-SfLmsSchedule', 'Remove-SfLmsImportRule', 'Remove-SfLmsMapping', 'Remove-SfLmsProfile', 'Set-SfLmsConnectionOption', 'Set-SfLmsMapping', 'Set-SfLmsOption',
                              'Unregister-SfLmsSchedule')
     FunctionsToExport    = @()
     AliasesToExport      = @()

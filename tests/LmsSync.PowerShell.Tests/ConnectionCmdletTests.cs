@@ -80,6 +80,8 @@ public sealed class ConnectionCmdletTests(ModuleFixture module)
     [InlineData("Set-SfLmsOption", "TerminationDateField")]
     [InlineData("Get-SfLmsProfile", "Name")]
     [InlineData("Remove-SfLmsProfile", "Name")]
+    [InlineData("Set-SfLmsConnectionOption", "Profile")]
+    [InlineData("Get-SfLmsConnectionOption", "Profile")]
     public void Names_complete_with_the_tab_key(string cmdlet, string parameter)
     {
         Assert.True(module.Cmdlet(cmdlet).Parameters.Single(p => p.Name == parameter).HasArgumentCompleter, $"{cmdlet} -{parameter} has no argument completer.");
@@ -88,7 +90,7 @@ public sealed class ConnectionCmdletTests(ModuleFixture module)
     [Fact]
     public void Configuration_cmdlets_support_WhatIf_and_PassThru()
     {
-        foreach (var name in new[] { "Set-SfLmsMapping", "Remove-SfLmsMapping", "Add-SfLmsImportRule", "Remove-SfLmsImportRule", "Set-SfLmsOption" })
+        foreach (var name in new[] { "Set-SfLmsMapping", "Remove-SfLmsMapping", "Add-SfLmsImportRule", "Remove-SfLmsImportRule", "Set-SfLmsOption", "Set-SfLmsConnectionOption" })
         {
             var cmdlet = module.Cmdlet(name);
             Assert.True(cmdlet.SupportsShouldProcess, name);
@@ -136,7 +138,7 @@ public sealed class ConnectionCmdletTests(ModuleFixture module)
     public void Every_output_type_has_a_table_view()
     {
         var formats = System.IO.File.ReadAllText(System.IO.Path.Combine(module.ModuleFolder, "LmsSync.Format.ps1xml"));
-        foreach (var type in new[] { "LmsSync.PowerShell.Models.SfLmsConnection", "LmsSync.Core.Profiles.MappingRow", "LmsSync.Core.Rules.ImportRule", "LmsSync.Core.Profiles.OptionSettings", "LmsSync.Core.Profiles.SavedProfile" })
+        foreach (var type in new[] { "LmsSync.PowerShell.Models.SfLmsConnection", "LmsSync.Core.Profiles.MappingRow", "LmsSync.Core.Rules.ImportRule", "LmsSync.Core.Profiles.OptionSettings", "LmsSync.Core.Profiles.SavedProfile", "LmsSync.Core.Profiles.ConnectionOptionSettings" })
             Assert.Contains($"<Name>{type}</Name>", formats);
     }
 }

@@ -11,13 +11,8 @@ namespace LmsSync.Core.Profiles
     /// <summary>The LMS connector of a profile's LMS section, through the connectors' factory.</summary>
     internal static class LmsConnectors
     {
-        // Connector choices a profile may carry in Lms.Options (names are case-insensitive).
-        public const string SalesforceIdField = "SalesforceIdField";
-        public const string InvitationMessage = "InvitationMessage";
-        public const string CustomLabels = "CustomLabels";
-        public const string AdministratorGroup = "AdministratorGroup";
-        public const string WelcomeEmailAttribute = "WelcomeEmailAttribute";
-        public const string MaxConcurrency = "MaxConcurrency";
+        /// <summary>The separators of the CustomLabels option's list of labels.</summary>
+        public static readonly char[] LabelSeparators = { ',', ';' };
 
         public static ILmsConnector Create(LmsProfile lms, SecureString? secret, IActivityLog log)
         {
@@ -28,20 +23,9 @@ namespace LmsSync.Core.Profiles
                 throw new ProfileException(ProfileErrorKind.Invalid, lms.Kind == LmsKind.ISpring
                     ? "The iSpring Learn client id is missing: give it as the user name of -LmsCredential."
                     : "The SkyPrep account key (the platform domain, e.g. acme.skyprepapp.com) is missing: give it as the user name of -LmsCredential.");
-            var settings = new LmsConnectionSettings
-            {
-                Kind = lms.Kind,
-                Url = lms.Url.Trim(),
-                Account = lms.UserName?.Trim(),
-                Secret = secret,
-                SalesforceIdField = Option(lms, SalesforceIdField),
-                InvitationMessage = Option(lms, InvitationMessage),
-                CustomLabels = (Option(lms, CustomLabels) ?? "").Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray(),
-                AdministratorGroup = Option(lms, AdministratorGroup),
-                WelcomeEmailAttribute = Option(lms, WelcomeEmailAttribute),
-                MaxConcurrency = Concurrency(lms),
-                Log = log,
-            };
+            var settings = Settings(lms);
+            settings.Secret = secret;
+            settings.Log = log;
             try
             {
                 return LmsConnectorFactory.Create(settings);
@@ -52,17 +36,37 @@ namespace LmsSync.Core.Profiles
             }
         }
 
-        /// <summary>The MaxConcurrency option as a whole number; null when the profile has none.</summary>
-        private static int? Concurrency(LmsProfile lms)
+        /// <summary>The factory's settings of the LMS section, without the secret and the log.</summary>
+        public static LmsConnectionSettings Settings(LmsProfile lms) => new LmsConnectionSettings
         {
-            var text = Option(lms, MaxConcurrency);
+            Kind = lms.Kind,
+            Url = lms.Url.Trim(),
+            Account = lms.UserName?.Trim(),
+            SalesforceIdField = Option(lms, ConnectionOptionNames.SalesforceIdField),
+            InvitationMessage = Option(lms, ConnectionOptionNames.InvitationMessage),
+            CustomLabels = Labels(lms),
+            AdministratorGroup = Option(lms, ConnectionOptionNames.AdministratorGroup),
+            WelcomeEmailAttribute = Option(lms, ConnectionOptionNames.WelcomeEmailAttribute),
+            MaxConcurrency = Concurrency(lms),
+        };
+
+        /// <summary>The CustomLabels option as its labels (kept as one text, the labels separated by commas).</summary>
+        public static string[] Labels(LmsProfile lms) =>
+            (Option(lms, ConnectionOptionNames.CustomLabels) ?? "").Split(LabelSeparators, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+
+        /// <summary>The MaxConcurrency option as a whole number; null when the profile has none.</summary>
+        public static int? Concurrency(LmsProfile lms)
+        {
+            var text = Option(lms, ConnectionOptionNames.MaxConcurrency);
             if (text == null) return null;
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+            // A sign is read, so that a negative number meets the factory's range rule rather than "not a whole number".
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
             throw new ProfileException(ProfileErrorKind.Invalid,
-                $"The profile's LMS option {MaxConcurrency} is '{text}', not a whole number; give one from 1 to {LmsConnectionSettings.MaxConcurrencyCeiling}, or remove it for the default.");
+                $"The profile's LMS option {ConnectionOptionNames.MaxConcurrency} is '{text}', not a whole number; give one from 1 to {LmsConnectionSettings.MaxConcurrencyCeiling}, or remove it for the default.");
         }
 
-        private static string? Option(LmsProfile lms, string name)
+        /// <summary>A text option, trimmed; null when the profile has none (or only blanks).</summary>
+        public static string? Option(LmsProfile lms, string name)
         {
             foreach (var pair in lms.Options)
                 if (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(pair.Value)) return pair.Value.Trim();

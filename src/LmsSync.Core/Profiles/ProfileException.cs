@@ -11,6 +11,10 @@ namespace LmsSync.Core.Profiles
         Invalid,
         /// <summary>A URL would send credentials over plain http to another machine.</summary>
         InsecureEndpoint,
+        /// <summary>A connection option given for an LMS whose connector does not read it.</summary>
+        OptionNotApplicable,
+        /// <summary>A value given for a setting is out of range or malformed (the profile is unchanged).</summary>
+        InvalidValue,
     }
 
     /// <summary>A profile cannot be loaded or used; the message names the file or setting and what to do.</summary>

@@ -21,6 +21,9 @@ namespace LmsSync.Core.Profiles
 
         public string LmsUrl { get; set; } = "";
 
+        /// <summary>The LMS connection options (Set-SfLmsConnectionOption); never a secret.</summary>
+        public ConnectionOptionSettings LmsOptions { get; set; } = new ConnectionOptionSettings();
+
         /// <summary>False when Set-SfLmsOption -Enabled:$false switched its runs off.</summary>
         public bool Enabled { get; set; }
 
@@ -46,6 +49,7 @@ namespace LmsSync.Core.Profiles
                 SalesforceUser = profile.Salesforce.Username,
                 LmsType = profile.Lms.Kind,
                 LmsUrl = profile.Lms.Url,
+                LmsOptions = ConnectionOptionSettings.From(profile.Name, profile.Lms),
                 Enabled = profile.Sync.Options.Enabled,
                 LastRun = last?.Started,
                 LastStatus = last?.Status,

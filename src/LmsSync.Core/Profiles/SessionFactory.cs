@@ -65,6 +65,30 @@ namespace LmsSync.Core.Profiles
             }
         }
 
+        /// <summary>
+        /// The session with its LMS connector rebuilt from <paramref name="lms"/> (new connection options) and checked with
+        /// one cheap call, as <see cref="OpenAsync"/> checks it; it shares <paramref name="session"/>'s Salesforce client,
+        /// configuration and files. The old connector stays open for whoever still uses it: the caller disposes it once
+        /// it has put the new session in its place. When the check fails, the new connector is closed and nothing changes.
+        /// </summary>
+        public static async Task<SyncSession> RebuildLmsAsync(SyncSession session, LmsProfile lms, ProfileSecrets secrets, CancellationToken cancellationToken)
+        {
+            if (session == null) throw new ArgumentNullException(nameof(session));
+            if (lms == null) throw new ArgumentNullException(nameof(lms));
+            if (secrets == null) throw new ArgumentNullException(nameof(secrets));
+            var connector = LmsConnectors.Create(lms, secrets.LmsSecret, session.Log);
+            try
+            {
+                await connector.CheckAsync(cancellationToken).ConfigureAwait(false);
+                return new SyncSession(session.ProfileName, session.Salesforce, connector, session.Configuration, session.Paths, session.Clock, session.Log);
+            }
+            catch
+            {
+                connector.Dispose();
+                throw;
+            }
+        }
+
         internal static SalesforceSettings SalesforceSettingsFor(SalesforceProfile profile, ProfileSecrets secrets, IActivityLog log, SessionOptions options)
         {
             var settings = new SalesforceSettings

@@ -30,6 +30,17 @@ namespace LmsSync.PowerShell.Cmdlets
             var saving = Save.IsPresent || ParameterSetName == ProfileSet;
             // A re-connect (new URL or credentials) keeps the mapping, rules and options already saved for this LMS kind.
             if (Save.IsPresent && store.KeepConfigurationOf(profile)) WriteVerbose($"Kept the mapping, import rules and options saved in profile '{profile.Name}'.");
+            // The LMS options given win over the ones kept; one the LMS does not read stops here, before any sign-in.
+            var options = LmsOptionChange();
+            try
+            {
+                if (!options.IsEmpty) profile.Lms = options.ApplyTo(profile.Lms);
+            }
+            catch (ProfileException e)
+            {
+                ThrowMapped(e, profile.Name);
+                return;
+            }
             var connection = RunConnected((queue, token) => ConnectionOpener.OpenAsync(profile, secrets, saving, queue, token), profile.Name);
             if (Save.IsPresent)
             {

@@ -37,6 +37,7 @@ namespace LmsSync.PowerShell.Infrastructure
                 ApiVersion = session.Salesforce.ApiVersion,
                 LmsType = profile.Lms.Kind,
                 LmsUrl = profile.Lms.Url,
+                LmsOptions = ConnectionOptionSettings.From(profile.Name, profile.Lms),
                 ConnectedAt = DateTimeOffset.Now,
                 Saved = saved,
             };

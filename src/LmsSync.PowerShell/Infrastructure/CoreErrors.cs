@@ -45,11 +45,14 @@ namespace LmsSync.PowerShell.Infrastructure
         private static string IdOf(ProfileErrorKind kind) =>
             kind == ProfileErrorKind.NotFound ? ErrorIds.ProfileNotFound
             : kind == ProfileErrorKind.InsecureEndpoint ? ErrorIds.InsecureEndpoint
+            : kind == ProfileErrorKind.OptionNotApplicable ? ErrorIds.ConnectionOptionNotApplicable
+            : kind == ProfileErrorKind.InvalidValue ? ErrorIds.InvalidArgument
             : ErrorIds.ProfileInvalid;
 
         private static ErrorCategory CategoryOf(ProfileErrorKind kind) =>
             kind == ProfileErrorKind.NotFound ? ErrorCategory.ObjectNotFound
             : kind == ProfileErrorKind.InsecureEndpoint ? ErrorCategory.SecurityError
+            : kind == ProfileErrorKind.OptionNotApplicable || kind == ProfileErrorKind.InvalidValue ? ErrorCategory.InvalidArgument
             : ErrorCategory.InvalidData;
     }
 

@@ -31,5 +31,6 @@ namespace LmsSync.PowerShell.Infrastructure
         public const string RunNotFound = "SfLms.RunNotFound";
         public const string ProfileScheduled = "SfLms.ProfileScheduled";
         public const string ProfileRemoveFailed = "SfLms.ProfileRemoveFailed";
+        public const string ConnectionOptionNotApplicable = "SfLms.ConnectionOptionNotApplicable";
     }
 }

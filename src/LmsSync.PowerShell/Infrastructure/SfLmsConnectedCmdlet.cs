@@ -48,6 +48,14 @@ namespace LmsSync.PowerShell.Infrastructure
             return opened;
         }
 
+        /// <summary>True when <paramref name="profile"/> is null (no -Profile given) or names the current connection's profile.</summary>
+        internal static bool NamesCurrent(string? profile)
+        {
+            if (string.IsNullOrWhiteSpace(profile)) return true;
+            var current = ConnectionState.Current;
+            return current != null && string.Equals(current.Profile.Name, profile!.Trim(), StringComparison.OrdinalIgnoreCase);
+        }
+
         /// <summary>The connection configuration cmdlets edit; terminates with SfLms.NotConnected when there is none.</summary>
         internal ActiveConnection RequireCurrent() =>
             Attach(ConnectionState.Current ?? throw new SfLmsErrorException(ErrorIds.NotConnected, ErrorCategory.ConnectionError, NotConnectedMessage));

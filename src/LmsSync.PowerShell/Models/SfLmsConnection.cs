@@ -29,6 +29,9 @@ namespace LmsSync.PowerShell.Models
 
         public string LmsUrl { get; set; } = "";
 
+        /// <summary>The LMS connection options the connector uses (Set-SfLmsConnectionOption changes them); never a secret.</summary>
+        public ConnectionOptionSettings LmsOptions { get; set; } = new ConnectionOptionSettings();
+
         public DateTimeOffset ConnectedAt { get; set; }
 
         /// <summary>The profile is saved on disk; configuration changes are saved to it.</summary>

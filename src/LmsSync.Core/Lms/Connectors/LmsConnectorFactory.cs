@@ -14,7 +14,7 @@ namespace LmsSync.Core.Lms.Connectors
         {
             if (settings == null) throw new ArgumentNullException(nameof(settings));
             if (string.IsNullOrWhiteSpace(settings.Url)) throw new ArgumentException($"The {settings.Kind} URL is missing: give -LmsUrl.", nameof(settings));
-            CheckConcurrency(settings);
+            CheckOptions(settings);
             switch (settings.Kind)
             {
                 case LmsKind.ISpring:
@@ -53,8 +53,13 @@ namespace LmsSync.Core.Lms.Connectors
             }
         }
 
-        private static void CheckConcurrency(LmsConnectionSettings settings)
+        /// <summary>
+        /// The rules on the per-LMS options alone (no connector is built, no secret needed), for a change to check before
+        /// it is saved; throws <see cref="ArgumentException"/> naming the option, as <see cref="Create"/> does.
+        /// </summary>
+        public static void CheckOptions(LmsConnectionSettings settings)
         {
+            if (settings == null) throw new ArgumentNullException(nameof(settings));
             if (!(settings.MaxConcurrency is int ceiling)) return;
             if (settings.Kind == LmsKind.SkyPrep)
                 throw new ArgumentException("MaxConcurrency does not apply to SkyPrep: it documents 100 calls a minute and no concurrent calls, so its calls go one at a time. Remove the option.", nameof(settings));
