@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text;
 using LmsSync.Core.Salesforce;
 using LmsSync.Core.Salesforce.Query;
@@ -8,12 +9,14 @@ using LmsSync.Core.Sync;
 namespace LmsSync.Core.Storage
 {
     /// <summary>
-    /// A state file's links read straight from its bytes, when they are laid out exactly as this version writes them:
-    /// the last property (<see cref="StoredState"/>), one link per line in the form <see cref="LinkJsonConverter"/>
-    /// writes, ids of printable ASCII. Every file LmsSync saves is laid out so. Anything else (an older layout, a line
-    /// edited by hand, an id with an escape) is not read here, and the caller parses the whole file with the JSON reader,
-    /// which also says what is wrong. A fresh process spent 0.6 s of CPU in that reader for the 80,000 links of a
-    /// 100,000-user state, on the path of an incremental run's lookups (they need the changed users' links).
+    /// A state file's links as lines, written and read by hand: the last property (<see cref="StoredState"/>), one link
+    /// per line, exactly the text the JSON writer writes for a link (<see cref="LinkJsonConverter"/>) when its ids need no
+    /// escaping (printable ASCII without a quote or backslash, as every Salesforce and LMS id seen is). A fresh process
+    /// spent 0.6 s of CPU in the JSON reader for the 80,000 links of a 100,000-user state, on the path of an incremental
+    /// run's lookups (they need the changed users' links), and 0.4 s in the JSON writer at the end of every run.
+    /// A file laid out otherwise (an older layout, a line edited by hand, an id with an escape) is not read here: the
+    /// caller parses it whole with the JSON reader, which also says what is wrong; links with an id to escape are
+    /// written by the JSON writer.
     /// </summary>
     internal static class LinkLines
     {
@@ -155,6 +158,117 @@ namespace LmsSync.Core.Storage
             for (; pos < file.Length; pos++)
                 if (file[pos] != ' ' && file[pos] != '\t' && file[pos] != '\r' && file[pos] != '\n') return false;
             return true;
+        }
+
+        /// <summary>Whether every link can be written as a line by <see cref="Write"/>: its ids need no escaping.</summary>
+        public static bool CanWrite(IReadOnlyList<Link> links)
+        {
+            for (var i = 0; i < links.Count; i++)
+                if (!WrittenAsIs(links[i].SalesforceId) || !WrittenAsIs(links[i].LmsId)) return false;
+            return true;
+        }
+
+        /// <summary>Printable ASCII other than a quote or backslash: what the JSON writer copies as it is.</summary>
+        public static bool WrittenAsIs(string text)
+        {
+            foreach (var c in text)
+                if (c < ' ' || c > '~' || c == '"' || c == '\\') return false;
+            return true;
+        }
+
+        /// <summary>
+        /// The links' lines as the indented JSON writer lays out the array's items: each indented four spaces, a comma
+        /// after all but the last, each on its own line. Only links that <see cref="CanWrite"/>.
+        /// </summary>
+        public static void Write(TextWriter writer, IReadOnlyList<Link> links)
+        {
+            var line = new char[256];
+            for (var i = 0; i < links.Count; i++)
+            {
+                var length = Format(links[i], ref line);
+                writer.Write("    ");
+                writer.Write(line, 0, length);
+                if (i < links.Count - 1) writer.Write(',');
+                writer.Write(writer.NewLine);
+            }
+        }
+
+        /// <summary>One link's line (without indent or comma), as <see cref="LinkJsonConverter"/> writes it raw.</summary>
+        public static string Line(Link link)
+        {
+            var line = new char[256];
+            return new string(line, 0, Format(link, ref line));
+        }
+
+        private static int Format(Link link, ref char[] line)
+        {
+            var needed = 96 + link.SalesforceId.Length + link.LmsId.Length;
+            if (line.Length < needed) line = new char[needed];
+            var at = 0;
+            Put(line, ref at, "{\"SalesforceId\":\"");
+            Put(line, ref at, link.SalesforceId);
+            Put(line, ref at, "\",\"LmsId\":\"");
+            Put(line, ref at, link.LmsId);
+            Put(line, ref at, "\",\"Origin\":\"");
+            Put(line, ref at, OriginNames[Array.IndexOf(Origins, link.Origin)]);
+            Put(line, ref at, "\",\"LinkedAt\":\"");
+            PutDate(line, ref at, link.LinkedAt);
+            Put(line, ref at, "\"}");
+            return at;
+        }
+
+        /// <summary>
+        /// The JSON writer's ISO form of a date with an offset (<c>yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz</c>): seven fraction
+        /// digits without trailing zeros (none, and no dot, when whole), then the offset as <c>+hh:mm</c>.
+        /// </summary>
+        private static void PutDate(char[] line, ref int at, DateTimeOffset date)
+        {
+            var clock = date.DateTime;
+            Digits(line, ref at, clock.Year, 4);
+            line[at++] = '-';
+            Digits(line, ref at, clock.Month, 2);
+            line[at++] = '-';
+            Digits(line, ref at, clock.Day, 2);
+            line[at++] = 'T';
+            Digits(line, ref at, clock.Hour, 2);
+            line[at++] = ':';
+            Digits(line, ref at, clock.Minute, 2);
+            line[at++] = ':';
+            Digits(line, ref at, clock.Second, 2);
+            var fraction = (int)(clock.Ticks % TimeSpan.TicksPerSecond);
+            if (fraction > 0)
+            {
+                var digits = 7;
+                while (fraction % 10 == 0)
+                {
+                    fraction /= 10;
+                    digits--;
+                }
+                line[at++] = '.';
+                Digits(line, ref at, fraction, digits);
+            }
+            var offset = (int)date.Offset.TotalMinutes;
+            line[at++] = offset < 0 ? '-' : '+';
+            offset = Math.Abs(offset);
+            Digits(line, ref at, offset / 60, 2);
+            line[at++] = ':';
+            Digits(line, ref at, offset % 60, 2);
+        }
+
+        private static void Digits(char[] line, ref int at, int value, int count)
+        {
+            for (var i = count - 1; i >= 0; i--)
+            {
+                line[at + i] = (char)('0' + value % 10);
+                value /= 10;
+            }
+            at += count;
+        }
+
+        private static void Put(char[] line, ref int at, string text)
+        {
+            text.CopyTo(0, line, at, text.Length);
+            at += text.Length;
         }
 
         private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);

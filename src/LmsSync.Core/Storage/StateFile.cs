@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace LmsSync.Core.Storage
 {
@@ -24,12 +26,18 @@ namespace LmsSync.Core.Storage
             Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(), new IsoDateTimeOffsetConverter(), new LinkJsonConverter() },
         });
 
-        private static readonly JsonSerializer WriteSerializer = JsonSerializer.Create(new JsonSerializerSettings
+        private static readonly JsonSerializer WriteSerializer = JsonSerializer.Create(WriteSettings(new DefaultContractResolver()));
+
+        /// <summary>Writes all but the links (<see cref="Save(string, StoredState, bool)"/> writes them itself).</summary>
+        private static readonly JsonSerializer HeaderSerializer = JsonSerializer.Create(WriteSettings(new WithoutLinks()));
+
+        private static JsonSerializerSettings WriteSettings(IContractResolver resolver) => new JsonSerializerSettings
         {
             Formatting = Formatting.Indented,
             NullValueHandling = NullValueHandling.Ignore,
             Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(), new LinkJsonConverter() },
-        });
+            ContractResolver = resolver,
+        };
 
         /// <summary>
         /// Read whole as bytes (12.5 MB for a 100,000-user state): the links, last and one per line, are read from them by
@@ -116,8 +124,39 @@ namespace LmsSync.Core.Storage
             return state != null && state.Version == StoredState.CurrentVersion ? state : null;
         }
 
-        public static void Save(string path, StoredState state) =>
-            AtomicFile.Write(path, writer => WriteSerializer.Serialize(writer, state));
+        /// <summary>
+        /// The header as the JSON writer writes it, then the links as lines written by hand (<see cref="LinkLines"/>), the
+        /// same text the JSON writer would write for them; a link with an id to escape leaves the whole file to the JSON writer.
+        /// </summary>
+        public static void Save(string path, StoredState state) => Save(path, state, writeLinkLines: true);
+
+        /// <summary>As <see cref="Save(string, StoredState)"/>; without <paramref name="writeLinkLines"/>, all by the JSON writer (what tests compare with).</summary>
+        internal static void Save(string path, StoredState state, bool writeLinkLines) =>
+            AtomicFile.Write(path, writer =>
+            {
+                if (writeLinkLines && state.Links.Count > 0 && LinkLines.CanWrite(state.Links)) WriteWithLinkLines(writer, state);
+                else WriteSerializer.Serialize(writer, state);
+            });
+
+        private static void WriteWithLinkLines(TextWriter writer, StoredState state)
+        {
+            string header;
+            using (var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = writer.NewLine })
+            {
+                HeaderSerializer.Serialize(text, state);
+                header = text.ToString();
+            }
+            // The header object reopened for one more property, last: the links.
+            var close = writer.NewLine + "}";
+            writer.Write(header.Substring(0, header.Length - close.Length));
+            writer.Write(",");
+            writer.Write(writer.NewLine);
+            writer.Write("  \"" + nameof(StoredState.Links) + "\": [");
+            writer.Write(writer.NewLine);
+            LinkLines.Write(writer, state.Links);
+            writer.Write("  ]");
+            writer.Write(close);
+        }
 
         private static void Check(string path, StoredState state)
         {
@@ -131,6 +170,14 @@ namespace LmsSync.Core.Storage
             foreach (var link in state.Links)
                 if (!linked.Add(link.LmsId))
                     throw new StateFileException(path, $"LMS user '{link.LmsId}' is linked to more than one Salesforce user");
+        }
+
+        /// <summary>The state's properties but its links.</summary>
+        private sealed class WithoutLinks : DefaultContractResolver
+        {
+            protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization) =>
+                base.CreateProperties(type, memberSerialization)
+                    .Where(p => !(type == typeof(StoredState) && p.PropertyName == nameof(StoredState.Links))).ToList();
         }
     }
 

@@ -47,6 +47,44 @@ public sealed class LinkLinesTests : IDisposable
         Assert.True(byLines >= 30, $"only {byLines} of 60 files were read by line");
     }
 
+    /// <summary>The layout: header, brackets, commas, line ends (a link's own line is the converter's either way; see the test below).</summary>
+    [Fact]
+    public void A_state_written_with_its_link_lines_by_hand_is_byte_for_byte_what_the_JSON_writer_writes()
+    {
+        var random = new Random(9);
+        var byLines = 0;
+        for (var round = 0; round < 60; round++)
+        {
+            var state = RandomState(random, plainIds: round % 4 != 3);
+            StateFile.Save(StatePath, state, writeLinkLines: false);
+            var expected = File.ReadAllBytes(StatePath);
+            StateFile.Save(StatePath, state);
+            Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(File.ReadAllBytes(StatePath)));
+            if (state.Links.Count > 0 && LinkLines.CanWrite(state.Links)) byLines++;
+        }
+        Assert.True(byLines >= 30, $"only {byLines} of 60 files were written by line");
+    }
+
+    [Fact]
+    public void Dates_are_written_in_the_JSON_writers_form_at_the_ends_of_the_calendar_and_of_every_offset()
+    {
+        var state = new StoredState();
+        var dates = new[]
+        {
+            DateTimeOffset.MinValue, DateTimeOffset.MaxValue, new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.FromHours(-14)).AddDays(1),
+            new DateTimeOffset(999, 12, 31, 23, 59, 59, TimeSpan.FromHours(14)).AddTicks(1), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.FromMinutes(-90)),
+            new DateTimeOffset(2026, 11, 21, 9, 5, 3, TimeSpan.FromMinutes(345)).AddTicks(1_000_000), new DateTimeOffset(2026, 11, 21, 9, 5, 3, TimeSpan.Zero).AddTicks(9_999_999),
+        };
+        foreach (var date in dates) state.Links.Add(new Link("005" + state.Links.Count, "u" + state.Links.Count, LinkOrigin.Matched, date));
+
+        StateFile.Save(StatePath, state);
+
+        // Each line as Newtonsoft writes such an object itself, property by property (not through the state's own converter).
+        var written = File.ReadAllLines(StatePath).Where(l => l.StartsWith("    {", StringComparison.Ordinal)).Select(l => l.Trim().TrimEnd(','));
+        Assert.Equal(state.Links.Select(l => JsonConvert.SerializeObject(new { l.SalesforceId, l.LmsId, Origin = l.Origin.ToString(), l.LinkedAt })), written);
+        Assert.Equal(dates.Select(d => (d, d.Offset)), StateFile.Load(StatePath).Links.Select(l => (l.LinkedAt, l.LinkedAt.Offset)));
+    }
+
     public static IEnumerable<object[]> Edits() => new[]
     {
         new object[] { "Windows line ends", (Func<string, string>)(t => t.Replace("\n", "\r\n")), true },
