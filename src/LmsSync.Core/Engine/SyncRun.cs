@@ -82,10 +82,14 @@ namespace LmsSync.Core.Engine
         private async Task<Outcome> ExecuteAsync(CancellationToken ct)
         {
             var loading = _engine.LoadStateAsync();
+            // The state book indexes every link (80,000 in a 100,000-user org): built as soon as the file is read, while
+            // the reads go on, instead of after the planning. Awaited wherever the run needs it, so a state file that does
+            // not load still fails the run with its own error.
+            var booking = BookAsync(loading).ObserveFaults();
             var configuration = _session.Configuration;
             if (!configuration.Options.Enabled)
             {
-                _state = new StateBook(await loading.ConfigureAwait(false));
+                _state = await booking.ConfigureAwait(false);
                 return new Outcome(RunStatus.Disabled,
                     $"Profile '{_session.ProfileName}' is disabled (Enabled = false), so the run did nothing. Enable it in the profile's options to sync again.",
                     "SfLms.ProfileDisabled");
@@ -113,7 +117,7 @@ namespace LmsSync.Core.Engine
                     var verdict = await validation.ResultAsync().ConfigureAwait(false);
                     if (!verdict.IsValid)
                     {
-                        _state = await StateBookAsync(loading).ConfigureAwait(false);
+                        _state = await StateBookAsync(booking).ConfigureAwait(false);
                         await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                         return new Outcome(RunStatus.Failed, verdict.Describe(), "SfLms.ProfileInvalid");
                     }
@@ -121,13 +125,13 @@ namespace LmsSync.Core.Engine
                     // changes its link list (it keeps its own), and the file holds each LMS id once (StateFile refuses it
                     // otherwise), so a sorted copy of 80,000 links would only be the same links.
                     context = await PlanContext.BuildAsync(_session, SyncStateAsync(loading), progress, early.Token, _scope, lmsRead).ConfigureAwait(false);
-                    _state = await StateBookAsync(loading).ConfigureAwait(false);
+                    _state = await StateBookAsync(booking).ConfigureAwait(false);
                 }
                 catch
                 {
                     await AbandonAsync(early, validation, lmsRead).ConfigureAwait(false);
                     // A corrupt state file is the failure reported, whatever else failed, as when it was loaded first.
-                    _state = await StateBookAsync(loading).ConfigureAwait(false);
+                    _state = await StateBookAsync(booking).ConfigureAwait(false);
                     throw;
                 }
             }
@@ -353,8 +357,15 @@ namespace LmsSync.Core.Engine
 
         private static async Task<SyncState> SyncStateAsync(Task<StoredState> loading) => (await loading.ConfigureAwait(false)).ToSyncState();
 
+        /// <summary>
+        /// Queued to the thread pool once the file is read, not run inline on the thread that read it: the lookup keys,
+        /// which wait for the same file, must not wait behind it.
+        /// </summary>
+        private static Task<StateBook> BookAsync(Task<StoredState> loading) =>
+            loading.ContinueWith(read => new StateBook(read.GetAwaiter().GetResult()), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
         /// <summary>The run's state book, from the loaded file the first time (a file that does not load throws its <see cref="StateFileException"/>).</summary>
-        private async Task<StateBook> StateBookAsync(Task<StoredState> loading) => _state ?? new StateBook(await loading.ConfigureAwait(false));
+        private async Task<StateBook> StateBookAsync(Task<StateBook> booking) => _state ?? await booking.ConfigureAwait(false);
 
         private static string ErrorIdFor(Exception e)
         {

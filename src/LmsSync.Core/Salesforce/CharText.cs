@@ -1,9 +1,11 @@
 using System;
+using System.Text;
 
 namespace LmsSync.Core.Salesforce
 {
     /// <summary>
-    /// Text read character by character, from a string or from a range of a character buffer (the Bulk CSV reader's).
+    /// Text read character by character, from a string, from a range of a character buffer (the Bulk CSV reader's) or
+    /// from a range of ASCII bytes (a state file's link lines).
     /// Implemented by structs, so code generic over it (<c>where T : struct, ICharText</c>) is compiled for each kind and
     /// reads a buffer's value (to parse it, or find it in a pool) without a string being made for it.
     /// </summary>
@@ -60,5 +62,33 @@ namespace LmsSync.Core.Salesforce
         }
 
         public string Make() => new string(_chars, _start, Length);
+    }
+
+    /// <summary>A range of bytes known to be ASCII, each byte one character.</summary>
+    internal readonly struct AsciiText : ICharText
+    {
+        private readonly byte[] _bytes;
+        private readonly int _start;
+
+        public AsciiText(byte[] bytes, int start, int length)
+        {
+            _bytes = bytes;
+            _start = start;
+            Length = length;
+        }
+
+        public int Length { get; }
+
+        public char this[int index] => (char)_bytes[_start + index];
+
+        public bool Matches(string text)
+        {
+            if (text.Length != Length) return false;
+            for (var i = 0; i < text.Length; i++)
+                if (text[i] != _bytes[_start + i]) return false;
+            return true;
+        }
+
+        public string Make() => Encoding.ASCII.GetString(_bytes, _start, Length);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using LmsSync.Core.Sync;
 using Newtonsoft.Json;
 using static LmsSync.Core.Text.JsonTokens;
@@ -45,21 +44,14 @@ namespace LmsSync.Core.Storage
             var link = (Link)value!;
             // Ids that need no escaping (all of them, in practice) as one raw line: the writer's calls per property were
             // most of the cost of a 12.5 MB state; the text is what they wrote (see WriteByProperty).
-            if (NeedsNoEscaping(link.SalesforceId) && NeedsNoEscaping(link.LmsId) && writer.DateFormatHandling == DateFormatHandling.IsoDateFormat &&
+            if (LinkLines.WrittenAsIs(link.SalesforceId) && LinkLines.WrittenAsIs(link.LmsId) && writer.DateFormatHandling == DateFormatHandling.IsoDateFormat &&
                 writer.DateFormatString == null)
             {
-                writer.WriteRawValue(string.Concat(new[]
-                {
-                    "{\"SalesforceId\":\"", link.SalesforceId, "\",\"LmsId\":\"", link.LmsId, "\",\"Origin\":\"", link.Origin.ToString(),
-                    "\",\"LinkedAt\":\"", link.LinkedAt.ToString(IsoDate, CultureInfo.InvariantCulture), "\"}",
-                }));
+                writer.WriteRawValue(LinkLines.Line(link));
                 return;
             }
             WriteByProperty(writer, link);
         }
-
-        /// <summary>The writer's ISO form of a date with an offset: seven fraction digits without trailing zeros (none, and no dot, when whole).</summary>
-        private const string IsoDate = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz";
 
         private static void WriteByProperty(JsonWriter writer, Link link)
         {
@@ -77,14 +69,6 @@ namespace LmsSync.Core.Storage
             writer.WriteValue(link.LinkedAt);
             writer.WriteEndObject();
             writer.Formatting = formatting;
-        }
-
-        /// <summary>Printable ASCII other than a quote or backslash: what the writer copies as it is.</summary>
-        private static bool NeedsNoEscaping(string text)
-        {
-            foreach (var c in text)
-                if (c < ' ' || c > '~' || c == '"' || c == '\\') return false;
-            return true;
         }
 
         private static bool Is(string name, string property) => string.Equals(name, property, StringComparison.OrdinalIgnoreCase);

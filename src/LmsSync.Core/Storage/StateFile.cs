@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace LmsSync.Core.Storage
 {
@@ -24,29 +26,36 @@ namespace LmsSync.Core.Storage
             Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(), new IsoDateTimeOffsetConverter(), new LinkJsonConverter() },
         });
 
-        private static readonly JsonSerializer WriteSerializer = JsonSerializer.Create(new JsonSerializerSettings
+        private static readonly JsonSerializer WriteSerializer = JsonSerializer.Create(WriteSettings(new DefaultContractResolver()));
+
+        /// <summary>Writes all but the links (<see cref="Save(string, StoredState, bool)"/> writes them itself).</summary>
+        private static readonly JsonSerializer HeaderSerializer = JsonSerializer.Create(WriteSettings(new WithoutLinks()));
+
+        private static JsonSerializerSettings WriteSettings(IContractResolver resolver) => new JsonSerializerSettings
         {
             Formatting = Formatting.Indented,
             NullValueHandling = NullValueHandling.Ignore,
             Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(), new LinkJsonConverter() },
-        });
-
-        private const int ReadBlock = 64 * 1024;
+            ContractResolver = resolver,
+        };
 
         /// <summary>
-        /// Read from the file as a stream, straight into the state: a 100,000-user state is 15 MB of JSON, which as one
-        /// string would be 30 MB more to hold and collect.
+        /// Read whole as bytes (12.5 MB for a 100,000-user state): the links, last and one per line, are read from them by
+        /// hand (<see cref="LinkLines"/>) and the header before them by the JSON reader; a file laid out otherwise is read
+        /// whole by the JSON reader, which reports what is wrong with it.
         /// </summary>
-        public static StoredState Load(string path)
+        public static StoredState Load(string path) => Load(path, readLinkLines: true);
+
+        /// <summary>As <see cref="Load(string)"/>; without <paramref name="readLinkLines"/>, the JSON reader reads every file whole (what tests compare with).</summary>
+        internal static StoredState Load(string path, bool readLinkLines)
         {
             if (!File.Exists(path)) return new StoredState();
             StoredState? state;
             try
             {
-                // Read in 64 KB blocks: with the default 4 KB, a 12.5 MB state took some 3,000 reads, a third of a cold load.
-                using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBlock, FileOptions.SequentialScan))
-                using (var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, ReadBlock))
-                    state = StrictJson.Deserialize<StoredState>(text, Serializer);
+                var bytes = File.ReadAllBytes(path);
+                state = (readLinkLines ? FromLinkLines(bytes) : null) ??
+                        Parse(new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -59,6 +68,21 @@ namespace LmsSync.Core.Storage
             if (state == null) throw new StateFileException(path, "it holds no state object");
             Check(path, state);
             return state;
+        }
+
+        private static StoredState? FromLinkLines(byte[] bytes)
+        {
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            if (!LinkLines.TryRead(bytes, start, out var headerEnd, out var links)) return null;
+            // The header as its own object: everything before the comma that precedes "Links", closed.
+            var state = Parse(new StringReader(Encoding.UTF8.GetString(bytes, start, headerEnd - start) + "\n}"));
+            if (state != null) state.Links = links;
+            return state;
+        }
+
+        private static StoredState? Parse(TextReader text)
+        {
+            using (text) return StrictJson.Deserialize<StoredState>(text, Serializer);
         }
 
         /// <summary>
@@ -100,8 +124,39 @@ namespace LmsSync.Core.Storage
             return state != null && state.Version == StoredState.CurrentVersion ? state : null;
         }
 
-        public static void Save(string path, StoredState state) =>
-            AtomicFile.Write(path, writer => WriteSerializer.Serialize(writer, state));
+        /// <summary>
+        /// The header as the JSON writer writes it, then the links as lines written by hand (<see cref="LinkLines"/>), the
+        /// same text the JSON writer would write for them; a link with an id to escape leaves the whole file to the JSON writer.
+        /// </summary>
+        public static void Save(string path, StoredState state) => Save(path, state, writeLinkLines: true);
+
+        /// <summary>As <see cref="Save(string, StoredState)"/>; without <paramref name="writeLinkLines"/>, all by the JSON writer (what tests compare with).</summary>
+        internal static void Save(string path, StoredState state, bool writeLinkLines) =>
+            AtomicFile.Write(path, writer =>
+            {
+                if (writeLinkLines && state.Links.Count > 0 && LinkLines.CanWrite(state.Links)) WriteWithLinkLines(writer, state);
+                else WriteSerializer.Serialize(writer, state);
+            });
+
+        private static void WriteWithLinkLines(TextWriter writer, StoredState state)
+        {
+            string header;
+            using (var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = writer.NewLine })
+            {
+                HeaderSerializer.Serialize(text, state);
+                header = text.ToString();
+            }
+            // The header object reopened for one more property, last: the links.
+            var close = writer.NewLine + "}";
+            writer.Write(header.Substring(0, header.Length - close.Length));
+            writer.Write(",");
+            writer.Write(writer.NewLine);
+            writer.Write("  \"" + nameof(StoredState.Links) + "\": [");
+            writer.Write(writer.NewLine);
+            LinkLines.Write(writer, state.Links);
+            writer.Write("  ]");
+            writer.Write(close);
+        }
 
         private static void Check(string path, StoredState state)
         {
@@ -115,6 +170,14 @@ namespace LmsSync.Core.Storage
             foreach (var link in state.Links)
                 if (!linked.Add(link.LmsId))
                     throw new StateFileException(path, $"LMS user '{link.LmsId}' is linked to more than one Salesforce user");
+        }
+
+        /// <summary>The state's properties but its links.</summary>
+        private sealed class WithoutLinks : DefaultContractResolver
+        {
+            protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization) =>
+                base.CreateProperties(type, memberSerialization)
+                    .Where(p => !(type == typeof(StoredState) && p.PropertyName == nameof(StoredState.Links))).ToList();
         }
     }
 
