@@ -68,11 +68,16 @@ namespace LmsSync.Core.Lms.ISpring
             return users;
         }
 
-        /// <summary>The chains' users joined in chain order, each id once (as first listed).</summary>
+        /// <summary>The chains' users joined in chain order, each id once (as first listed). One chain's cursor lists nobody twice.</summary>
         private static List<T> Unique<T>(IReadOnlyList<List<KeyValuePair<string, T>>> chains)
         {
             var total = chains.Sum(c => c.Count);
             var users = new List<T>(total);
+            if (chains.Count == 1)
+            {
+                foreach (var user in chains[0]) users.Add(user.Value);
+                return users;
+            }
             // Presized (netstandard2.0's HashSet cannot be): growing a 100,000-entry table leaves megabytes behind.
             var seen = new Dictionary<string, bool>(total, StringComparer.Ordinal);
             foreach (var chain in chains)
