@@ -127,12 +127,18 @@ namespace LmsSync.Core.Lms.ISpring
             }
         }
 
-        /// <summary>Users read so far across the chains, reported one count at a time (an <see cref="IProgress{T}"/> need not be thread-safe).</summary>
+        /// <summary>
+        /// Users read so far across the chains, reported one count at a time and never a lower count after a higher one
+        /// (an <see cref="IProgress{T}"/> need not be thread-safe). A chain never waits to report: while another reports,
+        /// it only adds its count, and the reporter, once done, reports again if the count grew meanwhile, so the last
+        /// count is always reported.
+        /// </summary>
         private sealed class UsersReadProgress
         {
             private readonly object _gate = new object();
             private readonly IProgress<int>? _report;
             private int _read;
+            private int _reported;
 
             public UsersReadProgress(IProgress<int>? report)
             {
@@ -142,10 +148,20 @@ namespace LmsSync.Core.Lms.ISpring
             public void Add(int users)
             {
                 if (_report == null) return;
-                lock (_gate)
+                Interlocked.Add(ref _read, users);
+                while (Volatile.Read(ref _read) > Volatile.Read(ref _reported) && Monitor.TryEnter(_gate))
                 {
-                    _read += users;
-                    _report.Report(_read);
+                    try
+                    {
+                        var read = Volatile.Read(ref _read);
+                        if (read <= _reported) continue;
+                        _report.Report(read);
+                        Volatile.Write(ref _reported, read);
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_gate);
+                    }
                 }
             }
         }
