@@ -9,17 +9,17 @@ public sealed partial class ISpringStore
     /// <summary>Departments in creation order (the root first), optionally only those with a code.</summary>
     public IReadOnlyList<ISpringDepartmentRecord> ListDepartments(string? code = null)
     {
-        lock (_gate) return _departments.Where(d => code is null || string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase)).Select(Clone).ToList();
+        using (Reading()) return _departments.Where(d => code is null || string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase)).Select(Clone).ToList();
     }
 
     public ISpringDepartmentRecord GetDepartment(string id)
     {
-        lock (_gate) return Clone(RequireDepartment(id));
+        using (Reading()) return Clone(RequireDepartment(id));
     }
 
     public string CreateDepartment(string? name, string? parentId, string? code, bool rejectDuplicateNames)
     {
-        lock (_gate)
+        using (Writing())
         {
             if (string.IsNullOrWhiteSpace(name)) throw BadRequest("name is required.");
             if (string.IsNullOrWhiteSpace(parentId)) throw BadRequest("parentDepartmentId is required.");
@@ -32,7 +32,7 @@ public sealed partial class ISpringStore
 
     public void UpdateDepartment(string id, string? name, string? parentId, string? code, bool rejectDuplicateNames)
     {
-        lock (_gate)
+        using (Writing())
         {
             var department = RequireDepartment(id);
             if (name is not null && string.IsNullOrWhiteSpace(name)) throw BadRequest("name cannot be empty.");
@@ -57,7 +57,7 @@ public sealed partial class ISpringStore
     /// <summary>Deletes an empty department; the root, or one holding users or subdepartments, is refused.</summary>
     public void DeleteDepartment(string id)
     {
-        lock (_gate)
+        using (Writing())
         {
             var department = RequireDepartment(id);
             if (department.ParentDepartmentId is null) throw BadRequest("The root department cannot be deleted.");
@@ -71,7 +71,7 @@ public sealed partial class ISpringStore
 
     public void MoveUsers(string departmentId, IReadOnlyList<string> userIds)
     {
-        lock (_gate)
+        using (Writing())
         {
             var department = RequireDepartment(departmentId);
             var users = RequireUsers(userIds);

@@ -8,17 +8,17 @@ public sealed partial class ISpringStore
 {
     public IReadOnlyList<ISpringGroupRecord> ListGroups()
     {
-        lock (_gate) return _groups.Select(Clone).ToList();
+        using (Reading()) return _groups.Select(Clone).ToList();
     }
 
     public ISpringGroupRecord GetGroup(string id)
     {
-        lock (_gate) return Clone(RequireGroup(id));
+        using (Reading()) return Clone(RequireGroup(id));
     }
 
     public string CreateGroup(string? name, IReadOnlyList<string>? userIds, bool rejectDuplicateNames)
     {
-        lock (_gate)
+        using (Writing())
         {
             if (string.IsNullOrWhiteSpace(name)) throw BadRequest("name is required.");
             CheckGroupName(name.Trim(), null, rejectDuplicateNames);
@@ -33,7 +33,7 @@ public sealed partial class ISpringStore
 
     public void RenameGroup(string id, string? name, bool rejectDuplicateNames)
     {
-        lock (_gate)
+        using (Writing())
         {
             var group = RequireGroup(id);
             if (string.IsNullOrWhiteSpace(name)) throw BadRequest("name is required.");
@@ -44,7 +44,7 @@ public sealed partial class ISpringStore
 
     public void DeleteGroup(string id)
     {
-        lock (_gate)
+        using (Writing())
         {
             _groups.Remove(RequireGroup(id));
             MembershipChanged();
@@ -54,7 +54,7 @@ public sealed partial class ISpringStore
     /// <summary><c>POST /group/{id}/members</c>: the list completely replaces the members; an empty list empties the group.</summary>
     public void ReplaceMembers(string id, IReadOnlyList<string> userIds)
     {
-        lock (_gate)
+        using (Writing())
         {
             var group = RequireGroup(id);
             if (group.IsSmart) throw BadRequest($"Group '{group.Name}' is a smart group; its members follow its rules.");

@@ -8,7 +8,7 @@ public sealed partial class ISpringStore
     /// <summary>Back to the seeded state (or to only the root department); sent emails are forgotten.</summary>
     public void Reset(bool seed)
     {
-        lock (_gate)
+        using (Writing())
         {
             _users.Clear();
             _usersById.Clear();
@@ -44,7 +44,7 @@ public sealed partial class ISpringStore
     public System.Collections.Generic.IReadOnlyList<string> AddLearners(int count, string? departmentId = null)
     {
         if (count is < 0 or > 200_000) throw BadRequest("count must be 0..200000.");
-        lock (_gate)
+        using (Writing())
         {
             var department = departmentId ?? _departments[0].DepartmentId;
             if (FindDepartment(department) is null) throw NotFound("Department " + department);

@@ -50,7 +50,7 @@ public sealed partial class ISpringStore
     /// </summary>
     public IReadOnlyList<ISpringUserView> ListUsers(ISpringUserFilter filter, long after, int take, out bool more)
     {
-        lock (_gate)
+        using (Reading())
         {
             var matching = Matching(filter, after);
             var page = matching.Take(take + 1).ToList();
@@ -58,18 +58,20 @@ public sealed partial class ISpringStore
             // One pass over the memberships per page, not one per user: a 1,000-user page of a 100,000-user account
             // took 10 s when each user scanned every group's member list.
             var groups = GroupsByUser();
-            return page.Take(take).Select(u => new ISpringUserView(Clone(u), groups.TryGetValue(u.UserId, out var ids) ? ids : new List<string>())).ToList();
+            var views = page.Take(take).Select(u => new ISpringUserView(Clone(u), groups.TryGetValue(u.UserId, out var ids) ? ids : new List<string>())).ToList();
+            WhileListing?.Invoke();
+            return views;
         }
     }
 
     public ISpringUserView GetUser(string userId)
     {
-        lock (_gate) return View(RequireUser(userId));
+        using (Reading()) return View(RequireUser(userId));
     }
 
     public (string UserId, ISpringSentEmail? Email) CreateUser(ISpringNewUserInput input, bool sendLoginEmailDefault)
     {
-        lock (_gate)
+        using (Writing())
         {
             if (string.IsNullOrWhiteSpace(input.DepartmentId)) throw BadRequest("departmentId is required.");
             if (FindDepartment(input.DepartmentId) is null) throw BadRequest($"Department '{input.DepartmentId}' does not exist.");
@@ -105,7 +107,7 @@ public sealed partial class ISpringStore
 
     public void UpdateUser(string userId, ISpringUpdateUserInput input, ISpringGroupIdsOnUpdate groupMode)
     {
-        lock (_gate)
+        using (Writing())
         {
             var user = RequireUser(userId);
             ISpringDepartmentRecord? department = null;
@@ -145,7 +147,7 @@ public sealed partial class ISpringStore
 
     public void DeleteUser(string userId)
     {
-        lock (_gate)
+        using (Writing())
         {
             var user = RequireUser(userId);
             _users.Remove(user);
@@ -160,7 +162,7 @@ public sealed partial class ISpringStore
     public void SetStatus(IReadOnlyList<string> userIds, int status)
     {
         if (status is not (1 or 3 or 5)) throw BadRequest($"status must be 1 (active), 3 (inactive) or 5 (terminated), not {status}.");
-        lock (_gate)
+        using (Writing())
         {
             var users = RequireUsers(userIds);
             foreach (var u in users) u.Status = status;
@@ -169,7 +171,7 @@ public sealed partial class ISpringStore
 
     public void RemoveUserFromGroups(string userId, IReadOnlyList<string> groupIds)
     {
-        lock (_gate)
+        using (Writing())
         {
             var user = RequireUser(userId);
             var groups = groupIds.Select(id => FindGroup(id) ?? throw NotFound("Group " + id)).ToList();

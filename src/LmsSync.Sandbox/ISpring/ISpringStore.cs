@@ -1,20 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using LmsSync.Sandbox.Hosting;
 
 namespace LmsSync.Sandbox.ISpring;
 
 /// <summary>
 /// The emulated account: a department tree with a root, users keyed by uuid with unique login and email,
-/// groups (plain and smart), the profile-field catalogue, and the welcome emails "sent". One lock guards it all;
-/// every method validates first and changes nothing when it throws <see cref="ISpringApiError"/>.
+/// groups (plain and smart), the profile-field catalogue, and the welcome emails "sent". Reads share the store and
+/// writes have it alone (<see cref="Reading"/>, <see cref="Writing"/>); every method validates first and changes nothing when it throws <see cref="ISpringApiError"/>.
 /// </summary>
 public sealed partial class ISpringStore
 {
     public const string SalesforceIdFieldName = "USER_DEFINED_FIELD1";
 
-    private readonly object _gate = new();
     private readonly SandboxClock _clock;
     private readonly List<ISpringUserRecord> _users = new();
     private readonly Dictionary<string, ISpringUserRecord> _usersById = new(StringComparer.OrdinalIgnoreCase);
@@ -50,23 +50,23 @@ public sealed partial class ISpringStore
 
     public string RootDepartmentId
     {
-        get { lock (_gate) return _departments[0].DepartmentId; }
+        get { using (Reading()) return _departments[0].DepartmentId; }
     }
 
     public IReadOnlyList<ISpringSentEmail> SentEmails
     {
-        get { lock (_gate) return _emails.ToList(); }
+        get { using (Reading()) return _emails.ToList(); }
     }
 
     public void ClearSentEmails()
     {
-        lock (_gate) _emails.Clear();
+        using (Writing()) _emails.Clear();
     }
 
     /// <summary>A consistent copy of everything, for the admin dump and test assertions.</summary>
     public (IReadOnlyList<ISpringDepartmentRecord> Departments, IReadOnlyList<ISpringUserRecord> Users, IReadOnlyList<ISpringGroupRecord> Groups) Snapshot()
     {
-        lock (_gate)
+        using (Reading())
         {
             return (_departments.Select(Clone).ToList(), _users.Select(Clone).ToList(), _groups.Select(Clone).ToList());
         }
@@ -74,17 +74,17 @@ public sealed partial class ISpringStore
 
     public ISpringUserRecord? UserByLogin(string login)
     {
-        lock (_gate) return _users.FirstOrDefault(u => string.Equals(u.Login, login, StringComparison.OrdinalIgnoreCase)) is { } u ? Clone(u) : null;
+        using (Reading()) return _users.FirstOrDefault(u => string.Equals(u.Login, login, StringComparison.OrdinalIgnoreCase)) is { } u ? Clone(u) : null;
     }
 
     public ISpringGroupRecord? GroupByName(string name)
     {
-        lock (_gate) return _groups.FirstOrDefault(g => g.Name == name) is { } g ? Clone(g) : null;
+        using (Reading()) return _groups.FirstOrDefault(g => g.Name == name) is { } g ? Clone(g) : null;
     }
 
     public ISpringDepartmentRecord? DepartmentByName(string name)
     {
-        lock (_gate) return _departments.FirstOrDefault(d => d.Name == name) is { } d ? Clone(d) : null;
+        using (Reading()) return _departments.FirstOrDefault(d => d.Name == name) is { } d ? Clone(d) : null;
     }
 
     private static ISpringUserRecord Clone(ISpringUserRecord u)
@@ -111,9 +111,16 @@ public sealed partial class ISpringStore
     /// <summary>
     /// User id → ids of the groups listing it, in group order (what <see cref="GroupsOf"/> answers for each user).
     /// Kept between listings: rebuilding it for every page made each 1,000-user page of a 100,000-user account pay
-    /// for every membership. Every change of a group's members or of the group list calls <see cref="MembershipChanged"/>.
+    /// for every membership. Every change of a group's members or of the group list calls <see cref="MembershipChanged"/>
+    /// (under the write lock). Readers may build it at the same time: each builds the same table from the same state
+    /// and the first one published is kept; the lists in it are never changed afterwards.
     /// </summary>
-    private Dictionary<string, List<string>> GroupsByUser() => _groupsByUser ??= BuildGroupsByUser();
+    private Dictionary<string, List<string>> GroupsByUser()
+    {
+        if (Volatile.Read(ref _groupsByUser) is { } built) return built;
+        var fresh = BuildGroupsByUser();
+        return Interlocked.CompareExchange(ref _groupsByUser, fresh, null) ?? fresh;
+    }
 
     private void MembershipChanged() => _groupsByUser = null;
 

@@ -66,16 +66,16 @@ namespace LmsSync.Core.Lms.Connectors
         }, cancellationToken);
 
         /// <summary>
-        /// Every user, and the departments and groups, read at the same time: the users' pages are a chain of tokens (the
-        /// whole read's critical path), and only the snapshot needs the organisation.
+        /// Every user, and the departments and groups, read at the same time: the users are read department by department
+        /// as soon as the departments are known (<see cref="ISpringClient.ReadEveryoneAsync"/>), and only the snapshot needs
+        /// the groups.
         /// </summary>
         public Task<LmsSnapshot> ReadAsync(IProgress<int>? usersRead, CancellationToken cancellationToken) => Guard(async () =>
         {
             if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
             // Observed from the start: should the users' read fail first, the organisation's failure is not left unobserved.
             var organisation = ReadOrganisationAsync(cancellationToken).ObserveFaults();
-            var users = await ReadAllUsersAsync(usersRead, cancellationToken).ConfigureAwait(false);
-            return Snapshot(users, await organisation.ConfigureAwait(false), usersComplete: true);
+            return await ReadEveryoneAsync(organisation, usersRead, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
         /// <summary>
@@ -91,11 +91,7 @@ namespace LmsSync.Core.Lms.Connectors
             var keys = await lookup.ConfigureAwait(false);
             return await Guard(async () =>
             {
-                if (keys.ReadsEveryone)
-                {
-                    var everyone = await ReadAllUsersAsync(null, cancellationToken).ConfigureAwait(false);
-                    return Snapshot(everyone, await organisation.ConfigureAwait(false), usersComplete: true);
-                }
+                if (keys.ReadsEveryone) return await ReadEveryoneAsync(organisation, null, cancellationToken).ConfigureAwait(false);
                 var calls = new List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>>();
                 AddFilteredReads(calls, keys.LmsIds, (q, v) => q.UserIds.Add(v), "userIds");
                 AddFilteredReads(calls, keys.Emails, (q, v) => q.Emails.Add(v), "emails");
@@ -112,20 +108,15 @@ namespace LmsSync.Core.Lms.Connectors
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<List<LmsUser>> ReadAllUsersAsync(IProgress<int>? usersRead, CancellationToken cancellationToken)
+        private async Task<LmsSnapshot> ReadEveryoneAsync(Task<Organisation> organisation, IProgress<int>? usersRead, CancellationToken cancellationToken)
         {
-            var users = new List<LmsUser>();
-            // The whole account is read, so the next page's request may go out while this one is converted.
-            var reader = _client.ReadUsers();
-            reader.ReadAhead = true;
-            IReadOnlyList<ISpringUser>? page;
-            while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
-            {
-                users.AddRange(page.Select(ToLmsUser));
-                usersRead?.Report(users.Count);
-            }
-            return users;
+            var (users, departments) = await _client.ReadEveryoneAsync(DepartmentsAsync(organisation), ToLmsUser, usersRead, cancellationToken).ConfigureAwait(false);
+            var read = await organisation.ConfigureAwait(false);
+            return Snapshot(users, new Organisation(departments, read.Groups), usersComplete: true);
         }
+
+        private static async Task<IReadOnlyList<ISpringDepartment>> DepartmentsAsync(Task<Organisation> organisation) =>
+            (await organisation.ConfigureAwait(false)).Departments;
 
         private void AddFilteredReads(List<Func<CancellationToken, Task<IReadOnlyList<ISpringUser>>>> calls, IEnumerable<string> values,
             Action<ISpringUserQuery, string> add, string parameter)
@@ -139,7 +130,7 @@ namespace LmsSync.Core.Lms.Connectors
             }
         }
 
-        private async Task<(IReadOnlyList<ISpringDepartment> Departments, IReadOnlyList<ISpringGroup> Groups)> ReadOrganisationAsync(CancellationToken cancellationToken)
+        private async Task<Organisation> ReadOrganisationAsync(CancellationToken cancellationToken)
         {
             if (!_catalogLoaded) await LoadCatalogAsync(cancellationToken).ConfigureAwait(false);
             // Independent lists: read at the same time.
@@ -147,10 +138,10 @@ namespace LmsSync.Core.Lms.Connectors
             var departments = await _client.ReadDepartments().ReadAllAsync(cancellationToken).ConfigureAwait(false);
             var groups = await reading.ConfigureAwait(false);
             _rootDepartmentId = departments.FirstOrDefault(d => d.IsRoot)?.DepartmentId ?? _rootDepartmentId;
-            return (departments, groups);
+            return new Organisation(departments, groups);
         }
 
-        private static LmsSnapshot Snapshot(List<LmsUser> users, (IReadOnlyList<ISpringDepartment> Departments, IReadOnlyList<ISpringGroup> Groups) organisation, bool usersComplete) =>
+        private static LmsSnapshot Snapshot(List<LmsUser> users, Organisation organisation, bool usersComplete) =>
             new LmsSnapshot(users,
                 organisation.Groups.Select(g => new LmsGroup(g.GroupId, g.Name)).ToList(),
                 organisation.Departments.Select(d => new LmsDepartment(d.DepartmentId, d.Name, d.IsRoot ? null : d.ParentDepartmentId)).ToList(),
@@ -269,5 +260,18 @@ namespace LmsSync.Core.Lms.Connectors
         private static Task Guard(Func<Task> call, CancellationToken cancellationToken) => ConnectorErrors.Guard(Lms, CredentialHint, call, cancellationToken);
 
         private static Task<T> Guard<T>(Func<Task<T>> call, CancellationToken cancellationToken) => ConnectorErrors.Guard(Lms, CredentialHint, call, cancellationToken);
+
+        /// <summary>The departments and the groups, as read.</summary>
+        private sealed class Organisation
+        {
+            public Organisation(IReadOnlyList<ISpringDepartment> departments, IReadOnlyList<ISpringGroup> groups)
+            {
+                Departments = departments;
+                Groups = groups;
+            }
+
+            public IReadOnlyList<ISpringDepartment> Departments { get; }
+            public IReadOnlyList<ISpringGroup> Groups { get; }
+        }
     }
 }

@@ -23,6 +23,7 @@ namespace LmsSync.Core.Lms.ISpring
         private readonly ISpringGroupLocks _groupLocks = new ISpringGroupLocks();
         private readonly ISpringMemberListWriter _members;
         private readonly SemaphoreSlim _fieldGate = new SemaphoreSlim(1, 1);
+        private readonly IActivityLog _log;
         private string? _salesforceIdFieldName;
         private volatile ISet<string>? _smartGroupIds;
 
@@ -35,7 +36,7 @@ namespace LmsSync.Core.Lms.ISpring
 
             // Token requests and API calls share the retry layer and, under it, the limit on requests in flight (each
             // attempt takes a slot; a retry's wait holds none); only API calls go through the Bearer/401 handler.
-            var log = options.Log ?? NullActivityLog.Instance;
+            var log = _log = options.Log ?? NullActivityLog.Instance;
             Concurrency = new AdaptiveConcurrencyLimit(options.MaxConcurrentRequests) { OnCut = cut => log.Verbose("iSpring Learn: " + cut + ".") };
             var retrying = new RetryingHandler(options.RetryPolicy, new ConcurrencyGateHandler(Concurrency, options.InnerHandler ?? NetworkHandler.Create(options.MaxConcurrentRequests)));
             _tokenHttp = new HttpMessageInvoker(retrying, disposeHandler: false);

@@ -27,6 +27,7 @@ public sealed class ISpringSandboxFixture : IAsyncLifetime
         Host.Context.Requests.Clear();
         Emulator.Behaviour = new ISpringBehaviour();
         Emulator.AfterMembersWritten = null;
+        Store.WhileListing = null;
         Store.Reset(seed: !empty);
     }
 
