@@ -22,6 +22,10 @@ namespace LmsSync.Core.Lms.Scim
         private readonly bool[] _rootClaimed;
         private readonly bool[] _attributeClaimed;
         private readonly bool[] _subClaimed;
+        // The fields an attribute (Root) and an extension's attribute (Extension) hold, reused for every attribute of the
+        // user: a new list per attribute was the read's largest allocation after the values themselves.
+        private readonly List<ScimFieldSet.Field> _atRoot;
+        private readonly List<ScimFieldSet.Field> _inExtension;
         // Whether the attribute being read goes to the kept text; when not, it is only read.
         private bool _keeping;
 
@@ -33,6 +37,8 @@ namespace LmsSync.Core.Lms.Scim
             _rootClaimed = new bool[fields];
             _attributeClaimed = new bool[fields];
             _subClaimed = new bool[fields];
+            _atRoot = new List<ScimFieldSet.Field>(fields);
+            _inExtension = new List<ScimFieldSet.Field>(fields);
         }
 
         public string?[] Values => _values;
@@ -44,7 +50,8 @@ namespace LmsSync.Core.Lms.Scim
         public void Root(string name, ScimFieldSet.Field[] atRoot, bool keep)
         {
             _keeping = keep;
-            var claimed = new List<ScimFieldSet.Field>(atRoot.Length);
+            var claimed = _atRoot;
+            claimed.Clear();
             foreach (var field in atRoot)
             {
                 if (!Claim(_rootClaimed, field, name, field.Root)) continue;
@@ -71,15 +78,16 @@ namespace LmsSync.Core.Lms.Scim
             {
                 var name = (string)_reader.Value!;
                 Step();
-                List<ScimFieldSet.Field>? claimed = null;
+                var claimed = _inExtension;
+                claimed.Clear();
                 foreach (var field in fields)
                 {
                     if (!Claim(_attributeClaimed, field, name, field.Path.Attribute)) continue;
                     _values[field.Index] = null;
                     _subClaimed[field.Index] = false;
-                    (claimed ?? (claimed = new List<ScimFieldSet.Field>())).Add(field);
+                    claimed.Add(field);
                 }
-                if (claimed == null) Copy();
+                if (claimed.Count == 0) Copy();
                 else AttributeValue(claimed);
             }
         }
