@@ -15,9 +15,9 @@ namespace LmsSync.Core.Lms.Scim
     /// </summary>
     internal sealed class ScimFieldReader
     {
-        private readonly JsonReader _reader;
-        private readonly JsonWriter _kept;
-        private readonly string?[] _values;
+        private JsonReader _reader = null!;
+        private JsonWriter _kept = null!;
+        private string?[] _values = null!;
         // Per field: which occurrence of its root, and of its attribute inside an extension, holds its value.
         private readonly bool[] _rootClaimed;
         private readonly bool[] _attributeClaimed;
@@ -26,19 +26,36 @@ namespace LmsSync.Core.Lms.Scim
         // user: a new list per attribute was the read's largest allocation after the values themselves.
         private readonly List<ScimFieldSet.Field> _atRoot;
         private readonly List<ScimFieldSet.Field> _inExtension;
+        // A multi-valued attribute's entries, and which of a field's sub-attributes an entry has shown (reused likewise).
+        private readonly List<Entry> _entries = new List<Entry>();
+        private readonly bool[] _subSeen;
         // Whether the attribute being read goes to the kept text; when not, it is only read.
         private bool _keeping;
 
-        public ScimFieldReader(JsonReader reader, JsonWriter kept, int fields)
+        /// <summary>A reader for <paramref name="fields"/> fields, reused for user after user (<see cref="Start"/>).</summary>
+        public ScimFieldReader(int fields)
         {
-            _reader = reader;
-            _kept = kept;
-            _values = new string?[fields];
+            Fields = fields;
             _rootClaimed = new bool[fields];
             _attributeClaimed = new bool[fields];
             _subClaimed = new bool[fields];
+            _subSeen = new bool[fields];
             _atRoot = new List<ScimFieldSet.Field>(fields);
             _inExtension = new List<ScimFieldSet.Field>(fields);
+        }
+
+        public int Fields { get; }
+
+        /// <summary>Begins a user: its values go to a new array (the user keeps it), and nothing of the last user is claimed.</summary>
+        public ScimFieldReader Start(JsonReader reader, JsonWriter kept)
+        {
+            _reader = reader;
+            _kept = kept;
+            _values = new string?[Fields];
+            Array.Clear(_rootClaimed, 0, Fields);
+            Array.Clear(_attributeClaimed, 0, Fields);
+            Array.Clear(_subClaimed, 0, Fields);
+            return this;
         }
 
         public string?[] Values => _values;
@@ -132,7 +149,8 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>The entries of a multi-valued attribute, then each typed field's entry picked among them.</summary>
         private void MultiValued(List<ScimFieldSet.Field> fields)
         {
-            var entries = new List<Entry>();
+            var entries = _entries;
+            entries.Clear();
             Mirror();
             while (Step() != JsonToken.EndArray)
             {
@@ -152,7 +170,8 @@ namespace LmsSync.Core.Lms.Scim
         {
             var entry = new Entry(fields.Count);
             bool typeSeen = false, primarySeen = false;
-            var subSeen = new bool[fields.Count];
+            var subSeen = _subSeen;
+            Array.Clear(subSeen, 0, fields.Count);
             Mirror();
             while (Step() == JsonToken.PropertyName)
             {
