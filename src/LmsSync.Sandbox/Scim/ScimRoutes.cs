@@ -103,9 +103,9 @@ internal static class ScimRoutes
         var request = http.Request;
         if (service.Behaviour.RefuseListProjection && (ScimHttp.Query(request, Attributes) != null || ScimHttp.Query(request, ExcludedAttributes) != null))
             throw ScimError.InvalidValue("This service does not support 'attributes' or 'excludedAttributes' on lists.");
-        var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
-            ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"), baseUrl);
         var projection = Projection(request, type);
+        var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
+            ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"), baseUrl, projection);
         var resources = page.Resources.Select(projection.Apply).ToArray();
         return ScimHttp.Write(http, service.Behaviour, 200, ListResponse(resources, page.TotalResults, page.StartIndex));
     }

@@ -95,7 +95,12 @@ internal sealed class ScimService
     public void ClearWelcomeEmails() => Writing(() => _store.WelcomeEmails.Clear());
 
     /// <summary>A page of a list, rendered for <paramref name="baseUrl"/> under the same lock as the list was made (one moment of the store).</summary>
-    public ScimPage List(ScimResourceType type, string? filter, int startIndex, int? count, string? sortBy, string? sortOrder, string baseUrl)
+    /// <remarks>
+    /// The page's resources are rendered without the top-level attributes <paramref name="projection"/> leaves out
+    /// (copying every attribute of 100 users, their groups and meta, to drop most of them was most of a projected
+    /// page's cost); the caller still applies the projection, so the answer is the same.
+    /// </remarks>
+    public ScimPage List(ScimResourceType type, string? filter, int startIndex, int? count, string? sortBy, string? sortOrder, string baseUrl, ScimProjection projection)
     {
         var node = filter is null ? null : ScimFilterParser.Parse(type, filter);
         ScimAttributeReference? sort = null;
@@ -127,7 +132,7 @@ internal sealed class ScimService
             var start = Math.Max(1, startIndex);
             var cap = Math.Min(_behaviour.MaxPageSize, _behaviour.FilterMaxResults);
             var take = Math.Clamp(count ?? cap, 0, cap);
-            var page = matches.Skip(start - 1).Take(take).Select(stored => Rendered(type, stored, baseUrl)).ToList();
+            var page = matches.Skip(start - 1).Take(take).Select(stored => ScimOutput.Resource(type, stored, baseUrl, _behaviour, _store, quirks: true, returns: projection.Returns)).ToList();
             return new ScimPage(page, matches.Count, start);
         });
     }
