@@ -38,7 +38,7 @@ internal sealed class ScimStore
     public IReadOnlyDictionary<string, ScimStored> Of(ScimResourceType type) => All(type);
 
     /// <summary>The resources in creation order (so paging is stable): a list answer slices it instead of sorting 100,000 users a page.</summary>
-    public IReadOnlyList<ScimStored> Ordered(ScimResourceType type) => ReferenceEquals(type, ScimSchemas.UserType) ? _orderedUsers : _orderedGroups;
+    public IReadOnlyList<ScimStored> Ordered(ScimResourceType type) => OrderedList(type);
 
     public ScimStored Add(ScimResourceType type, JsonObject data, DateTimeOffset now, string? id = null)
     {
