@@ -16,7 +16,8 @@ public sealed class ScimEmulator : ISandboxEmulator
 
     public string Name => "scim";
 
-    private ScimService Service => _service ?? throw new System.InvalidOperationException("The SCIM emulator is not mapped yet.");
+    /// <summary>The service behind the routes (tests reach its hooks through it).</summary>
+    internal ScimService Service => _service ?? throw new System.InvalidOperationException("The SCIM emulator is not mapped yet.");
 
     public void Map(IEndpointRouteBuilder routes, SandboxContext context)
     {

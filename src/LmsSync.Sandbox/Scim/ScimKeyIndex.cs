@@ -10,38 +10,38 @@ namespace LmsSync.Sandbox.Scim;
 /// externalId), compared case-insensitively. It answers the uniqueness check and <c>eq</c> filters (and <c>or</c> chains of
 /// them) without rendering every resource, which at 100,000 users made each create and each lookup a full scan. It gives
 /// candidates only: the filter itself still decides on each candidate, so matching semantics are unchanged.
-/// Built on first use, kept up to date by the service's writes, dropped when the store is reset or seeded.
+/// Built whole when the store is reset or seeded, then kept up to date by the service's writes: never built by a read,
+/// so reads, which may run at once, only look it up.
 /// </summary>
 internal sealed class ScimKeyIndex(ScimStore store)
 {
     private static readonly string[] UserPaths = { "username", "externalid", "emails.value" };
     private static readonly string[] GroupPaths = { "displayname", "externalid" };
 
-    private Dictionary<string, HashSet<string>>? _ids;
+    private readonly Dictionary<string, HashSet<string>> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _keysOf = new(StringComparer.Ordinal);
 
-    public void Invalidate()
+    /// <summary>Indexes every resource of the store anew (after it was reset or seeded).</summary>
+    public void Rebuild()
     {
-        _ids = null;
+        _ids.Clear();
         _keysOf.Clear();
+        foreach (var type in new[] { ScimSchemas.UserType, ScimSchemas.GroupType })
+            foreach (var stored in store.Of(type).Values) Add(type, stored);
     }
 
     /// <summary>Indexes a created or changed resource (its old values are forgotten first).</summary>
     public void Put(ScimResourceType type, ScimStored stored)
     {
-        if (_ids is null) return; // built from the store on first use
         Forget(type, stored.Id);
-        Add(_ids, type, stored);
+        Add(type, stored);
     }
 
-    public void Remove(ScimResourceType type, string id)
-    {
-        if (_ids is not null) Forget(type, id);
-    }
+    public void Remove(ScimResourceType type, string id) => Forget(type, id);
 
     /// <summary>Ids whose attribute at <paramref name="path"/> (lower case, e.g. <c>username</c>) may equal <paramref name="value"/>.</summary>
     public IReadOnlyCollection<string> Find(ScimResourceType type, string path, string value) =>
-        Ids().TryGetValue(Key(type, path, value), out var ids) ? ids : Array.Empty<string>();
+        _ids.TryGetValue(Key(type, path, value), out var ids) ? ids : Array.Empty<string>();
 
     /// <summary>
     /// The ids a filter can match, when it is an <c>eq</c> on <c>id</c> or an indexed attribute, or an <c>or</c> of such;
@@ -67,23 +67,14 @@ internal sealed class ScimKeyIndex(ScimStore store)
         }
     }
 
-    private Dictionary<string, HashSet<string>> Ids()
-    {
-        if (_ids is not null) return _ids;
-        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var type in new[] { ScimSchemas.UserType, ScimSchemas.GroupType })
-            foreach (var stored in store.Of(type).Values) Add(ids, type, stored);
-        return _ids = ids;
-    }
-
-    private void Add(Dictionary<string, HashSet<string>> ids, ScimResourceType type, ScimStored stored)
+    private void Add(ScimResourceType type, ScimStored stored)
     {
         var keys = new List<string>();
         foreach (var path in PathsOf(type))
             foreach (var value in ValuesAt(stored.Data, path))
             {
                 var key = Key(type, path, value);
-                if (!ids.TryGetValue(key, out var set)) ids[key] = set = new HashSet<string>(StringComparer.Ordinal);
+                if (!_ids.TryGetValue(key, out var set)) _ids[key] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.Add(stored.Id);
                 keys.Add(key);
             }
@@ -94,7 +85,7 @@ internal sealed class ScimKeyIndex(ScimStore store)
     {
         if (!_keysOf.Remove(Owner(type, id), out var keys)) return;
         foreach (var key in keys)
-            if (_ids!.TryGetValue(key, out var set) && set.Remove(id) && set.Count == 0) _ids.Remove(key);
+            if (_ids.TryGetValue(key, out var set) && set.Remove(id) && set.Count == 0) _ids.Remove(key);
     }
 
     private static IEnumerable<string> ValuesAt(JsonObject data, string path)

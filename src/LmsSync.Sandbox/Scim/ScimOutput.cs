@@ -13,9 +13,12 @@ namespace LmsSync.Sandbox.Scim;
 /// </summary>
 internal static class ScimOutput
 {
-    public static JsonObject Resource(ScimResourceType type, ScimStored stored, string baseUrl, ScimBehaviour behaviour, ScimStore store, bool quirks, bool groups = true)
+    /// <param name="returns">Whether a top-level attribute may be in the answer (null: all may); one that may not is not rendered.</param>
+    public static JsonObject Resource(ScimResourceType type, ScimStored stored, string baseUrl, ScimBehaviour behaviour, ScimStore store, bool quirks, bool groups = true,
+        Func<string, bool>? returns = null)
     {
         var isUser = ReferenceEquals(type, ScimSchemas.UserType);
+        var wanted = returns ?? (_ => true);
         var json = new JsonObject
         {
             ["schemas"] = stored.Data["schemas"]?.DeepClone() ?? new JsonArray(JsonValue.Create(type.Core.Id)),
@@ -23,23 +26,14 @@ internal static class ScimOutput
         };
         foreach (var (name, value) in stored.Data)
         {
-            if (name == "schemas" || value is null) continue;
+            if (name == "schemas" || value is null || !wanted(name)) continue;
             if (type.Core.Attribute(name) is { ReturnedNever: true }) continue;
             json[name] = value.DeepClone();
         }
         var endpoint = baseUrl + "/scim/v2";
-        if (isUser && groups)
+        if (isUser)
         {
-            var memberOf = store.Ordered(ScimSchemas.GroupType)
-                .Where(g => g.Data["members"] is JsonArray members && members.OfType<JsonObject>().Any(m => m["value"]?.GetValue<string>() == stored.Id))
-                .Select(g => (JsonNode)new JsonObject
-                {
-                    ["value"] = g.Id,
-                    ["$ref"] = endpoint + "/Groups/" + g.Id,
-                    ["display"] = g.Data["displayName"]?.DeepClone(),
-                    ["type"] = "direct",
-                }).ToArray();
-            if (memberOf.Length > 0) json["groups"] = new JsonArray(memberOf);
+            if (groups && wanted("groups")) AddGroups(json, stored, store, endpoint);
         }
         else if (json["members"] is JsonArray members)
         {
@@ -52,19 +46,37 @@ internal static class ScimOutput
                 member["display"] = (target.Data["displayName"] ?? target.Data["userName"])?.DeepClone();
             }
         }
-        var meta = new JsonObject
+        if (wanted("meta"))
         {
-            ["resourceType"] = type.Name,
-            ["created"] = ScimService.Iso(stored.Created),
-            ["lastModified"] = ScimService.Iso(stored.LastModified),
-            ["location"] = endpoint + type.Endpoint + "/" + stored.Id,
-        };
-        if (behaviour.EtagSupported) meta["version"] = stored.ETag;
-        json["meta"] = meta;
+            var meta = new JsonObject
+            {
+                ["resourceType"] = type.Name,
+                ["created"] = ScimService.Iso(stored.Created),
+                ["lastModified"] = ScimService.Iso(stored.LastModified),
+                ["location"] = endpoint + type.Endpoint + "/" + stored.Id,
+            };
+            if (behaviour.EtagSupported) meta["version"] = stored.ETag;
+            json["meta"] = meta;
+        }
         if (quirks && behaviour.ActiveAsString && json["active"] is JsonValue active && active.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
         {
             json["active"] = active.GetValue<bool>() ? "True" : "False";
         }
         return json;
+    }
+
+    /// <summary>A user's computed <c>groups</c>: every group that lists it as a member.</summary>
+    private static void AddGroups(JsonObject json, ScimStored stored, ScimStore store, string endpoint)
+    {
+        var memberOf = store.Ordered(ScimSchemas.GroupType)
+            .Where(g => g.Data["members"] is JsonArray members && members.OfType<JsonObject>().Any(m => m["value"]?.GetValue<string>() == stored.Id))
+            .Select(g => (JsonNode)new JsonObject
+            {
+                ["value"] = g.Id,
+                ["$ref"] = endpoint + "/Groups/" + g.Id,
+                ["display"] = g.Data["displayName"]?.DeepClone(),
+                ["type"] = "direct",
+            }).ToArray();
+        if (memberOf.Length > 0) json["groups"] = new JsonArray(memberOf);
     }
 }

@@ -33,6 +33,17 @@ internal sealed class ScimProjection
         return resource;
     }
 
+    /// <summary>
+    /// Whether top-level attribute <paramref name="name"/> can be in the answer after <see cref="Apply"/>, so rendering
+    /// can leave out one that cannot (<c>id</c> and <c>schemas</c> always can).
+    /// </summary>
+    public bool Returns(string name)
+    {
+        if (name is "id" or "schemas") return true;
+        if (_include is not null && !_include.ContainsKey(name)) return false;
+        return !(_exclude is not null && _exclude.TryGetValue(name, out var below) && below is null);
+    }
+
     /// <summary>JSON keys by name, ignoring case; a null entry means the whole value (a shorter name covers its longer ones).</summary>
     private sealed class Level() : Dictionary<string, Level?>(StringComparer.OrdinalIgnoreCase);
 

@@ -51,15 +51,15 @@ internal static class ScimRoutes
             }));
             routes.MapGet(path + "/{id}", (HttpContext http, string id) => ScimHttp.Handle(http, service, () =>
             {
-                var stored = service.Get(type, id);
+                var (resource, etag) = service.Get(type, id, context.BaseUrl);
                 var behaviour = service.Behaviour;
                 if (behaviour.EtagSupported && ScimHttp.Header(http.Request, "If-None-Match") is { } none &&
-                    none.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t.Replace("W/", "") == stored.ETag.Replace("W/", "")))
+                    none.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t.Replace("W/", "") == etag.Replace("W/", "")))
                 {
                     http.Response.StatusCode = 304;
                     return Task.CompletedTask;
                 }
-                return WriteResource(http, service, type, stored, 200, context.BaseUrl);
+                return WriteResource(http, behaviour, type, resource, etag, 200);
             }));
             routes.MapPut(path + "/{id}", (HttpContext http, string id) => ScimHttp.Handle(http, service, async () =>
             {
@@ -103,10 +103,10 @@ internal static class ScimRoutes
         var request = http.Request;
         if (service.Behaviour.RefuseListProjection && (ScimHttp.Query(request, Attributes) != null || ScimHttp.Query(request, ExcludedAttributes) != null))
             throw ScimError.InvalidValue("This service does not support 'attributes' or 'excludedAttributes' on lists.");
-        var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
-            ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"));
         var projection = Projection(request, type);
-        var resources = service.Render(type, page.Resources, baseUrl).Select(projection.Apply).ToArray();
+        var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
+            ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"), baseUrl, projection);
+        var resources = page.Resources.Select(projection.Apply).ToArray();
         return ScimHttp.Write(http, service.Behaviour, 200, ListResponse(resources, page.TotalResults, page.StartIndex));
     }
 
@@ -124,11 +124,16 @@ internal static class ScimRoutes
         return list;
     }
 
+    /// <summary>A written resource as it is now (a later write may already have changed it), with that version's ETag.</summary>
     private static Task WriteResource(HttpContext http, ScimService service, ScimResourceType type, ScimStored stored, int status, string baseUrl)
     {
-        var behaviour = service.Behaviour;
-        var body = service.Render(type, stored, baseUrl);
-        if (behaviour.EtagSupported && !behaviour.OmitETagHeader) http.Response.Headers.ETag = stored.ETag;
-        return ScimHttp.Write(http, behaviour, status, Projection(http.Request, type).Apply(body));
+        var (resource, etag) = service.Render(type, stored, baseUrl);
+        return WriteResource(http, service.Behaviour, type, resource, etag, status);
+    }
+
+    private static Task WriteResource(HttpContext http, ScimBehaviour behaviour, ScimResourceType type, JsonObject resource, string etag, int status)
+    {
+        if (behaviour.EtagSupported && !behaviour.OmitETagHeader) http.Response.Headers.ETag = etag;
+        return ScimHttp.Write(http, behaviour, status, Projection(http.Request, type).Apply(resource));
     }
 }

@@ -2,23 +2,28 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
 using LmsSync.Sandbox.Hosting;
 
 namespace LmsSync.Sandbox.Scim;
 
-/// <summary>A page of a list: the resources of this page and how many match in all.</summary>
-internal sealed record ScimPage(IReadOnlyList<ScimStored> Resources, int TotalResults, int StartIndex);
+/// <summary>A page of a list: the resources of this page as the client sees them, and how many match in all.</summary>
+internal sealed record ScimPage(IReadOnlyList<JsonObject> Resources, int TotalResults, int StartIndex);
 
 /// <summary>
 /// The SCIM service provider's behaviour, independent of HTTP (the routes and /Bulk both use it): list with
 /// filter/sort/paging, create with uniqueness, replace, patch, delete, optimistic locking, welcome emails.
-/// One lock: an emulator needs correctness, not throughput.
+/// Reads (lists, a resource by id, the token check, the switches) run at once, as a real service serves concurrent
+/// GETs; each write (one request, or one operation of a /Bulk) runs alone, so no read sees it half done. Nothing a
+/// read touches is filled lazily (the store's order and the key index are kept by the writes), and the stored JSON
+/// trees are only read by reads (System.Text.Json nodes read safely from several threads since .NET 8).
 /// </summary>
 internal sealed class ScimService
 {
-    private readonly object _gate = new();
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
     private readonly SandboxContext _context;
     private readonly ScimStore _store = new();
     private readonly ScimKeyIndex _keys;
@@ -30,74 +35,72 @@ internal sealed class ScimService
         _keys = new ScimKeyIndex(_store);
         IssueToken();
         _store.Seed(context.Clock.UtcNow);
+        _keys.Rebuild();
     }
 
     public string Token { get; private set; } = "";
     public DateTimeOffset TokenIssuedAt { get; private set; }
 
+    /// <summary>
+    /// Tests only: called with the operation's name (<c>List</c>, <c>Get</c>, <c>Delete</c>…) inside the lock, once
+    /// the operation's work is done, so a test can hold one operation there and watch what the others do meanwhile.
+    /// </summary>
+    internal Action<string>? Holding { get; set; }
+
+    /// <summary>Tests only: how many reads wait for the lock (behind a write).</summary>
+    internal int ReadsWaiting => _gate.WaitingReadCount;
+
     public ScimBehaviour Behaviour
     {
-        get { lock (_gate) return _behaviour.Copy(); }
-        set { lock (_gate) _behaviour = value.Copy(); }
+        get => Reading(() => _behaviour.Copy());
+        set => Writing(() => _behaviour = value.Copy());
     }
 
     /// <summary>A fresh random token, valid from now (emulator clock).</summary>
-    public string IssueToken()
+    public string IssueToken() => Writing(() =>
     {
-        lock (_gate)
-        {
-            Token = "scim-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-            TokenIssuedAt = _context.Clock.UtcNow;
-            return Token;
-        }
-    }
+        Token = "scim-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        TokenIssuedAt = _context.Clock.UtcNow;
+        return Token;
+    });
 
     /// <summary>Null when the bearer token is good; otherwise why not.</summary>
-    public string? CheckToken(string? presented)
+    public string? CheckToken(string? presented) => Reading(() =>
     {
-        lock (_gate)
-        {
-            if (string.IsNullOrEmpty(presented)) return "Send the token as Authorization: Bearer <token>.";
-            if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                    System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(Token)))
-                return "The bearer token is not valid.";
-            if (_behaviour.TokenLifetimeSeconds is { } lifetime && _context.Clock.UtcNow >= TokenIssuedAt.AddSeconds(lifetime))
-                return "The bearer token has expired.";
-            return null;
-        }
-    }
+        if (string.IsNullOrEmpty(presented)) return "Send the token as Authorization: Bearer <token>.";
+        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(Token)))
+            return "The bearer token is not valid.";
+        if (_behaviour.TokenLifetimeSeconds is { } lifetime && _context.Clock.UtcNow >= TokenIssuedAt.AddSeconds(lifetime))
+            return "The bearer token has expired.";
+        return null;
+    });
 
-    public void Reset()
+    public void Reset() => Writing(() =>
     {
-        lock (_gate)
-        {
-            _store.Clear();
-            _keys.Invalidate();
-            _behaviour = new ScimBehaviour();
-            _store.Seed(_context.Clock.UtcNow);
-        }
-    }
+        _store.Clear();
+        _behaviour = new ScimBehaviour();
+        _store.Seed(_context.Clock.UtcNow);
+        _keys.Rebuild();
+    });
 
-    public void SeedUsers(int count, string prefix)
+    public void SeedUsers(int count, string prefix) => Writing(() =>
     {
-        lock (_gate)
-        {
-            _store.SeedUsers(count, prefix, _context.Clock.UtcNow);
-            _keys.Invalidate();
-        }
-    }
+        _store.SeedUsers(count, prefix, _context.Clock.UtcNow);
+        _keys.Rebuild();
+    });
 
-    public IReadOnlyList<ScimWelcomeEmail> WelcomeEmails
-    {
-        get { lock (_gate) return _store.WelcomeEmails.ToList(); }
-    }
+    public IReadOnlyList<ScimWelcomeEmail> WelcomeEmails => Reading(() => _store.WelcomeEmails.ToList());
 
-    public void ClearWelcomeEmails()
-    {
-        lock (_gate) _store.WelcomeEmails.Clear();
-    }
+    public void ClearWelcomeEmails() => Writing(() => _store.WelcomeEmails.Clear());
 
-    public ScimPage List(ScimResourceType type, string? filter, int startIndex, int? count, string? sortBy, string? sortOrder)
+    /// <summary>A page of a list, rendered for <paramref name="baseUrl"/> under the same lock as the list was made (one moment of the store).</summary>
+    /// <remarks>
+    /// The page's resources are rendered without the top-level attributes <paramref name="projection"/> leaves out
+    /// (copying every attribute of 100 users, their groups and meta, to drop most of them was most of a projected
+    /// page's cost); the caller still applies the projection, so the answer is the same.
+    /// </remarks>
+    public ScimPage List(ScimResourceType type, string? filter, int startIndex, int? count, string? sortBy, string? sortOrder, string baseUrl, ScimProjection projection)
     {
         var node = filter is null ? null : ScimFilterParser.Parse(type, filter);
         ScimAttributeReference? sort = null;
@@ -105,12 +108,12 @@ internal sealed class ScimService
         {
             sort = ScimAttributeReference.Resolve(type, sortBy, out var problem) ?? throw ScimError.InvalidValue($"sortBy: {problem}");
         }
-        lock (_gate)
+        return Reading(() =>
         {
             // A user's computed "groups" costs a scan of every group: only when the filter or sort names it.
             var groups = (filter ?? "").Contains("groups", StringComparison.OrdinalIgnoreCase) || (sortBy ?? "").Contains("groups", StringComparison.OrdinalIgnoreCase);
             // Unfiltered, the kept ordered list is the answer: copying 100,000 users for each 100-user page was most of
-            // the emulator's time in a whole-list read (and held the lock while it ran).
+            // the emulator's time in a whole-list read.
             IReadOnlyList<ScimStored> matches = _store.Ordered(type);
             if (node is not null)
             {
@@ -129,19 +132,19 @@ internal sealed class ScimService
             var start = Math.Max(1, startIndex);
             var cap = Math.Min(_behaviour.MaxPageSize, _behaviour.FilterMaxResults);
             var take = Math.Clamp(count ?? cap, 0, cap);
-            return new ScimPage(matches.Skip(start - 1).Take(take).ToList(), matches.Count, start);
-        }
+            var page = matches.Skip(start - 1).Take(take).Select(stored => ScimOutput.Resource(type, stored, baseUrl, _behaviour, _store, quirks: true, returns: projection.Returns)).ToList();
+            return new ScimPage(page, matches.Count, start);
+        });
     }
 
-    public ScimStored Get(ScimResourceType type, string id)
-    {
-        lock (_gate) return Find(type, id);
-    }
+    /// <summary>One resource as the client sees it, with the ETag of that same version.</summary>
+    public (JsonObject Resource, string ETag) Get(ScimResourceType type, string id, string baseUrl) =>
+        Reading(() => Tagged(type, Find(type, id), baseUrl));
 
     public ScimStored Create(ScimResourceType type, JsonObject body)
     {
         var data = ScimInput.Resource(type, body);
-        lock (_gate)
+        return Writing(() =>
         {
             var welcome = TakeWelcomeSwitch(data);
             Validate(type, data, null);
@@ -158,13 +161,13 @@ internal sealed class ScimService
                 }
             }
             return stored;
-        }
+        });
     }
 
     public ScimStored Replace(ScimResourceType type, string id, JsonObject body, string? ifMatch)
     {
         var data = ScimInput.Resource(type, body);
-        lock (_gate)
+        return Writing(() =>
         {
             var stored = Find(type, id);
             CheckVersion(stored, ifMatch);
@@ -173,65 +176,85 @@ internal sealed class ScimService
             if (ReferenceEquals(type, ScimSchemas.UserType) && data["active"] is null) data["active"] = true;
             Commit(type, stored, data);
             return stored;
-        }
+        });
     }
 
-    public ScimStored Patch(ScimResourceType type, string id, JsonObject message, string? ifMatch)
+    public ScimStored Patch(ScimResourceType type, string id, JsonObject message, string? ifMatch) => Writing(() =>
     {
-        lock (_gate)
-        {
-            var stored = Find(type, id);
-            CheckVersion(stored, ifMatch);
-            var data = new ScimPatcher(type, _behaviour).Apply(stored.Data, message);
-            TakeWelcomeSwitch(data);
-            Validate(type, data, id);
-            if (!JsonNode.DeepEquals(data, stored.Data)) Commit(type, stored, data);
-            return stored;
-        }
-    }
+        var stored = Find(type, id);
+        CheckVersion(stored, ifMatch);
+        var data = new ScimPatcher(type, _behaviour).Apply(stored.Data, message);
+        TakeWelcomeSwitch(data);
+        Validate(type, data, id);
+        if (!JsonNode.DeepEquals(data, stored.Data)) Commit(type, stored, data);
+        return stored;
+    });
 
-    public void Delete(ScimResourceType type, string id, string? ifMatch)
+    public void Delete(ScimResourceType type, string id, string? ifMatch) => Writing(() =>
     {
-        lock (_gate)
+        var stored = Find(type, id);
+        CheckVersion(stored, ifMatch);
+        _store.Remove(type, id);
+        _keys.Remove(type, id);
+        // A deleted user or group leaves every group it was in.
+        foreach (var group in _store.Ordered(ScimSchemas.GroupType))
         {
-            var stored = Find(type, id);
-            CheckVersion(stored, ifMatch);
-            _store.Of(type).Remove(id);
-            _keys.Remove(type, id);
-            // A deleted user or group leaves every group it was in.
-            foreach (var group in _store.Ordered(ScimSchemas.GroupType))
+            if (group.Data["members"] is JsonArray members && members.OfType<JsonObject>().Any(m => m["value"]?.GetValue<string>() == id))
             {
-                if (group.Data["members"] is JsonArray members && members.OfType<JsonObject>().Any(m => m["value"]?.GetValue<string>() == id))
-                {
-                    var data = (JsonObject)group.Data.DeepClone();
-                    var kept = ((JsonArray)data["members"]!).OfType<JsonObject>().Where(m => m["value"]?.GetValue<string>() != id).Select(m => (JsonNode)m.DeepClone()).ToArray();
-                    data["members"] = new JsonArray(kept);
-                    Commit(ScimSchemas.GroupType, group, data);
-                }
+                var data = (JsonObject)group.Data.DeepClone();
+                var kept = ((JsonArray)data["members"]!).OfType<JsonObject>().Where(m => m["value"]?.GetValue<string>() != id).Select(m => (JsonNode)m.DeepClone()).ToArray();
+                data["members"] = new JsonArray(kept);
+                Commit(ScimSchemas.GroupType, group, data);
             }
         }
-    }
+    });
 
-    /// <summary>The resource as a client sees it (see <see cref="ScimOutput"/>), taken under the lock.</summary>
-    public JsonObject Render(ScimResourceType type, ScimStored stored, string baseUrl)
-    {
-        lock (_gate) return Rendered(type, stored, baseUrl);
-    }
+    /// <summary>The resource as a client sees it (see <see cref="ScimOutput"/>), with the ETag of that same version.</summary>
+    public (JsonObject Resource, string ETag) Render(ScimResourceType type, ScimStored stored, string baseUrl) =>
+        Reading(() => Tagged(type, stored, baseUrl));
 
-    /// <summary>A page's resources under one lock (taking it per resource made the list's threads queue on it).</summary>
-    public JsonObject[] Render(ScimResourceType type, IReadOnlyList<ScimStored> page, string baseUrl)
-    {
-        lock (_gate) return page.Select(stored => Rendered(type, stored, baseUrl)).ToArray();
-    }
+    public (List<JsonObject> Users, List<JsonObject> Groups) Snapshot(string baseUrl) => Reading(() =>
+        (_store.Ordered(ScimSchemas.UserType).Select(u => Rendered(ScimSchemas.UserType, u, baseUrl)).ToList(),
+            _store.Ordered(ScimSchemas.GroupType).Select(g => Rendered(ScimSchemas.GroupType, g, baseUrl)).ToList()));
 
-    public (List<JsonObject> Users, List<JsonObject> Groups) Snapshot(string baseUrl)
+    private T Reading<T>(Func<T> read, [CallerMemberName] string operation = "")
     {
-        lock (_gate)
+        _gate.EnterReadLock();
+        try
         {
-            return (_store.Ordered(ScimSchemas.UserType).Select(u => Rendered(ScimSchemas.UserType, u, baseUrl)).ToList(),
-                _store.Ordered(ScimSchemas.GroupType).Select(g => Rendered(ScimSchemas.GroupType, g, baseUrl)).ToList());
+            var result = read();
+            Holding?.Invoke(operation);
+            return result;
+        }
+        finally
+        {
+            _gate.ExitReadLock();
         }
     }
+
+    private T Writing<T>(Func<T> write, [CallerMemberName] string operation = "")
+    {
+        _gate.EnterWriteLock();
+        try
+        {
+            var result = write();
+            Holding?.Invoke(operation);
+            return result;
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
+    private void Writing(Action write, [CallerMemberName] string operation = "") => Writing(() =>
+    {
+        write();
+        return true;
+    }, operation);
+
+    private (JsonObject Resource, string ETag) Tagged(ScimResourceType type, ScimStored stored, string baseUrl) =>
+        (Rendered(type, stored, baseUrl), stored.ETag);
 
     private JsonObject Rendered(ScimResourceType type, ScimStored stored, string baseUrl, bool quirks = true, bool groups = true) =>
         ScimOutput.Resource(type, stored, baseUrl, _behaviour, _store, quirks, groups);

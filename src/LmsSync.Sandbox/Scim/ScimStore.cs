@@ -28,41 +28,40 @@ internal sealed class ScimStore
     private readonly Dictionary<string, ScimStored> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScimStored> _groups = new(StringComparer.Ordinal);
     private long _sequence;
-    private (int Count, long Sequence, List<ScimStored> List)? _orderedUsers, _orderedGroups;
+    // Each type's resources in creation order, kept as they are added and removed (reads only look at them, so any
+    // number of reads may run at once; a cache filled by the first read after a write would be written under a read).
+    private readonly List<ScimStored> _orderedUsers = new(), _orderedGroups = new();
+    private static readonly Comparer<ScimStored> BySequence = Comparer<ScimStored>.Create((a, b) => a.Sequence.CompareTo(b.Sequence));
 
     public List<ScimWelcomeEmail> WelcomeEmails { get; } = new();
 
-    public Dictionary<string, ScimStored> Of(ScimResourceType type) => ReferenceEquals(type, ScimSchemas.UserType) ? _users : _groups;
+    public IReadOnlyDictionary<string, ScimStored> Of(ScimResourceType type) => All(type);
 
-    /// <summary>
-    /// The resources in creation order. Kept between calls: sorting 100,000 users for each 100-user page made the
-    /// emulator, not the client, the cost of a whole-list read. The order only changes when a resource is added
-    /// (which moves <see cref="_sequence"/>) or removed (which moves the count); <see cref="Clear"/> drops it.
-    /// </summary>
-    public IReadOnlyList<ScimStored> Ordered(ScimResourceType type)
-    {
-        var all = Of(type);
-        var users = ReferenceEquals(all, _users);
-        var cached = users ? _orderedUsers : _orderedGroups;
-        if (cached is { } c && c.Count == all.Count && c.Sequence == _sequence) return c.List;
-        var ordered = (all.Count, _sequence, all.Values.OrderBy(r => r.Sequence).ToList());
-        if (users) _orderedUsers = ordered;
-        else _orderedGroups = ordered;
-        return ordered.Item3;
-    }
+    /// <summary>The resources in creation order (so paging is stable): a list answer slices it instead of sorting 100,000 users a page.</summary>
+    public IReadOnlyList<ScimStored> Ordered(ScimResourceType type) => OrderedList(type);
 
     public ScimStored Add(ScimResourceType type, JsonObject data, DateTimeOffset now, string? id = null)
     {
         var stored = new ScimStored(id ?? Guid.NewGuid().ToString(), ++_sequence, data, now);
-        Of(type).Add(stored.Id, stored);
+        All(type).Add(stored.Id, stored);
+        // Sequences only grow, so the newest goes last.
+        OrderedList(type).Add(stored);
         return stored;
+    }
+
+    public void Remove(ScimResourceType type, string id)
+    {
+        if (!All(type).Remove(id, out var stored)) return;
+        var ordered = OrderedList(type);
+        ordered.RemoveAt(ordered.BinarySearch(stored, BySequence));
     }
 
     public void Clear()
     {
         _users.Clear();
         _groups.Clear();
-        _orderedUsers = _orderedGroups = null;
+        _orderedUsers.Clear();
+        _orderedGroups.Clear();
         WelcomeEmails.Clear();
     }
 
@@ -90,6 +89,10 @@ internal sealed class ScimStore
             AddUser(null, $"{prefix}{n}@lms.example", "Seed", "User " + n, null, null, now);
         }
     }
+
+    private Dictionary<string, ScimStored> All(ScimResourceType type) => ReferenceEquals(type, ScimSchemas.UserType) ? _users : _groups;
+
+    private List<ScimStored> OrderedList(ScimResourceType type) => ReferenceEquals(type, ScimSchemas.UserType) ? _orderedUsers : _orderedGroups;
 
     private void AddUser(string? id, string userName, string given, string family, string? title, string? department, DateTimeOffset now, bool active = true)
     {

@@ -15,24 +15,47 @@ namespace LmsSync.Core.Lms.Scim
     /// </summary>
     internal sealed class ScimFieldReader
     {
-        private readonly JsonReader _reader;
-        private readonly JsonWriter _kept;
-        private readonly string?[] _values;
+        private JsonReader _reader = null!;
+        private JsonWriter _kept = null!;
+        private string?[] _values = null!;
         // Per field: which occurrence of its root, and of its attribute inside an extension, holds its value.
         private readonly bool[] _rootClaimed;
         private readonly bool[] _attributeClaimed;
         private readonly bool[] _subClaimed;
+        // The fields an attribute (Root) and an extension's attribute (Extension) hold, reused for every attribute of the
+        // user: a new list per attribute was the read's largest allocation after the values themselves.
+        private readonly List<ScimFieldSet.Field> _atRoot;
+        private readonly List<ScimFieldSet.Field> _inExtension;
+        // A multi-valued attribute's entries, and which of a field's sub-attributes an entry has shown (reused likewise).
+        private readonly List<Entry> _entries = new List<Entry>();
+        private readonly bool[] _subSeen;
         // Whether the attribute being read goes to the kept text; when not, it is only read.
         private bool _keeping;
 
-        public ScimFieldReader(JsonReader reader, JsonWriter kept, int fields)
+        /// <summary>A reader for <paramref name="fields"/> fields, reused for user after user (<see cref="Start"/>).</summary>
+        public ScimFieldReader(int fields)
         {
-            _reader = reader;
-            _kept = kept;
-            _values = new string?[fields];
+            Fields = fields;
             _rootClaimed = new bool[fields];
             _attributeClaimed = new bool[fields];
             _subClaimed = new bool[fields];
+            _subSeen = new bool[fields];
+            _atRoot = new List<ScimFieldSet.Field>(fields);
+            _inExtension = new List<ScimFieldSet.Field>(fields);
+        }
+
+        public int Fields { get; }
+
+        /// <summary>Begins a user: its values go to a new array (the user keeps it), and nothing of the last user is claimed.</summary>
+        public ScimFieldReader Start(JsonReader reader, JsonWriter kept)
+        {
+            _reader = reader;
+            _kept = kept;
+            _values = new string?[Fields];
+            Array.Clear(_rootClaimed, 0, Fields);
+            Array.Clear(_attributeClaimed, 0, Fields);
+            Array.Clear(_subClaimed, 0, Fields);
+            return this;
         }
 
         public string?[] Values => _values;
@@ -44,7 +67,8 @@ namespace LmsSync.Core.Lms.Scim
         public void Root(string name, ScimFieldSet.Field[] atRoot, bool keep)
         {
             _keeping = keep;
-            var claimed = new List<ScimFieldSet.Field>(atRoot.Length);
+            var claimed = _atRoot;
+            claimed.Clear();
             foreach (var field in atRoot)
             {
                 if (!Claim(_rootClaimed, field, name, field.Root)) continue;
@@ -71,15 +95,16 @@ namespace LmsSync.Core.Lms.Scim
             {
                 var name = (string)_reader.Value!;
                 Step();
-                List<ScimFieldSet.Field>? claimed = null;
+                var claimed = _inExtension;
+                claimed.Clear();
                 foreach (var field in fields)
                 {
                     if (!Claim(_attributeClaimed, field, name, field.Path.Attribute)) continue;
                     _values[field.Index] = null;
                     _subClaimed[field.Index] = false;
-                    (claimed ?? (claimed = new List<ScimFieldSet.Field>())).Add(field);
+                    claimed.Add(field);
                 }
-                if (claimed == null) Copy();
+                if (claimed.Count == 0) Copy();
                 else AttributeValue(claimed);
             }
         }
@@ -124,7 +149,8 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>The entries of a multi-valued attribute, then each typed field's entry picked among them.</summary>
         private void MultiValued(List<ScimFieldSet.Field> fields)
         {
-            var entries = new List<Entry>();
+            var entries = _entries;
+            entries.Clear();
             Mirror();
             while (Step() != JsonToken.EndArray)
             {
@@ -144,7 +170,8 @@ namespace LmsSync.Core.Lms.Scim
         {
             var entry = new Entry(fields.Count);
             bool typeSeen = false, primarySeen = false;
-            var subSeen = new bool[fields.Count];
+            var subSeen = _subSeen;
+            Array.Clear(subSeen, 0, fields.Count);
             Mirror();
             while (Step() == JsonToken.PropertyName)
             {

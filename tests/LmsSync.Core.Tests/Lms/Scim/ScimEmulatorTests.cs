@@ -333,4 +333,24 @@ public sealed class ScimEmulatorTests(ScimSandboxFixture fixture) : ScimTestBase
         Assert.Equal(new[] { "schemas", "id", "name" }, whole!.Select(p => p.Key));
         Assert.Equal("{\"givenName\":\"Maria\",\"familyName\":\"Garcia\"}", whole!["name"]!.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("attributes", "userName,meta.version,emails.value,groups,ENTERPRISE:department")]
+    [InlineData("attributes", "id,externalId,active,name.familyName")]
+    [InlineData("excludedAttributes", "meta,groups,name.givenName,ENTERPRISE")]
+    [InlineData("excludedAttributes", "emails,title")]
+    public async Task A_projected_list_holds_each_resource_as_a_projected_GET_of_it_does(string parameter, string names)
+    {
+        // The list renders only what the projection can return; a single GET renders everything, then projects.
+        var query = parameter + "=" + Uri.EscapeDataString(names.Replace("ENTERPRISE", Enterprise));
+        using var http = Http();
+        var listed = JsonNode.Parse(await http.GetStringAsync("Users?" + query))!["Resources"]!.AsArray();
+
+        Assert.Equal(4, listed.Count);
+        foreach (var resource in listed)
+        {
+            var single = await http.GetStringAsync("Users/" + (string)resource!["id"]! + "?" + query);
+            Assert.Equal(single, resource.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        }
+    }
 }

@@ -90,7 +90,7 @@ public abstract class ScimTestBase : IDisposable
         return secure;
     }
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         foreach (var client in _clients) client.Dispose();
     }

@@ -202,6 +202,15 @@ public class ScimStreamReaderTests
     }
 
     [Fact]
+    public void Users_read_one_after_another_on_a_thread_each_keep_only_their_own_text()
+    {
+        var users = Page(List("""{"id":"u-1","userName":"a","x":{"y":[1,{"z":null}]}}""", """{"id":"u-2","userName":"b"}""", """{"id":"u-3","emails":[{"value":"c"}]}"""), ScimFieldSet.None)
+            .Resources.Select(r => r.User.Resource.ToString(Formatting.None)).ToList();
+
+        Assert.Equal(new[] { """{"id":"u-1","userName":"a","x":{"y":[1,{"z":null}]}}""", """{"id":"u-2","userName":"b"}""", """{"id":"u-3","emails":[{"value":"c"}]}""" }, users);
+    }
+
+    [Fact]
     public void After_a_failed_read_the_next_user_on_the_thread_keeps_only_its_own_text()
     {
         Assert.ThrowsAny<JsonException>(() => Page("""{"Resources":[{"id":"u-1","userName":"left.behind","x":[1,"""));
