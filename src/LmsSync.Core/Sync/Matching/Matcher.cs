@@ -21,7 +21,11 @@ namespace LmsSync.Core.Sync
         private readonly UserIndex _byEmail;
         private readonly UserIndex _byLogin;
 
-        public Matcher(LmsSnapshot lms, IEnumerable<Link>? links)
+        public Matcher(LmsSnapshot lms, IEnumerable<Link>? links) : this(lms, links, PerUser.Default)
+        {
+        }
+
+        internal Matcher(LmsSnapshot lms, IEnumerable<Link>? links, PerUser perUser)
         {
             if (lms == null) throw new ArgumentNullException(nameof(lms));
             var users = lms.Users.Count;
@@ -32,19 +36,39 @@ namespace LmsSync.Core.Sync
             _bySalesforceIdField = new UserIndex(StringComparer.Ordinal, 0);
             _byEmail = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
             _byLogin = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
-            foreach (var user in lms.Users)
+            // Each table is filled by one thread in the snapshot's order (so duplicates keep their order); the three
+            // groups of tables are independent, and a 100,000-user snapshot fills them in a good 100 ms of CPU.
+            // Three independent groups of tables, filled at the same time for a large snapshot (a good 100 ms of CPU for
+            // 100,000 users); each table by one thread in the snapshot's order, so users sharing a key keep their order.
+            perUser.Invoke(users + linkCount, () => IndexById(lms.Users), () => IndexByEmailAndLogin(lms.Users), () => IndexLinks(links));
+        }
+
+        private void IndexById(IReadOnlyList<LmsUser> users)
+        {
+            foreach (var user in users)
             {
                 _usersById[user.LmsId] = user;
                 if (!string.IsNullOrWhiteSpace(user.SalesforceId)) _bySalesforceIdField.Add(SalesforceIds.Key(user.SalesforceId!), user);
+            }
+        }
+
+        private void IndexByEmailAndLogin(IReadOnlyList<LmsUser> users)
+        {
+            foreach (var user in users)
+            {
                 _byEmail.Add(user.Email, user);
                 _byLogin.Add(user.Login, user);
             }
-            if (links != null)
-                foreach (var link in links)
-                {
-                    _linkBySalesforceId[link.SalesforceId] = link;
-                    _linkByLmsId[link.LmsId] = link;
-                }
+        }
+
+        private void IndexLinks(IEnumerable<Link>? links)
+        {
+            if (links == null) return;
+            foreach (var link in links)
+            {
+                _linkBySalesforceId[link.SalesforceId] = link;
+                _linkByLmsId[link.LmsId] = link;
+            }
         }
 
         public MatchResult Match(DesiredUser user) => MatchByKey(user.Source.SalesforceKey, user.Email, user.Login);

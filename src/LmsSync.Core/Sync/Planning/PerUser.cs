@@ -51,13 +51,27 @@ namespace LmsSync.Core.Sync
                 step(0, 0, count);
                 return;
             }
+            Rethrown(() => System.Threading.Tasks.Parallel.For(0, Chunks(count), chunk =>
+            {
+                var from = chunk * ChunkSize;
+                step(chunk, from, Math.Min(count, from + ChunkSize));
+            }));
+        }
+
+        /// <summary>Runs independent steps over <paramref name="count"/> users, at the same time when there are many.</summary>
+        public void Invoke(int count, params Action[] steps)
+        {
+            if (Parallel(count)) Rethrown(() => System.Threading.Tasks.Parallel.Invoke(steps));
+            else
+                foreach (var step in steps) step();
+        }
+
+        /// <summary>A failure on another thread is rethrown as itself, as a sequential run would throw it.</summary>
+        private static void Rethrown(Action parallel)
+        {
             try
             {
-                System.Threading.Tasks.Parallel.For(0, Chunks(count), chunk =>
-                {
-                    var from = chunk * ChunkSize;
-                    step(chunk, from, Math.Min(count, from + ChunkSize));
-                });
+                parallel();
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {

@@ -31,7 +31,7 @@ namespace LmsSync.Core.Sync
             _options = input.Options;
             _capabilities = input.Capabilities;
             _perUser = perUser;
-            _matcher = new Matcher(input.Lms, input.State.Links);
+            _matcher = new Matcher(input.Lms, input.State.Links, perUser);
             _org = new OrgDirectory(input.Lms);
             _scope = new ScopeFilter(input.Scope);
             _termination = new TerminationPolicy(_options, input.Clock.UtcNow);
@@ -84,12 +84,12 @@ namespace LmsSync.Core.Sync
             if (_input.Lms.UsersComplete)
             {
                 var missing = new MissingUsers(_options, _input.SalesforceReadComplete, _matcher);
-                missing.AddRows(_input.State.Links, _read, rows, staleLinks);
+                missing.AddRows(_input.State.Links, _read, rows, staleLinks, _perUser);
                 if (_options.DeleteEmptyDepartments)
                     EmptyDepartments.Add(_input.Lms, _input.State, rows, _orgChanges, _options.NewDepartmentParentId);
             }
 
-            var summary = PlanSummarizer.Summarize(rows, _orgChanges.All, _input, _matcher, staleLinks.Count);
+            var summary = PlanSummarizer.Summarize(rows, _orgChanges.All, _input, _matcher, staleLinks.Count, _perUser);
             return new Plan(rows, _orgChanges.All, summary, _managedGroupNames, staleLinks, _input.Clock.UtcNow);
         }
 
