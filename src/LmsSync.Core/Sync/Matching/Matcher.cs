@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LmsSync.Core.Mapping;
 
@@ -43,6 +44,7 @@ namespace LmsSync.Core.Sync
             perUser.Invoke(users + linkCount, () => IndexById(lms.Users), () => IndexByEmailAndLogin(lms.Users), () => IndexLinks(links));
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void IndexById(IReadOnlyList<LmsUser> users)
         {
             foreach (var user in users)
@@ -52,6 +54,7 @@ namespace LmsSync.Core.Sync
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void IndexByEmailAndLogin(IReadOnlyList<LmsUser> users)
         {
             foreach (var user in users)
@@ -61,6 +64,7 @@ namespace LmsSync.Core.Sync
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void IndexLinks(IEnumerable<Link>? links)
         {
             if (links == null) return;
@@ -71,6 +75,7 @@ namespace LmsSync.Core.Sync
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         public MatchResult Match(DesiredUser user) => MatchByKey(user.Source.SalesforceKey, user.Email, user.Login);
 
         public MatchResult Match(string salesforceId, string? email, string? login)
@@ -79,6 +84,7 @@ namespace LmsSync.Core.Sync
             return MatchByKey(SalesforceIds.Key(salesforceId), email, login);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private MatchResult MatchByKey(string key, string? email, string? login)
         {
             var stale = false;
@@ -94,11 +100,14 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>The link that makes an LMS user the integration's, or null for a user it does not manage.</summary>
+        [MethodImpl(Jit.Optimized)]
         public Link? LinkOf(string lmsId) => _linkByLmsId.TryGetValue(lmsId, out var link) ? link : null;
 
         /// <summary>The LMS user with this id, or null.</summary>
+        [MethodImpl(Jit.Optimized)]
         public LmsUser? UserById(string lmsId) => _usersById.TryGetValue(lmsId, out var user) ? user : null;
 
+        [MethodImpl(Jit.Optimized)]
         private MatchResult? Decide(MatchMethod method, IReadOnlyList<LmsUser> candidates, string salesforceKey, bool stale)
         {
             if (candidates.Count == 0) return null;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using LmsSync.Core.Lms;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -22,6 +23,7 @@ namespace LmsSync.Core.Sync
                 while (ResolveOnce(entries, lms, catalog, field, perUser)) { }
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool ResolveOnce(PlanEntry[] entries, LmsSnapshot lms, LmsFieldCatalog catalog, string field, PerUser perUser)
         {
             // Owner → value written; and the written values, each with the owners that will hold it.
@@ -43,7 +45,7 @@ namespace LmsSync.Core.Sync
             // holders are added afterwards in chunk order, as a sequential scan would have added them.
             var users = lms.Users;
             var found = new List<KeyValuePair<List<string>, string>>?[perUser.Chunks(users.Count)];
-            perUser.For(users.Count, (chunk, from, to) =>
+            perUser.For(users.Count, [MethodImpl(Jit.Optimized)] (chunk, from, to) =>
             {
                 for (var i = from; i < to; i++)
                 {
@@ -79,6 +81,7 @@ namespace LmsSync.Core.Sync
         private const string NewPrefix = "new:";
 
         /// <summary>The value the row writes to the field, or null when it leaves the field alone.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static string? Written(PlanEntry entry, string field)
         {
             var changes = entry.Changes!;
@@ -89,6 +92,7 @@ namespace LmsSync.Core.Sync
 
         private static string Owner(PlanEntry entry) => entry.LmsUser?.LmsId ?? NewPrefix + entry.Source.SalesforceId;
 
+        [MethodImpl(Jit.Optimized)]
         private static string? Current(LmsUser user, string field, LmsFieldCatalog catalog)
         {
             if (user.Fields.TryGetValue(field, out var value)) return value;

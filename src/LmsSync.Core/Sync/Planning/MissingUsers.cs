@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -20,12 +21,13 @@ namespace LmsSync.Core.Sync
             _matcher = matcher;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public void AddRows(IReadOnlyList<Link> links, IReadOnlyDictionary<string, int> read, List<PlanRow> rows, List<Link> staleLinks, PerUser perUser)
         {
             // Per link, in chunks on every core for many links; each chunk's rows and stale links are added in chunk
             // order, as a sequential pass would have added them.
             var found = new Found?[perUser.Chunks(links.Count)];
-            perUser.For(links.Count, (chunk, from, to) =>
+            perUser.For(links.Count, [MethodImpl(Jit.Optimized)] (chunk, from, to) =>
             {
                 for (var i = from; i < to; i++)
                 {
@@ -52,6 +54,7 @@ namespace LmsSync.Core.Sync
             public List<Link> StaleLinks { get; } = new List<Link>();
         }
 
+        [MethodImpl(Jit.Optimized)]
         private PlanRow RowFor(Link link, LmsUser user)
         {
             var row = new PlanRow(PlanAction.Skip, link.SalesforceId, user.LmsId, user.Email ?? user.Login, user.Email) { MatchedBy = MatchMethod.Link };

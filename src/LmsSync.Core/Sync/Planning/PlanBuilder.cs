@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using LmsSync.Core.Mapping;
 using LmsSync.Core.Rules;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -40,13 +41,14 @@ namespace LmsSync.Core.Sync
             _changes = new ChangeCalculator(input.Catalog, input.Capabilities);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public Plan Build()
         {
             // The stages marked "per user" read shared, settled data and write only their own entries, so they run in
             // chunks on every core (PerUser); the others depend on order or on all users, and run on this thread.
             var entries = Evaluate();
             ClaimResolver.Resolve(entries);
-            _perUser.For(entries.Length, (_, from, to) =>
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
             {
                 // Per user, with a decider of its own: it caches group resolutions.
                 var decide = NewDecider();
@@ -67,7 +69,7 @@ namespace LmsSync.Core.Sync
             }
 
             // Per user: the rows, now that the managed group names are known; then, in order, the organisation changes they need.
-            _perUser.For(entries.Length, (_, from, to) =>
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
             {
                 for (var i = from; i < to; i++)
                     if (entries[i].Syncs) Fill(entries[i]);
@@ -99,12 +101,13 @@ namespace LmsSync.Core.Sync
         private Dictionary<string, int> _read = new Dictionary<string, int>();
 
         /// <summary>Per user: the match, and the users not synced whatever they match (they need nothing but their own entry).</summary>
+        [MethodImpl(Jit.Optimized)]
         private PlanEntry[] Evaluate()
         {
             var evaluation = _input.Evaluation is SourceEvaluation given && given.Fits(_input) ? given : SourceEvaluation.Of(_input);
             var read = _read = evaluation.FirstIndex;
             var entries = new PlanEntry[evaluation.Count];
-            _perUser.For(entries.Length, (_, from, to) =>
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
             {
                 var decide = NewDecider();
                 for (var i = from; i < to; i++)
@@ -121,6 +124,7 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>The departments and groups a user to sync needs created, in the order the users come.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void AddOrgChanges(PlanEntry entry)
         {
             if (entry.Department is OrgTarget department && department.IsNew) _orgChanges.CreateDepartment(department.Name);
@@ -130,6 +134,7 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>Settles a user to create, update or reactivate: field changes, department, groups.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void Fill(PlanEntry entry)
         {
             var lms = entry.LmsUser;
@@ -160,6 +165,7 @@ namespace LmsSync.Core.Sync
             entry.Row = row;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private DepartmentChange? DepartmentMove(PlanEntry entry, LmsUser? lms)
         {
             if (entry.Department == null) return null;
@@ -169,6 +175,7 @@ namespace LmsSync.Core.Sync
             return new DepartmentChange(lms?.DepartmentId, from?.Name, target.Id, target.Name);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void FillGroups(PlanRow row, List<OrgTarget> targets, LmsUser? lms)
         {
             // A user has a handful of groups: linear scans beat hash sets here.

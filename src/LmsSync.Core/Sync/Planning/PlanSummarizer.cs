@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
     /// <summary>Counts the plan and applies the deprovision guard.</summary>
     internal static class PlanSummarizer
     {
+        [MethodImpl(Jit.Optimized)]
         public static PlanSummary Summarize(IReadOnlyList<PlanRow> rows, IReadOnlyList<OrgChange> orgChanges, PlanInput input, Matcher matcher, int staleLinks, PerUser perUser)
         {
             var summary = new PlanSummary { Enabled = input.Options.Enabled, SalesforceReadComplete = input.SalesforceReadComplete };
@@ -48,10 +50,11 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>How many links point at an existing LMS user: counted per chunk of links, on every core for many.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static int Existing(IReadOnlyList<Link> links, Matcher matcher, PerUser perUser)
         {
             var counts = new int[perUser.Chunks(links.Count)];
-            perUser.For(links.Count, (chunk, from, to) =>
+            perUser.For(links.Count, [MethodImpl(Jit.Optimized)] (chunk, from, to) =>
             {
                 var count = 0;
                 for (var i = from; i < to; i++)
