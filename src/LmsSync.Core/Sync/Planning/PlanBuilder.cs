@@ -104,7 +104,7 @@ namespace LmsSync.Core.Sync
         [MethodImpl(Jit.Optimized)]
         private PlanEntry[] Evaluate()
         {
-            var evaluation = _input.Evaluation is SourceEvaluation given && given.Fits(_input) ? given : SourceEvaluation.Of(_input);
+            var evaluation = _input.Evaluation is SourceEvaluation given && given.Fits(_input) ? given : SourceEvaluation.Of(_input, _perUser);
             var read = _read = evaluation.FirstIndex;
             var entries = new PlanEntry[evaluation.Count];
             _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
