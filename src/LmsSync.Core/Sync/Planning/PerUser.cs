@@ -23,6 +23,12 @@ namespace LmsSync.Core.Sync
         /// <summary>Everything on the calling thread, one chunk (tests compare plans made both ways).</summary>
         public static readonly PerUser Sequential = new PerUser(int.MaxValue, int.MaxValue);
 
+        /// <summary>
+        /// Unbounded, Parallel.For spreads over every thread-pool thread it gets, and after the reads the pool holds
+        /// many: more threads than cores only take turns, each chunk's data evicting the other's from the cache.
+        /// </summary>
+        private static readonly ParallelOptions OneThreadPerCore = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
         private readonly int _minUsers;
 
         public PerUser(int minUsers, int chunkSize)
@@ -51,7 +57,7 @@ namespace LmsSync.Core.Sync
                 step(0, 0, count);
                 return;
             }
-            Rethrown(() => System.Threading.Tasks.Parallel.For(0, Chunks(count), chunk =>
+            Rethrown(() => System.Threading.Tasks.Parallel.For(0, Chunks(count), OneThreadPerCore, chunk =>
             {
                 var from = chunk * ChunkSize;
                 step(chunk, from, Math.Min(count, from + ChunkSize));
@@ -61,7 +67,7 @@ namespace LmsSync.Core.Sync
         /// <summary>Runs independent steps over <paramref name="count"/> users, at the same time when there are many.</summary>
         public void Invoke(int count, params Action[] steps)
         {
-            if (Parallel(count)) Rethrown(() => System.Threading.Tasks.Parallel.Invoke(steps));
+            if (Parallel(count)) Rethrown(() => System.Threading.Tasks.Parallel.Invoke(OneThreadPerCore, steps));
             else
                 foreach (var step in steps) step();
         }
