@@ -59,7 +59,7 @@ public sealed class SourceEvaluationTests
     }
 
     /// <summary>Everything a plan says, as text: two plans are the same when their descriptions are.</summary>
-    private static string Describe(Plan plan)
+    internal static string Describe(Plan plan)
     {
         var lines = plan.Rows.Select(r => string.Join(" | ",
                 r.Action, r.Reason, r.DeactivationReason, r.SalesforceId, r.LmsId, r.DisplayName, r.Email, r.MatchedBy, r.CreatesLink, r.SendWelcomeEmail,

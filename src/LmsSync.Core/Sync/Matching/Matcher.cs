@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LmsSync.Core.Mapping;
 
@@ -21,7 +22,11 @@ namespace LmsSync.Core.Sync
         private readonly UserIndex _byEmail;
         private readonly UserIndex _byLogin;
 
-        public Matcher(LmsSnapshot lms, IEnumerable<Link>? links)
+        public Matcher(LmsSnapshot lms, IEnumerable<Link>? links) : this(lms, links, PerUser.Default)
+        {
+        }
+
+        internal Matcher(LmsSnapshot lms, IEnumerable<Link>? links, PerUser perUser)
         {
             if (lms == null) throw new ArgumentNullException(nameof(lms));
             var users = lms.Users.Count;
@@ -32,21 +37,45 @@ namespace LmsSync.Core.Sync
             _bySalesforceIdField = new UserIndex(StringComparer.Ordinal, 0);
             _byEmail = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
             _byLogin = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
-            foreach (var user in lms.Users)
+            // Each table is filled by one thread in the snapshot's order (so duplicates keep their order); the three
+            // groups of tables are independent, and a 100,000-user snapshot fills them in a good 100 ms of CPU.
+            // Three independent groups of tables, filled at the same time for a large snapshot (a good 100 ms of CPU for
+            // 100,000 users); each table by one thread in the snapshot's order, so users sharing a key keep their order.
+            perUser.Invoke(users + linkCount, () => IndexById(lms.Users), () => IndexByEmailAndLogin(lms.Users), () => IndexLinks(links));
+        }
+
+        [MethodImpl(Jit.Optimized)]
+        private void IndexById(IReadOnlyList<LmsUser> users)
+        {
+            foreach (var user in users)
             {
                 _usersById[user.LmsId] = user;
                 if (!string.IsNullOrWhiteSpace(user.SalesforceId)) _bySalesforceIdField.Add(SalesforceIds.Key(user.SalesforceId!), user);
+            }
+        }
+
+        [MethodImpl(Jit.Optimized)]
+        private void IndexByEmailAndLogin(IReadOnlyList<LmsUser> users)
+        {
+            foreach (var user in users)
+            {
                 _byEmail.Add(user.Email, user);
                 _byLogin.Add(user.Login, user);
             }
-            if (links != null)
-                foreach (var link in links)
-                {
-                    _linkBySalesforceId[link.SalesforceId] = link;
-                    _linkByLmsId[link.LmsId] = link;
-                }
         }
 
+        [MethodImpl(Jit.Optimized)]
+        private void IndexLinks(IEnumerable<Link>? links)
+        {
+            if (links == null) return;
+            foreach (var link in links)
+            {
+                _linkBySalesforceId[link.SalesforceId] = link;
+                _linkByLmsId[link.LmsId] = link;
+            }
+        }
+
+        [MethodImpl(Jit.Optimized)]
         public MatchResult Match(DesiredUser user) => MatchByKey(user.Source.SalesforceKey, user.Email, user.Login);
 
         public MatchResult Match(string salesforceId, string? email, string? login)
@@ -55,6 +84,7 @@ namespace LmsSync.Core.Sync
             return MatchByKey(SalesforceIds.Key(salesforceId), email, login);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private MatchResult MatchByKey(string key, string? email, string? login)
         {
             var stale = false;
@@ -70,11 +100,14 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>The link that makes an LMS user the integration's, or null for a user it does not manage.</summary>
+        [MethodImpl(Jit.Optimized)]
         public Link? LinkOf(string lmsId) => _linkByLmsId.TryGetValue(lmsId, out var link) ? link : null;
 
         /// <summary>The LMS user with this id, or null.</summary>
+        [MethodImpl(Jit.Optimized)]
         public LmsUser? UserById(string lmsId) => _usersById.TryGetValue(lmsId, out var user) ? user : null;
 
+        [MethodImpl(Jit.Optimized)]
         private MatchResult? Decide(MatchMethod method, IReadOnlyList<LmsUser> candidates, string salesforceKey, bool stale)
         {
             if (candidates.Count == 0) return null;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -12,6 +13,7 @@ namespace LmsSync.Core.Sync
 
         private SalesforceKeyComparer() { }
 
+        [MethodImpl(Jit.Optimized)]
         public bool Equals(string? x, string? y)
         {
             if (ReferenceEquals(x, y)) return true;
@@ -21,6 +23,7 @@ namespace LmsSync.Core.Sync
             return lengthX == lengthY && string.CompareOrdinal(x, startX, y, startY, lengthX) == 0;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public int GetHashCode(string id)
         {
             var length = Range(id, out var start);

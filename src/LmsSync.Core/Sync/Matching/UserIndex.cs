@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -16,6 +17,7 @@ namespace LmsSync.Core.Sync
             _more = new Dictionary<string, List<LmsUser>>(comparer);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public void Add(string? key, LmsUser user)
         {
             if (string.IsNullOrWhiteSpace(key)) return;
@@ -29,6 +31,7 @@ namespace LmsSync.Core.Sync
             list.Add(user);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public IReadOnlyList<LmsUser> Find(string? key)
         {
             if (string.IsNullOrWhiteSpace(key)) return Empty;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using LmsSync.Core.Lms;
 using LmsSync.Core.Mapping;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -21,6 +22,7 @@ namespace LmsSync.Core.Sync
             _capabilities = capabilities;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public IReadOnlyList<FieldChange> Changes(DesiredUser desired, LmsUser? current)
         {
             List<FieldChange>? changes = null;
@@ -36,6 +38,7 @@ namespace LmsSync.Core.Sync
             return changes ?? None;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void Consider(string field, string? value, bool appliesOnUpdate, LmsUser? current, ref List<FieldChange>? changes)
         {
             if (current == null)
@@ -49,6 +52,7 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>The LMS's value; falls back to the user's email, login or Salesforce Id when the connector left the field out.</summary>
+        [MethodImpl(Jit.Optimized)]
         private string? CurrentValue(LmsUser user, string field)
         {
             if (user.Fields.TryGetValue(field, out var value)) return value;
@@ -58,6 +62,7 @@ namespace LmsSync.Core.Sync
             return null;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private bool Same(string field, string? old, string? @new)
         {
             if (string.Equals(old, @new, System.StringComparison.Ordinal)) return true;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -11,6 +12,7 @@ namespace LmsSync.Core.Sync
     /// </summary>
     internal static class ClaimResolver
     {
+        [MethodImpl(Jit.Optimized)]
         public static void Resolve(PlanEntry[] entries)
         {
             var first = new Dictionary<string, PlanEntry>(entries.Length, StringComparer.Ordinal);

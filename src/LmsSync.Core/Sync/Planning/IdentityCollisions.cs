@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using LmsSync.Core.Lms;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -13,16 +14,17 @@ namespace LmsSync.Core.Sync
     /// </summary>
     internal static class IdentityCollisions
     {
-        public static void Resolve(PlanEntry[] entries, LmsSnapshot lms, LmsFieldCatalog catalog)
+        public static void Resolve(PlanEntry[] entries, LmsSnapshot lms, LmsFieldCatalog catalog, PerUser perUser)
         {
             var fields = new List<string>();
             if (catalog.EmailField != null) fields.Add(catalog.EmailField);
             if (catalog.LoginField != null && !string.Equals(catalog.LoginField, catalog.EmailField, StringComparison.OrdinalIgnoreCase)) fields.Add(catalog.LoginField);
             foreach (var field in fields)
-                while (ResolveOnce(entries, lms, catalog, field)) { }
+                while (ResolveOnce(entries, lms, catalog, field, perUser)) { }
         }
 
-        private static bool ResolveOnce(PlanEntry[] entries, LmsSnapshot lms, LmsFieldCatalog catalog, string field)
+        [MethodImpl(Jit.Optimized)]
+        private static bool ResolveOnce(PlanEntry[] entries, LmsSnapshot lms, LmsFieldCatalog catalog, string field, PerUser perUser)
         {
             // Owner → value written; and the written values, each with the owners that will hold it.
             var writes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,13 +41,24 @@ namespace LmsSync.Core.Sync
             }
             if (writes.Count == 0) return false;
 
-            foreach (var user in lms.Users)
+            // The scan of every LMS user reads the two tables only, so it runs in chunks on every core; each chunk's
+            // holders are added afterwards in chunk order, as a sequential scan would have added them.
+            var users = lms.Users;
+            var found = new List<KeyValuePair<List<string>, string>>?[perUser.Chunks(users.Count)];
+            perUser.For(users.Count, [MethodImpl(Jit.Optimized)] (chunk, from, to) =>
             {
-                var current = Current(user, field, catalog);
-                if (string.IsNullOrWhiteSpace(current) || !holders.TryGetValue(current!.Trim(), out var list)) continue;
-                // Asked only of the few users holding a written value, not of every LMS user: its current value is being replaced.
-                if (!writes.ContainsKey(user.LmsId)) list.Add(user.LmsId);
-            }
+                for (var i = from; i < to; i++)
+                {
+                    var user = users[i];
+                    var current = Current(user, field, catalog);
+                    if (string.IsNullOrWhiteSpace(current) || !holders.TryGetValue(current!.Trim(), out var list)) continue;
+                    // Asked only of the few users holding a written value, not of every LMS user: its current value is being replaced.
+                    if (!writes.ContainsKey(user.LmsId)) (found[chunk] ??= new List<KeyValuePair<List<string>, string>>()).Add(new KeyValuePair<List<string>, string>(list, user.LmsId));
+                }
+            });
+            foreach (var chunk in found)
+                if (chunk != null)
+                    foreach (var holder in chunk) holder.Key.Add(holder.Value);
 
             var changed = false;
             foreach (var entry in entries)
@@ -68,6 +81,7 @@ namespace LmsSync.Core.Sync
         private const string NewPrefix = "new:";
 
         /// <summary>The value the row writes to the field, or null when it leaves the field alone.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static string? Written(PlanEntry entry, string field)
         {
             var changes = entry.Changes!;
@@ -78,6 +92,7 @@ namespace LmsSync.Core.Sync
 
         private static string Owner(PlanEntry entry) => entry.LmsUser?.LmsId ?? NewPrefix + entry.Source.SalesforceId;
 
+        [MethodImpl(Jit.Optimized)]
         private static string? Current(LmsUser user, string field, LmsFieldCatalog catalog)
         {
             if (user.Fields.TryGetValue(field, out var value)) return value;

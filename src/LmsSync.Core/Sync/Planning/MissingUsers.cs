@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -20,21 +21,40 @@ namespace LmsSync.Core.Sync
             _matcher = matcher;
         }
 
-        public void AddRows(IReadOnlyList<Link> links, IReadOnlyDictionary<string, int> read, List<PlanRow> rows, List<Link> staleLinks)
+        [MethodImpl(Jit.Optimized)]
+        public void AddRows(IReadOnlyList<Link> links, IReadOnlyDictionary<string, int> read, List<PlanRow> rows, List<Link> staleLinks, PerUser perUser)
         {
-            foreach (var link in links)
+            // Per link, in chunks on every core for many links; each chunk's rows and stale links are added in chunk
+            // order, as a sequential pass would have added them.
+            var found = new Found?[perUser.Chunks(links.Count)];
+            perUser.For(links.Count, [MethodImpl(Jit.Optimized)] (chunk, from, to) =>
             {
-                if (read.ContainsKey(link.SalesforceId)) continue;
-                var user = _matcher.UserById(link.LmsId);
-                if (user == null)
+                for (var i = from; i < to; i++)
                 {
-                    staleLinks.Add(link);
-                    continue;
+                    var link = links[i];
+                    if (read.ContainsKey(link.SalesforceId)) continue;
+                    var user = _matcher.UserById(link.LmsId);
+                    var mine = found[chunk] ??= new Found();
+                    if (user == null) mine.StaleLinks.Add(link);
+                    else mine.Rows.Add(RowFor(link, user));
                 }
-                rows.Add(RowFor(link, user));
+            });
+            foreach (var chunk in found)
+            {
+                if (chunk == null) continue;
+                rows.AddRange(chunk.Rows);
+                staleLinks.AddRange(chunk.StaleLinks);
             }
         }
 
+        /// <summary>One chunk's rows and stale links.</summary>
+        private sealed class Found
+        {
+            public List<PlanRow> Rows { get; } = new List<PlanRow>();
+            public List<Link> StaleLinks { get; } = new List<Link>();
+        }
+
+        [MethodImpl(Jit.Optimized)]
         private PlanRow RowFor(Link link, LmsUser user)
         {
             var row = new PlanRow(PlanAction.Skip, link.SalesforceId, user.LmsId, user.Email ?? user.Login, user.Email) { MatchedBy = MatchMethod.Link };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LmsSync.Core.Sync
@@ -26,11 +27,13 @@ namespace LmsSync.Core.Sync
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         public LmsDepartment? DepartmentById(string? id) => id != null && _departmentsById.TryGetValue(id, out var d) ? d : null;
 
         public LmsGroup? GroupById(string id) => _groupsById.TryGetValue(id, out var g) ? g : null;
 
         /// <summary>The department a name points at, or null with <paramref name="ambiguity"/> set when several share the name.</summary>
+        [MethodImpl(Jit.Optimized)]
         public OrgTarget? ResolveDepartment(string name, out string? ambiguity)
         {
             var found = _departmentsByName.Find(name);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using LmsSync.Core.Mapping;
 using LmsSync.Core.Rules;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -23,12 +24,15 @@ namespace LmsSync.Core.Sync
         private readonly HashSet<string> _managedGroupNames;
         private readonly ChangeCalculator _changes;
 
-        public PlanBuilder(PlanInput input)
+        private readonly PerUser _perUser;
+
+        public PlanBuilder(PlanInput input, PerUser perUser)
         {
             _input = input;
             _options = input.Options;
             _capabilities = input.Capabilities;
-            _matcher = new Matcher(input.Lms, input.State.Links);
+            _perUser = perUser;
+            _matcher = new Matcher(input.Lms, input.State.Links, perUser);
             _org = new OrgDirectory(input.Lms);
             _scope = new ScopeFilter(input.Scope);
             _termination = new TerminationPolicy(_options, input.Clock.UtcNow);
@@ -37,25 +41,43 @@ namespace LmsSync.Core.Sync
             _changes = new ChangeCalculator(input.Catalog, input.Capabilities);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public Plan Build()
         {
+            // The stages marked "per user" read shared, settled data and write only their own entries, so they run in
+            // chunks on every core (PerUser); the others depend on order or on all users, and run on this thread.
             var entries = Evaluate();
-            var decide = new UserDecider(_options, _capabilities, _org, _scope, _termination, _input.Mapping, _input.Catalog);
-            foreach (var entry in entries) decide.DecideUnsynced(entry);
             ClaimResolver.Resolve(entries);
-            foreach (var entry in entries) decide.DecideSynced(entry);
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
+            {
+                // Per user, with a decider of its own: it caches group resolutions.
+                var decide = NewDecider();
+                for (var i = from; i < to; i++)
+                {
+                    var entry = entries[i];
+                    decide.DecideSynced(entry);
+                    if (entry.Syncs) entry.Changes = _changes.Changes(entry.Desired, entry.LmsUser);
+                }
+            });
+            IdentityCollisions.Resolve(entries, _input.Lms, _input.Catalog, _perUser);
+            var decide = NewDecider();
             foreach (var entry in entries)
-                if (entry.Syncs) entry.Changes = _changes.Changes(entry.Desired, entry.LmsUser);
-            IdentityCollisions.Resolve(entries, _input.Lms, _input.Catalog);
-            foreach (var entry in entries) decide.SkipCreateWithBlankMandatoryField(entry);
-            foreach (var entry in entries)
+            {
+                decide.SkipCreateWithBlankMandatoryField(entry);
                 if (entry.Syncs && entry.Groups != null)
                     foreach (var group in entry.Groups) _managedGroupNames.Add(group.Name);
+            }
 
+            // Per user: the rows, now that the managed group names are known; then, in order, the organisation changes they need.
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                    if (entries[i].Syncs) Fill(entries[i]);
+            });
             var rows = new List<PlanRow>(entries.Length + 16);
             foreach (var entry in entries)
             {
-                if (entry.Syncs) Fill(entry);
+                if (entry.Syncs) AddOrgChanges(entry);
                 rows.Add(entry.Row!);
             }
             var staleLinks = new List<Link>();
@@ -64,35 +86,55 @@ namespace LmsSync.Core.Sync
             if (_input.Lms.UsersComplete)
             {
                 var missing = new MissingUsers(_options, _input.SalesforceReadComplete, _matcher);
-                missing.AddRows(_input.State.Links, _read, rows, staleLinks);
+                missing.AddRows(_input.State.Links, _read, rows, staleLinks, _perUser);
                 if (_options.DeleteEmptyDepartments)
                     EmptyDepartments.Add(_input.Lms, _input.State, rows, _orgChanges, _options.NewDepartmentParentId);
             }
 
-            var summary = PlanSummarizer.Summarize(rows, _orgChanges.All, _input, _matcher, staleLinks.Count);
+            var summary = PlanSummarizer.Summarize(rows, _orgChanges.All, _input, _matcher, staleLinks.Count, _perUser);
             return new Plan(rows, _orgChanges.All, summary, _managedGroupNames, staleLinks, _input.Clock.UtcNow);
         }
+
+        private UserDecider NewDecider() => new UserDecider(_options, _capabilities, _org, _scope, _termination, _input.Mapping, _input.Catalog);
 
         /// <summary>Each Salesforce key read, with the index of its first record.</summary>
         private Dictionary<string, int> _read = new Dictionary<string, int>();
 
+        /// <summary>Per user: the match, and the users not synced whatever they match (they need nothing but their own entry).</summary>
+        [MethodImpl(Jit.Optimized)]
         private PlanEntry[] Evaluate()
         {
-            var evaluation = _input.Evaluation is SourceEvaluation given && given.Fits(_input) ? given : SourceEvaluation.Of(_input);
-            _read = evaluation.FirstIndex;
+            var evaluation = _input.Evaluation is SourceEvaluation given && given.Fits(_input) ? given : SourceEvaluation.Of(_input, _perUser);
+            var read = _read = evaluation.FirstIndex;
             var entries = new PlanEntry[evaluation.Count];
-            for (var i = 0; i < entries.Length; i++)
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
             {
-                var user = evaluation[i];
-                var match = _matcher.Match(user.Desired);
-                entries[i] = new PlanEntry(user.User, user.Verdict, user.Desired, user.ScopeReason, match);
-                if (_read.TryGetValue(user.User.SalesforceKey, out var first) && first != i)
-                    entries[i].Row = Rows.Skip(entries[i], "this Salesforce user was read twice; only the first record counts");
-            }
+                var decide = NewDecider();
+                for (var i = from; i < to; i++)
+                {
+                    var user = evaluation[i];
+                    var match = _matcher.Match(user.Desired);
+                    var entry = entries[i] = new PlanEntry(user.User, user.Verdict, user.Desired, user.ScopeReason, match);
+                    if (read.TryGetValue(user.User.SalesforceKey, out var first) && first != i)
+                        entry.Row = Rows.Skip(entry, "this Salesforce user was read twice; only the first record counts");
+                    decide.DecideUnsynced(entry);
+                }
+            });
             return entries;
         }
 
+        /// <summary>The departments and groups a user to sync needs created, in the order the users come.</summary>
+        [MethodImpl(Jit.Optimized)]
+        private void AddOrgChanges(PlanEntry entry)
+        {
+            if (entry.Department is OrgTarget department && department.IsNew) _orgChanges.CreateDepartment(department.Name);
+            if (entry.Groups != null)
+                foreach (var target in entry.Groups)
+                    if (target.IsNew) _orgChanges.CreateGroup(target.Name);
+        }
+
         /// <summary>Settles a user to create, update or reactivate: field changes, department, groups.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void Fill(PlanEntry entry)
         {
             var lms = entry.LmsUser;
@@ -123,26 +165,24 @@ namespace LmsSync.Core.Sync
             entry.Row = row;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private DepartmentChange? DepartmentMove(PlanEntry entry, LmsUser? lms)
         {
             if (entry.Department == null) return null;
             var target = entry.Department.Value;
-            if (target.IsNew) _orgChanges.CreateDepartment(target.Name);
             if (lms != null && !target.IsNew && string.Equals(lms.DepartmentId, target.Id, StringComparison.Ordinal)) return null;
             var from = lms == null ? null : _org.DepartmentById(lms.DepartmentId);
             return new DepartmentChange(lms?.DepartmentId, from?.Name, target.Id, target.Name);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void FillGroups(PlanRow row, List<OrgTarget> targets, LmsUser? lms)
         {
             // A user has a handful of groups: linear scans beat hash sets here.
             var current = lms?.GroupIds;
             List<GroupRef>? join = null;
             foreach (var target in targets)
-            {
-                if (target.IsNew) _orgChanges.CreateGroup(target.Name);
                 if (target.IsNew || current == null || !Contains(current, target.Id!)) (join ??= new List<GroupRef>()).Add(new GroupRef(target.Id, target.Name));
-            }
             if (join != null) row.GroupsToJoin = join;
             if (lms == null || !_options.RemoveFromStaleGroups) return;
 

@@ -16,7 +16,7 @@ namespace LmsSync.Core.Sync
         public static Plan Plan(PlanInput input)
         {
             if (input == null) throw new ArgumentNullException(nameof(input));
-            return new PlanBuilder(input).Build();
+            return new PlanBuilder(input, PerUser.Default).Build();
         }
     }
 }

@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
     /// <summary>Makes plan rows for Salesforce users, carrying their verdict, mapped values and match.</summary>
     internal static class Rows
     {
+        [MethodImpl(Jit.Optimized)]
         public static PlanRow For(PlanEntry entry, PlanAction action)
         {
             var lms = entry.LmsUser;
@@ -28,6 +30,7 @@ namespace LmsSync.Core.Sync
             return row;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public static PlanRow Disputed(PlanEntry entry, string reason, IReadOnlyList<string> candidates)
         {
             var lms = entry.LmsUser;

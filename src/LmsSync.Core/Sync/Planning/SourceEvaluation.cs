@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LmsSync.Core.Lms;
 using LmsSync.Core.Mapping;
 using LmsSync.Core.Rules;
@@ -43,11 +44,21 @@ namespace LmsSync.Core.Sync
             _firstIndex = new Dictionary<string, int>(expectedUsers, SalesforceKeyComparer.Instance);
         }
 
-        /// <summary>The evaluation of a planner's input, all at once (when none was made while reading).</summary>
-        public static SourceEvaluation Of(PlanInput input)
+        /// <summary>
+        /// The evaluation of a planner's input, all at once (when none was made while reading). Rules, mapping and scope
+        /// read only their settings (the mapper's caches are concurrent), so many users are evaluated on every core, and
+        /// added in order.
+        /// </summary>
+        public static SourceEvaluation Of(PlanInput input, PerUser perUser)
         {
-            var evaluation = new SourceEvaluation(input.Mapping, input.Catalog, input.Capabilities, input.Rules, input.Scope, input.SourceUsers.Count);
-            foreach (var user in input.SourceUsers) evaluation.Add(user);
+            var users = input.SourceUsers;
+            var evaluation = new SourceEvaluation(input.Mapping, input.Catalog, input.Capabilities, input.Rules, input.Scope, users.Count);
+            var evaluated = new Evaluated[users.Count];
+            perUser.For(users.Count, [MethodImpl(Jit.Optimized)] (_, from, to) =>
+            {
+                for (var i = from; i < to; i++) evaluated[i] = evaluation.Evaluate(users[i]);
+            });
+            foreach (var user in evaluated) evaluation.Append(user);
             return evaluation;
         }
 
@@ -72,13 +83,20 @@ namespace LmsSync.Core.Sync
         public Dictionary<string, int> FirstIndex => _firstIndex;
 
         /// <summary>Evaluates the next user read. Not thread-safe: one reader adds, and the planner reads after the read ended.</summary>
-        public void Add(SourceUser user)
+        public void Add(SourceUser user) => Append(Evaluate(user));
+
+        private Evaluated Evaluate(SourceUser user)
         {
             var verdict = _rules.Decide(user);
             var desired = _mapper.Map(user);
             var scopeReason = verdict.IsSkip ? null : _scope.OutOfScopeReason(desired);
-            if (!_firstIndex.ContainsKey(user.SalesforceKey)) _firstIndex[user.SalesforceKey] = _users.Count;
-            _users.Add(new Evaluated(user, verdict, desired, scopeReason));
+            return new Evaluated(user, verdict, desired, scopeReason);
+        }
+
+        private void Append(Evaluated evaluated)
+        {
+            if (!_firstIndex.ContainsKey(evaluated.User.SalesforceKey)) _firstIndex[evaluated.User.SalesforceKey] = _users.Count;
+            _users.Add(evaluated);
         }
 
         /// <summary>True when this is the evaluation of exactly the input's users (the same objects, in order) under the input's settings.</summary>

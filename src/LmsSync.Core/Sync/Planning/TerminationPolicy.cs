@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -29,6 +30,7 @@ namespace LmsSync.Core.Sync
         public DateTime Today { get; }
 
         /// <summary>The termination date when it is today or earlier; null when none, in the future, or terminations are off.</summary>
+        [MethodImpl(Jit.Optimized)]
         public DateTime? DueDate(SourceUser user)
         {
             if (_field == null) return null;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using LmsSync.Core.Lms;
 using LmsSync.Core.Mapping;
 using LmsSync.Core.Rules;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -39,12 +40,14 @@ namespace LmsSync.Core.Sync
         /// First pass, before claims are settled: users who are not synced whatever they match — administrators,
         /// inactive, terminated, skipped. A disputed match is never linked, so it can only lead to a Skip here.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public void DecideUnsynced(PlanEntry entry)
         {
             if (entry.Row == null) entry.Row = Unsynced(entry);
         }
 
         /// <summary>Second pass, after claims: disputes, department and groups, reactivation; otherwise the user syncs.</summary>
+        [MethodImpl(Jit.Optimized)]
         public void DecideSynced(PlanEntry entry)
         {
             if (entry.Row != null) return;
@@ -52,6 +55,7 @@ namespace LmsSync.Core.Sync
             if (entry.Row == null) entry.Syncs = true;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private PlanRow? Unsynced(PlanEntry entry)
         {
             var match = entry.Match;
@@ -87,6 +91,7 @@ namespace LmsSync.Core.Sync
             return null;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private PlanRow? Blocked(PlanEntry entry)
         {
             var match = entry.Match;
@@ -108,6 +113,7 @@ namespace LmsSync.Core.Sync
         /// a user to be created whose field the LMS requires would be blank is skipped with the reason — the LMS
         /// would refuse the create on every run. Existing users keep their value: a blank never clears a field.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public void SkipCreateWithBlankMandatoryField(PlanEntry entry)
         {
             if (!entry.Syncs || entry.LmsUser != null) return;
@@ -131,6 +137,7 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>Sets the department target; returns why the user cannot be synced, or null.</summary>
+        [MethodImpl(Jit.Optimized)]
         private string? ResolveDepartment(PlanEntry entry, bool creating)
         {
             if (!_capabilities.SupportsDepartments) return null;
@@ -150,6 +157,7 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>Sets the group targets; returns why the user cannot be synced, or null.</summary>
+        [MethodImpl(Jit.Optimized)]
         private string? ResolveGroups(PlanEntry entry, bool creating)
         {
             var mapped = entry.Desired.Groups;
