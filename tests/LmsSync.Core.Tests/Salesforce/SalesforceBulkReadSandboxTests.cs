@@ -132,7 +132,7 @@ public sealed class SalesforceBulkReadSandboxTests : IAsyncLifetime
         Assert.Equal(5, _sf.Calls($"{Jobs}/{reader.JobId}/results"));
         Assert.Equal(1, _sf.Host.Context.Requests.Since(0).Count(r => r.Method == "DELETE" && r.Path == $"{Jobs}/{reader.JobId}"));
         Assert.Empty(_sf.Emulator.BulkJobs.All());
-        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5) }, _pollDelays);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(0.25), TimeSpan.FromSeconds(0.375) }, _pollDelays);
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class SalesforceBulkReadSandboxTests : IAsyncLifetime
     [Fact]
     public async Task A_job_still_running_at_the_timeout_is_aborted_and_reported()
     {
-        using var client = Client(s => s.BulkQuery.Timeout = TimeSpan.FromSeconds(1));
+        using var client = Client(s => s.BulkQuery.Timeout = TimeSpan.FromSeconds(0.25));
 
         var error = await Assert.ThrowsAsync<SalesforceBulkJobException>(() => client.QuerySourceBulkAsync(new SourceQueryBuilder()));
 
@@ -281,7 +281,7 @@ public sealed class SalesforceBulkReadSandboxTests : IAsyncLifetime
         Assert.Equal("InProgress", error.State);
         Assert.Equal("Aborted", _sf.Emulator.BulkJobs.Find(error.JobId)!.State);
         Assert.Equal(1, _sf.Host.Context.Requests.Since(0).Count(r => r.Method == "PATCH" && r.Path == $"{Jobs}/{error.JobId}"));
-        Assert.Equal(new[] { TimeSpan.FromSeconds(1) }, _pollDelays);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(0.25) }, _pollDelays);
     }
 
     [Fact]
