@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace LmsSync.Core.Http
 {
@@ -28,6 +31,51 @@ namespace LmsSync.Core.Http
                 if (_free.Count > 0 && _free.Peek().Length >= minimumLength) return _free.Pop();
             }
             return new byte[Math.Max(minimumLength, 16 * 1024)];
+        }
+
+        /// <summary>
+        /// A whole body into a rented array (give it back with <see cref="Return"/>), first sized by Content-Length when
+        /// sent, to a power of two: pages differ by a few bytes, and the pool hands back only an array at least as long.
+        /// Should the body fail midway, the array is given back and the failure thrown as it came.
+        /// </summary>
+        public async Task<(byte[] Buffer, int Length)> ReceiveAsync(HttpContent? content, CancellationToken cancellationToken)
+        {
+            var expected = content?.Headers.ContentLength;
+            var buffer = Rent(expected is long size && size < MaxSized ? PowerOfTwoAbove((int)size) : 0);
+            if (content == null) return (buffer, 0);
+            var length = 0;
+            try
+            {
+                using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    int read;
+                    while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        length += read;
+                        if (length < buffer.Length) continue;
+                        var larger = Rent(buffer.Length * 2);
+                        Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                        Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+            catch
+            {
+                Return(buffer);
+                throw;
+            }
+            return (buffer, length);
+        }
+
+        /// <summary>The largest Content-Length an array is sized by in advance (a larger body grows as it comes).</summary>
+        private const int MaxSized = 1 << 30;
+
+        private static int PowerOfTwoAbove(int size)
+        {
+            var power = 1;
+            while (power <= size) power <<= 1;
+            return power;
         }
 
         /// <summary>Hands an array back; beyond the pool's limit it is left to the collector.</summary>

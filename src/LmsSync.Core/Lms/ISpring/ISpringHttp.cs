@@ -156,33 +156,11 @@ namespace LmsSync.Core.Lms.ISpring
         }
 
         /// <summary>
-        /// The whole body into a pooled buffer (sized by Content-Length when sent); a connection lost mid-body is an
+        /// The whole body into a pooled buffer (<see cref="ByteBufferPool.ReceiveAsync"/>); a connection lost mid-body is an
         /// unreachable server, as when HttpClient buffers it.
         /// </summary>
         private Task<(byte[] Buffer, int Length)> ReceiveAsync(HttpContent? content, string operation, CancellationToken cancellationToken) =>
-            ISpringApiException.OrUnreachableAsync(ReceiveBodyAsync(content, cancellationToken), operation);
-
-        private async Task<(byte[] Buffer, int Length)> ReceiveBodyAsync(HttpContent? content, CancellationToken cancellationToken)
-        {
-            var expected = content?.Headers.ContentLength;
-            var buffer = _buffers.Rent(expected is long size && size < int.MaxValue ? (int)size + 1 : 0);
-            if (content == null) return (buffer, 0);
-            var length = 0;
-            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                    if (length < buffer.Length) continue;
-                    var larger = _buffers.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    _buffers.Return(buffer);
-                    buffer = larger;
-                }
-            }
-            return (buffer, length);
-        }
+            ISpringApiException.OrUnreachableAsync(_buffers.ReceiveAsync(content, cancellationToken), operation);
 
         /// <summary>Parses a received page's items and hands its buffer back; errors as <see cref="GetPageAsync"/> reports them.</summary>
         private IReadOnlyList<T> ParsePage<T>(byte[] buffer, int length, string pathAndQuery, string itemsProperty, Func<JsonReader, T> readItem)

@@ -202,47 +202,19 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>
-        /// The whole body into a pooled buffer, sized by Content-Length when sent. A connection lost mid-body is the
+        /// The whole body into a pooled buffer (<see cref="ByteBufferPool.ReceiveAsync"/>). A connection lost mid-body is the
         /// <see cref="HttpRequestException"/> HttpClient throws when it buffers a body itself.
         /// </summary>
-        private const int MaxPooledBody = 1 << 30;
-
-        private static int PowerOfTwoAbove(int size)
-        {
-            var power = 1;
-            while (power <= size) power <<= 1;
-            return power;
-        }
-
         private async Task<(byte[] Buffer, int Length)> ReceiveAsync(HttpContent? content, CancellationToken cancellationToken)
         {
-            var expected = content?.Headers.ContentLength;
-            // A power of two: pages differ by a few bytes, and the pool hands back only a buffer at least as long.
-            var buffer = _buffers.Rent(expected is long size && size < MaxPooledBody ? PowerOfTwoAbove((int)size) : 0);
-            if (content == null) return (buffer, 0);
-            var length = 0;
             try
             {
-                using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-                {
-                    int read;
-                    while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        length += read;
-                        if (length < buffer.Length) continue;
-                        var larger = _buffers.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                        _buffers.Return(buffer);
-                        buffer = larger;
-                    }
-                }
+                return await _buffers.ReceiveAsync(content, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
             {
-                _buffers.Return(buffer);
                 throw new HttpRequestException("Error while copying content to a stream.", e);
             }
-            return (buffer, length);
         }
 
         private static async Task ThrowIfFailedAsync(string operation, HttpResponseMessage response)
