@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LmsSync.Core.Lms;
 using LmsSync.Core.Salesforce;
 using LmsSync.Core.Sync;
@@ -111,21 +112,45 @@ namespace LmsSync.Core.Mapping
         }
 
         [ThreadStatic] private static MappedValue[]? _scratch;
-        private volatile MappedValue[]? _lastTemplates;
 
-        /// <summary>The provenance of a user's fields, as the previous user's array when they are the same (almost always).</summary>
+        /// <summary>Each distinct provenance seen (a few dozen: per field, which source fed it, the default, or nothing), shared by its users.</summary>
+        private readonly ConcurrentDictionary<TemplateKey, MappedValue[]> _templatesSeen = new ConcurrentDictionary<TemplateKey, MappedValue[]>();
+
+        /// <summary>
+        /// The provenance of a user's fields as an array shared with every user of the same provenance. Blank fields vary
+        /// from user to user, so the last user's array matched seldom: a copy per user was most of a profile's allocation
+        /// in mapping. Past <see cref="CacheLimit"/> distinct ones, a user gets its own copy.
+        /// </summary>
         private MappedValue[] SharedTemplates(MappedValue[] chosen)
         {
-            var last = _lastTemplates;
-            if (last != null && last.Length == chosen.Length)
-            {
-                var same = true;
-                for (var i = 0; i < chosen.Length && same; i++) same = ReferenceEquals(last[i], chosen[i]);
-                if (same) return last;
-            }
+            if (_templatesSeen.TryGetValue(new TemplateKey(chosen), out var shared)) return shared;
             var copy = (MappedValue[])chosen.Clone();
-            _lastTemplates = copy;
-            return copy;
+            return _templatesSeen.Count < CacheLimit ? _templatesSeen.GetOrAdd(new TemplateKey(copy), copy) : copy;
+        }
+
+        /// <summary>An array of templates compared by the identity of its elements (they are shared, so equal ones are the same object).</summary>
+        private readonly struct TemplateKey : IEquatable<TemplateKey>
+        {
+            private readonly MappedValue[] _templates;
+
+            public TemplateKey(MappedValue[] templates) => _templates = templates;
+
+            public bool Equals(TemplateKey other)
+            {
+                if (_templates.Length != other._templates.Length) return false;
+                for (var i = 0; i < _templates.Length; i++)
+                    if (!ReferenceEquals(_templates[i], other._templates[i])) return false;
+                return true;
+            }
+
+            public override bool Equals(object? obj) => obj is TemplateKey other && Equals(other);
+
+            public override int GetHashCode()
+            {
+                var hash = 17;
+                foreach (var template in _templates) hash = hash * 31 + RuntimeHelpers.GetHashCode(template);
+                return hash;
+            }
         }
 
         /// <summary>What <see cref="MapValue"/> gives for field <paramref name="index"/>, as text and a shared template.</summary>
