@@ -46,7 +46,7 @@ public sealed class ParallelPlanTests
     public void A_failure_in_a_chunk_is_thrown_as_itself()
     {
         var perUser = new PerUser(0, 1);
-        var thrown = Assert.Throws<ArgumentException>(() => perUser.For(8, (chunk, from, to) =>
+        var thrown = Assert.Throws<ArgumentException>(() => perUser.For(8, (from, to) =>
         {
             if (from <= 5 && 5 < to) throw new ArgumentException("user 5");
         }));
@@ -58,11 +58,10 @@ public sealed class ParallelPlanTests
     {
         var perUser = new PerUser(0, 4);
         var seen = new int[10];
-        var firsts = new int[perUser.Chunks(10)];
-        perUser.For(10, (chunk, from, to) =>
+        var firsts = perUser.Map(10, (from, to) =>
         {
-            firsts[chunk] = from;
             for (var i = from; i < to; i++) System.Threading.Interlocked.Increment(ref seen[i]);
+            return from;
         });
         Assert.All(seen, n => Assert.Equal(1, n));
         Assert.Equal(Environment.ProcessorCount > 1 ? new[] { 0, 4, 8 } : new[] { 0 }, firsts);

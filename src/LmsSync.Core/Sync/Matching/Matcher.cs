@@ -37,8 +37,6 @@ namespace LmsSync.Core.Sync
             _bySalesforceIdField = new UserIndex(StringComparer.Ordinal, 0);
             _byEmail = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
             _byLogin = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
-            // Each table is filled by one thread in the snapshot's order (so duplicates keep their order); the three
-            // groups of tables are independent, and a 100,000-user snapshot fills them in a good 100 ms of CPU.
             // Three independent groups of tables, filled at the same time for a large snapshot (a good 100 ms of CPU for
             // 100,000 users); each table by one thread in the snapshot's order, so users sharing a key keep their order.
             perUser.Invoke(users + linkCount, () => IndexById(lms.Users), () => IndexByEmailAndLogin(lms.Users), () => IndexLinks(links));

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using LmsSync.Core.Lms;
 using System.Runtime.CompilerServices;
+using LmsSync.Core.Lms;
 
 namespace LmsSync.Core.Sync
 {
@@ -44,17 +44,18 @@ namespace LmsSync.Core.Sync
             // The scan of every LMS user reads the two tables only, so it runs in chunks on every core; each chunk's
             // holders are added afterwards in chunk order, as a sequential scan would have added them.
             var users = lms.Users;
-            var found = new List<KeyValuePair<List<string>, string>>?[perUser.Chunks(users.Count)];
-            perUser.For(users.Count, [MethodImpl(Jit.Optimized)] (chunk, from, to) =>
+            var found = perUser.Map(users.Count, [MethodImpl(Jit.Optimized)] (from, to) =>
             {
+                List<KeyValuePair<List<string>, string>>? mine = null;
                 for (var i = from; i < to; i++)
                 {
                     var user = users[i];
                     var current = Current(user, field, catalog);
                     if (string.IsNullOrWhiteSpace(current) || !holders.TryGetValue(current!.Trim(), out var list)) continue;
                     // Asked only of the few users holding a written value, not of every LMS user: its current value is being replaced.
-                    if (!writes.ContainsKey(user.LmsId)) (found[chunk] ??= new List<KeyValuePair<List<string>, string>>()).Add(new KeyValuePair<List<string>, string>(list, user.LmsId));
+                    if (!writes.ContainsKey(user.LmsId)) (mine ??= new List<KeyValuePair<List<string>, string>>()).Add(new KeyValuePair<List<string>, string>(list, user.LmsId));
                 }
+                return mine;
             });
             foreach (var chunk in found)
                 if (chunk != null)

@@ -26,22 +26,21 @@ namespace LmsSync.Core.Sync
         {
             // Per link, in chunks on every core for many links; each chunk's rows and stale links are added in chunk
             // order, as a sequential pass would have added them.
-            var found = new Found?[perUser.Chunks(links.Count)];
-            perUser.For(links.Count, [MethodImpl(Jit.Optimized)] (chunk, from, to) =>
+            var found = perUser.Map(links.Count, [MethodImpl(Jit.Optimized)] (from, to) =>
             {
+                var mine = new Found();
                 for (var i = from; i < to; i++)
                 {
                     var link = links[i];
                     if (read.ContainsKey(link.SalesforceId)) continue;
                     var user = _matcher.UserById(link.LmsId);
-                    var mine = found[chunk] ??= new Found();
                     if (user == null) mine.StaleLinks.Add(link);
                     else mine.Rows.Add(RowFor(link, user));
                 }
+                return mine;
             });
             foreach (var chunk in found)
             {
-                if (chunk == null) continue;
                 rows.AddRange(chunk.Rows);
                 staleLinks.AddRange(chunk.StaleLinks);
             }

@@ -43,14 +43,27 @@ namespace LmsSync.Core.Sync
         /// <summary>Whether <paramref name="count"/> users are run on several threads.</summary>
         public bool Parallel(int count) => count >= _minUsers && count > ChunkSize && Environment.ProcessorCount > 1;
 
-        /// <summary>How many chunks <see cref="For"/> calls the step with (at least one, possibly empty).</summary>
+        /// <summary>How many chunks <see cref="For"/> and <see cref="Map"/> call the step with (at least one, possibly empty).</summary>
         public int Chunks(int count) => Parallel(count) ? (count + ChunkSize - 1) / ChunkSize : 1;
 
         /// <summary>
-        /// Calls <paramref name="step"/>(chunk, from, to) for the users from..to-1 of each chunk, on several threads
-        /// when there are many users. A failure is rethrown as itself, as a sequential run would throw it.
+        /// Calls <paramref name="step"/>(from, to) for the users from..to-1 of each chunk, on several threads when there
+        /// are many users. A failure is rethrown as itself, as a sequential run would throw it.
         /// </summary>
-        public void For(int count, Action<int, int, int> step)
+        public void For(int count, Action<int, int> step) => Chunked(count, (_, from, to) => step(from, to));
+
+        /// <summary>
+        /// <paramref name="step"/>(from, to)'s result for each chunk, in chunk order: a step that collects per chunk is
+        /// joined in input order, as one pass on one thread would have collected it.
+        /// </summary>
+        public T[] Map<T>(int count, Func<int, int, T> step)
+        {
+            var results = new T[Chunks(count)];
+            Chunked(count, (chunk, from, to) => results[chunk] = step(from, to));
+            return results;
+        }
+
+        private void Chunked(int count, Action<int, int, int> step)
         {
             if (!Parallel(count))
             {

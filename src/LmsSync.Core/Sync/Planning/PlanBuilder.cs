@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LmsSync.Core.Mapping;
 using LmsSync.Core.Rules;
-using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -48,7 +48,7 @@ namespace LmsSync.Core.Sync
             // chunks on every core (PerUser); the others depend on order or on all users, and run on this thread.
             var entries = Evaluate();
             ClaimResolver.Resolve(entries);
-            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (from, to) =>
             {
                 // Per user, with a decider of its own: it caches group resolutions.
                 var decide = NewDecider();
@@ -69,7 +69,7 @@ namespace LmsSync.Core.Sync
             }
 
             // Per user: the rows, now that the managed group names are known; then, in order, the organisation changes they need.
-            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (from, to) =>
             {
                 for (var i = from; i < to; i++)
                     if (entries[i].Syncs) Fill(entries[i]);
@@ -107,7 +107,7 @@ namespace LmsSync.Core.Sync
             var evaluation = _input.Evaluation is SourceEvaluation given && given.Fits(_input) ? given : SourceEvaluation.Of(_input, _perUser);
             var read = _read = evaluation.FirstIndex;
             var entries = new PlanEntry[evaluation.Count];
-            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (_, from, to) =>
+            _perUser.For(entries.Length, [MethodImpl(Jit.Optimized)] (from, to) =>
             {
                 var decide = NewDecider();
                 for (var i = from; i < to; i++)

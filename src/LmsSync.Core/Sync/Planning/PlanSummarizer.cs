@@ -53,13 +53,12 @@ namespace LmsSync.Core.Sync
         [MethodImpl(Jit.Optimized)]
         private static int Existing(IReadOnlyList<Link> links, Matcher matcher, PerUser perUser)
         {
-            var counts = new int[perUser.Chunks(links.Count)];
-            perUser.For(links.Count, [MethodImpl(Jit.Optimized)] (chunk, from, to) =>
+            var counts = perUser.Map(links.Count, [MethodImpl(Jit.Optimized)] (from, to) =>
             {
-                var count = 0;
+                var existing = 0;
                 for (var i = from; i < to; i++)
-                    if (matcher.UserById(links[i].LmsId) != null) count++;
-                counts[chunk] = count;
+                    if (matcher.UserById(links[i].LmsId) != null) existing++;
+                return existing;
             });
             var total = 0;
             foreach (var count in counts) total += count;

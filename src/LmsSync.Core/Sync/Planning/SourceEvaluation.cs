@@ -54,7 +54,7 @@ namespace LmsSync.Core.Sync
             var users = input.SourceUsers;
             var evaluation = new SourceEvaluation(input.Mapping, input.Catalog, input.Capabilities, input.Rules, input.Scope, users.Count);
             var evaluated = new Evaluated[users.Count];
-            perUser.For(users.Count, [MethodImpl(Jit.Optimized)] (_, from, to) =>
+            perUser.For(users.Count, [MethodImpl(Jit.Optimized)] (from, to) =>
             {
                 for (var i = from; i < to; i++) evaluated[i] = evaluation.Evaluate(users[i]);
             });
