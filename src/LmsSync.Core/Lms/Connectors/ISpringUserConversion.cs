@@ -13,6 +13,7 @@ namespace LmsSync.Core.Lms.Connectors
     /// <list type="bullet">
     /// <item>the profile fields are a value array over the names of the users sent with the same field names
     /// (<see cref="LmsFieldValues"/>), not a hash table each;</item>
+    /// <item>equal values of a field are one string (and the login, email and Salesforce Id are the field values' strings);</item>
     /// <item>equal department ids are one string, and equal group-id lists one array.</item>
     /// </list>
     /// One instance per read (the tables then go with it); thread-safe, as the read converts pages of several chains at once.
@@ -39,10 +40,16 @@ namespace LmsSync.Core.Lms.Connectors
             _shapes = new LmsFieldShapes(Canonical, TableLimit);
         }
 
-        public LmsUser ToLmsUser(ISpringUser user) =>
-            new LmsUser(user.UserId, user.Login, user.Email, user.IsActive, _shapes.Values(user.Fields), Department(user.DepartmentId), Groups(user.GroupIds),
-                _salesforceIdField == null ? null : user.Field(_salesforceIdField),
+        public LmsUser ToLmsUser(ISpringUser user)
+        {
+            var fields = _shapes.Values(user.Fields);
+            var values = fields as LmsFieldValues;
+            return new LmsUser(user.UserId, Held(values, user.Login), Held(values, user.Email), user.IsActive, fields, Department(user.DepartmentId), Groups(user.GroupIds),
+                Held(values, _salesforceIdField == null ? null : user.Field(_salesforceIdField)),
                 string.Equals(user.Role, _administratorRole, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static string? Held(LmsFieldValues? values, string? text) => values == null ? text : values.Held(text);
 
         /// <summary>The catalogue's name for an iSpring field name (its own spelling when the catalogue does not know it).</summary>
         private string Canonical(string name) => _catalog.TryResolve(name, out var known) ? known.Name : name;

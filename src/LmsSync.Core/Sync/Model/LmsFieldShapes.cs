@@ -9,13 +9,17 @@ namespace LmsSync.Core.Sync
     /// <see cref="LmsFieldNames"/> (a "shape") and hold only a value array (<see cref="LmsFieldValues"/>), as a dictionary
     /// of their own would hold them: each name by its catalogue spelling, found ignoring case, the first spelling kept and
     /// the last value winning when two names are one field. Past a bound on shapes, a user gets a dictionary of its own.
-    /// Thread-safe.
+    /// Values are shared too: equal values of a field across users (<see cref="LmsTextPool"/>), and equal values of one user
+    /// (iSpring's login is often the email). Thread-safe.
     /// </summary>
     internal sealed class LmsFieldShapes
     {
         private readonly Func<string, string> _canonical;
         private readonly int _limit;
         private readonly object _gate = new object();
+
+        // By field name, under the gate: one pool per field, whichever shapes it is in.
+        private readonly Dictionary<string, LmsTextPool> _pools = new Dictionary<string, LmsTextPool>(StringComparer.OrdinalIgnoreCase);
 
         // Replaced whole under the gate, read without it: a new shape is rare after the first page.
         private volatile Shape[] _shapes = new Shape[0];
@@ -40,11 +44,30 @@ namespace LmsSync.Core.Sync
                 if (shape == null) return OwnDictionary(pairs);
                 var values = new string?[shape.Names.Count];
                 for (var i = 0; i < pairs.Count; i++) values[shape.Slots[i]] = pairs[i].Value;
+                Share(values, shape.Pools);
                 return new LmsFieldValues(shape.Names, values);
             }
             finally
             {
                 pairs.Clear();
+            }
+        }
+
+        private static void Share(string?[] values, LmsTextPool[] pools)
+        {
+            for (var slot = 0; slot < values.Length; slot++)
+            {
+                var value = values[slot];
+                if (value == null) continue;
+                value = pools[slot].Share(value);
+                // A handful of fields: a scan beats a table.
+                for (var earlier = 0; earlier < slot; earlier++)
+                    if (string.Equals(values[earlier], value, StringComparison.Ordinal))
+                    {
+                        value = values[earlier];
+                        break;
+                    }
+                values[slot] = value;
             }
         }
 
@@ -61,13 +84,20 @@ namespace LmsSync.Core.Sync
             {
                 var found = Find(pairs);
                 if (found != null || _shapes.Length >= _limit) return found;
-                var shape = new Shape(pairs, _canonical);
+                var shape = new Shape(pairs, _canonical, Pool);
                 var grown = new Shape[_shapes.Length + 1];
                 Array.Copy(_shapes, grown, _shapes.Length);
                 grown[_shapes.Length] = shape;
                 _shapes = grown;
                 return shape;
             }
+        }
+
+        /// <summary>The field's pool; under the gate.</summary>
+        private LmsTextPool Pool(string name)
+        {
+            if (!_pools.TryGetValue(name, out var pool)) _pools.Add(name, pool = new LmsTextPool());
+            return pool;
         }
 
         private IReadOnlyDictionary<string, string?> OwnDictionary(List<KeyValuePair<string, string>> pairs)
@@ -82,7 +112,7 @@ namespace LmsSync.Core.Sync
         {
             private readonly string[] _sent;
 
-            public Shape(List<KeyValuePair<string, string>> pairs, Func<string, string> canonical)
+            public Shape(List<KeyValuePair<string, string>> pairs, Func<string, string> canonical, Func<string, LmsTextPool> pool)
             {
                 _sent = new string[pairs.Count];
                 Slots = new int[pairs.Count];
@@ -101,9 +131,14 @@ namespace LmsSync.Core.Sync
                     Slots[i] = slot;
                 }
                 Names = new LmsFieldNames(names);
+                Pools = new LmsTextPool[names.Count];
+                for (var slot = 0; slot < names.Count; slot++) Pools[slot] = pool(names[slot]);
             }
 
             public LmsFieldNames Names { get; }
+
+            /// <summary>The value pool of each name.</summary>
+            public LmsTextPool[] Pools { get; }
             public int[] Slots { get; }
 
             public bool Matches(List<KeyValuePair<string, string>> pairs)

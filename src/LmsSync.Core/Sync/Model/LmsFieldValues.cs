@@ -42,6 +42,15 @@ namespace LmsSync.Core.Sync
             return index >= 0;
         }
 
+        /// <summary>The value equal to <paramref name="text"/> this user holds, else <paramref name="text"/>: so a property that repeats a field holds no copy of it.</summary>
+        internal string? Held(string? text)
+        {
+            if (text == null) return null;
+            foreach (var value in _values)
+                if (string.Equals(value, text, StringComparison.Ordinal)) return value;
+            return text;
+        }
+
         public IEnumerator<KeyValuePair<string, string?>> GetEnumerator() =>
             _names.Names.Select((name, index) => new KeyValuePair<string, string?>(name, _values[index])).GetEnumerator();
 
