@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LmsSync.Core.Lms.ISpring;
 using LmsSync.Core.Sync;
 
@@ -17,6 +18,7 @@ namespace LmsSync.Core.Lms.Connectors
     /// <item>equal department ids are one string, and equal group-id lists one array.</item>
     /// </list>
     /// One instance per read (the tables then go with it); thread-safe, as the read converts pages of several chains at once.
+    /// Its per-user methods are compiled optimised at once (<see cref="Jit"/>): a read converts each user once, cold.
     /// </summary>
     internal sealed class ISpringUserConversion
     {
@@ -40,6 +42,7 @@ namespace LmsSync.Core.Lms.Connectors
             _shapes = new LmsFieldShapes(Canonical, TableLimit);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public LmsUser ToLmsUser(ISpringUser user)
         {
             var fields = _shapes.Values(user.Fields);
@@ -49,17 +52,20 @@ namespace LmsSync.Core.Lms.Connectors
                 string.Equals(user.Role, _administratorRole, StringComparison.OrdinalIgnoreCase));
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static string? Held(LmsFieldValues? values, string? text) => values == null ? text : values.Held(text);
 
         /// <summary>The catalogue's name for an iSpring field name (its own spelling when the catalogue does not know it).</summary>
         private string Canonical(string name) => _catalog.TryResolve(name, out var known) ? known.Name : name;
 
+        [MethodImpl(Jit.Optimized)]
         private string Department(string id)
         {
             if (_departments.TryGetValue(id, out var shared)) return shared;
             return _departments.Count < TableLimit ? _departments.GetOrAdd(id, id) : id;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private IReadOnlyList<string> Groups(IReadOnlyList<string> ids)
         {
             if (ids.Count == 0) return NoGroups;
@@ -76,6 +82,7 @@ namespace LmsSync.Core.Lms.Connectors
 
             public IdList(IReadOnlyList<string> ids) => _ids = ids;
 
+            [MethodImpl(Jit.Optimized)]
             public bool Equals(IdList other)
             {
                 if (_ids.Count != other._ids.Count) return false;
@@ -86,6 +93,7 @@ namespace LmsSync.Core.Lms.Connectors
 
             public override bool Equals(object? obj) => obj is IdList other && Equals(other);
 
+            [MethodImpl(Jit.Optimized)]
             public override int GetHashCode()
             {
                 var hash = 17;

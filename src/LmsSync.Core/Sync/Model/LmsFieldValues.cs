@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -43,6 +44,7 @@ namespace LmsSync.Core.Sync
         }
 
         /// <summary>The value equal to <paramref name="text"/> this user holds, else <paramref name="text"/>: so a property that repeats a field holds no copy of it.</summary>
+        [MethodImpl(Jit.Optimized)]
         internal string? Held(string? text)
         {
             if (text == null) return null;

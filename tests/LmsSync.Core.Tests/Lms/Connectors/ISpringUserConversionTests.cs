@@ -107,28 +107,6 @@ public class ISpringUserConversionTests
         Assert.Equal(("bob", "bob@acme.example", "Norway"), (bob.Login, bob.Email, bob.GetField("country")));
     }
 
-    [Fact]
-    public void A_field_whose_values_seldom_repeat_stops_being_pooled_and_its_values_pass_through()
-    {
-        var pool = new LmsTextPool();
-        var held = new List<string>();
-        for (var i = 0; i < LmsTextPool.Limit; i++) held.Add(pool.Share("value-" + i));
-
-        var shared = pool.Share(Fresh("value-7"));
-        // Full: a value not held passes through; dropped once the misses outnumber the one hit by more than the limit.
-        var missed = Fresh("other");
-        var passed = pool.Share(missed);
-        for (var i = 1; i <= LmsTextPool.Limit; i++) pool.Share("other-" + i);
-        Assert.True(pool.Pooling);
-        pool.Share("one-too-many");
-        var again = Fresh("value-7");
-
-        Assert.Same(held[7], shared);
-        Assert.Same(missed, passed);
-        Assert.False(pool.Pooling);
-        Assert.Same(again, pool.Share(again));
-    }
-
     /// <summary>Fields in a given order, with names a dictionary would take as one (a server may send both spellings).</summary>
     private sealed class OrderedFields(List<KeyValuePair<string, string>> pairs) : IReadOnlyDictionary<string, string>
     {
