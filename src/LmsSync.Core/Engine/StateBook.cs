@@ -14,9 +14,10 @@ namespace LmsSync.Core.Engine
     {
         private readonly object _gate = new object();
         private readonly StoredState _stored;
-        // Keyed by LMS id: one LMS user belongs to at most one Salesforce user.
-        private readonly Dictionary<string, Link> _links = new Dictionary<string, Link>(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _lmsIdBySalesforceKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Keyed by LMS id: one LMS user belongs to at most one Salesforce user. Both presized from the state's links
+        // (growing 80,000-entry tables leaves megabytes behind); the second keyed by the whole Salesforce Id compared by its key.
+        private readonly Dictionary<string, Link> _links;
+        private readonly Dictionary<string, string> _lmsIdBySalesforceKey;
         private readonly HashSet<string> _groupIds;
         private readonly HashSet<string> _groupNames;
         private readonly HashSet<string> _departmentIds;
@@ -30,10 +31,12 @@ namespace LmsSync.Core.Engine
         public StateBook(StoredState stored)
         {
             _stored = stored;
+            _links = new Dictionary<string, Link>(stored.Links.Count, StringComparer.Ordinal);
+            _lmsIdBySalesforceKey = new Dictionary<string, string>(stored.Links.Count, SalesforceIdKey.Comparer);
             foreach (var link in stored.Links)
             {
                 _links[link.LmsId] = link;
-                _lmsIdBySalesforceKey[SalesforceIdKey.Of(link.SalesforceId)] = link.LmsId;
+                _lmsIdBySalesforceKey[link.SalesforceId] = link.LmsId;
             }
             // As saved (sorted, none replaced by a later one), the loaded list is already the order to save.
             if (_links.Count == stored.Links.Count && _lmsIdBySalesforceKey.Count == stored.Links.Count && InSaveOrder(stored.Links))
@@ -47,16 +50,15 @@ namespace LmsSync.Core.Engine
         {
             lock (_gate)
             {
-                var key = SalesforceIdKey.Of(salesforceId);
                 // A Salesforce user has one LMS user: a new link replaces any older one of the same person.
-                if (_lmsIdBySalesforceKey.TryGetValue(key, out var previous))
+                if (_lmsIdBySalesforceKey.TryGetValue(salesforceId, out var previous))
                 {
                     if (previous == lmsId) return;
                     _links.Remove(previous);
                 }
-                if (_links.TryGetValue(lmsId, out var other)) _lmsIdBySalesforceKey.Remove(SalesforceIdKey.Of(other.SalesforceId));
+                if (_links.TryGetValue(lmsId, out var other)) _lmsIdBySalesforceKey.Remove(other.SalesforceId);
                 _links[lmsId] = new Link(salesforceId, lmsId, origin, at);
-                _lmsIdBySalesforceKey[key] = lmsId;
+                _lmsIdBySalesforceKey[salesforceId] = lmsId;
                 _sortedLinks = null;
             }
         }
@@ -65,10 +67,10 @@ namespace LmsSync.Core.Engine
         {
             lock (_gate)
                 foreach (var link in stale)
-                    if (_links.TryGetValue(link.LmsId, out var current) && SalesforceIdKey.Of(current.SalesforceId) == SalesforceIdKey.Of(link.SalesforceId))
+                    if (_links.TryGetValue(link.LmsId, out var current) && SalesforceIdKey.Comparer.Equals(current.SalesforceId, link.SalesforceId))
                     {
                         _links.Remove(link.LmsId);
-                        _lmsIdBySalesforceKey.Remove(SalesforceIdKey.Of(link.SalesforceId));
+                        _lmsIdBySalesforceKey.Remove(link.SalesforceId);
                         _sortedLinks = null;
                     }
         }

@@ -43,4 +43,23 @@ public sealed class StateBookTests
         var twice = new StoredState { Links = new List<Link> { L(2, "u-other"), L(1), L(2) } };
         Assert.Equal(new[] { L(1).SalesforceId + ">u-1", L(2).SalesforceId + ">u-other", L(2).SalesforceId + ">u-2" }, Saved(new StateBook(twice)));
     }
+
+    [Fact]
+    public void A_Salesforce_Id_counts_by_its_first_15_characters_when_links_are_replaced_and_dropped()
+    {
+        var book = new StateBook(new StoredState { Links = new List<Link> { L(1), L(2), L(3) } });
+        var short1 = L(1).SalesforceId.Substring(0, 15);
+        var short2 = L(2).SalesforceId.Substring(0, 15);
+
+        // The 15-character form of person 1 linked to another LMS user replaces the link of the 18-character form.
+        book.Link(short1, "u-1b", LinkOrigin.Matched, At);
+        // A stale link given by person 2's short form drops the loaded link; one naming another person drops nothing.
+        book.DropStale(new[] { new Link(short2, "u-2", LinkOrigin.Created, At), new Link(L(9).SalesforceId, "u-3", LinkOrigin.Created, At) });
+        // LMS user u-3 linked to person 4 leaves person 3 without a link: person 3 linked again adds one, it replaces nothing.
+        book.Link(L(4).SalesforceId, "u-3", LinkOrigin.Matched, At);
+        book.Link(L(3).SalesforceId, "u-3c", LinkOrigin.Matched, At);
+
+        Assert.Equal(new[] { short1 + ">u-1b", L(3).SalesforceId + ">u-3c", L(4).SalesforceId + ">u-3" }, Saved(book));
+        Assert.Equal(3, book.LinkCount);
+    }
 }

@@ -102,15 +102,16 @@ namespace LmsSync.Core.Lms.Connectors
                 // The lookups go out while the departments and groups are read: only the snapshot needs them.
                 var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
                 var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
+                var conversion = NewConversion();
                 foreach (var user in found)
-                    if (!users.ContainsKey(user.UserId)) users[user.UserId] = ToLmsUser(user);
+                    if (!users.ContainsKey(user.UserId)) users[user.UserId] = conversion.ToLmsUser(user);
                 return Snapshot(users.Values.ToList(), await organisation.ConfigureAwait(false), usersComplete: false);
             }, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<LmsSnapshot> ReadEveryoneAsync(Task<Organisation> organisation, IProgress<int>? usersRead, CancellationToken cancellationToken)
         {
-            var (users, departments) = await _client.ReadEveryoneAsync(DepartmentsAsync(organisation), ToLmsUser, usersRead, cancellationToken).ConfigureAwait(false);
+            var (users, departments) = await _client.ReadEveryoneAsync(DepartmentsAsync(organisation), NewConversion().ToLmsUser, usersRead, cancellationToken).ConfigureAwait(false);
             var read = await organisation.ConfigureAwait(false);
             return Snapshot(users, new Organisation(departments, read.Groups), usersComplete: true);
         }
@@ -238,16 +239,9 @@ namespace LmsSync.Core.Lms.Connectors
         private async Task<string> RootDepartmentIdAsync(CancellationToken cancellationToken) =>
             _rootDepartmentId ??= (await _client.GetRootDepartmentAsync(cancellationToken).ConfigureAwait(false)).DepartmentId;
 
-        private LmsUser ToLmsUser(ISpringUser user)
-        {
-            var fields = new LmsUserFields(user.Fields.Count);
-            foreach (var pair in user.Fields)
-                fields[_catalog.TryResolve(pair.Key, out var known) ? known.Name : pair.Key] = pair.Value;
-            var salesforceIdField = _capabilities.SalesforceIdField;
-            return new LmsUser(user.UserId, user.Login, user.Email, user.IsActive, fields, user.DepartmentId, user.GroupIds,
-                salesforceIdField == null ? null : user.Field(salesforceIdField),
-                string.Equals(user.Role, _options.AdministratorRole, StringComparison.OrdinalIgnoreCase));
-        }
+        /// <summary>The conversion of one read's users, with the catalogue and Salesforce Id field known when it starts.</summary>
+        private ISpringUserConversion NewConversion() =>
+            new ISpringUserConversion(_catalog, _capabilities.SalesforceIdField, _options.AdministratorRole);
 
         /// <summary>The token request and the <c>POST /user/list</c> search only read.</summary>
         private static bool IsRead(HttpRequestMessage request)

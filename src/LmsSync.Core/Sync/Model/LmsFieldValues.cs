@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace LmsSync.Core.Sync
 {
@@ -40,6 +41,16 @@ namespace LmsSync.Core.Sync
             var index = _names.IndexOf(key);
             value = index >= 0 ? _values[index] : null;
             return index >= 0;
+        }
+
+        /// <summary>The value equal to <paramref name="text"/> this user holds, else <paramref name="text"/>: so a property that repeats a field holds no copy of it.</summary>
+        [MethodImpl(Jit.Optimized)]
+        internal string? Held(string? text)
+        {
+            if (text == null) return null;
+            foreach (var value in _values)
+                if (string.Equals(value, text, StringComparison.Ordinal)) return value;
+            return text;
         }
 
         public IEnumerator<KeyValuePair<string, string?>> GetEnumerator() =>
