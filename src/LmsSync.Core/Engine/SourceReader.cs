@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Diagnostics;
@@ -137,20 +138,7 @@ namespace LmsSync.Core.Engine
                     return false;
                 }
                 if (page == null) break;
-                foreach (var record in page)
-                {
-                    var id = record.Id;
-                    if (id == null) continue;
-                    var key = SalesforceIdKey.Of(id);
-                    if (state.Records.ContainsKey(key)) continue; // a record moved between pages of a delta read
-                    var user = new SourceUser(record, state.Groups?.GroupsOf(id));
-                    state.Users.Add(user);
-                    // Planning's source side, while the next page is on its way (the readers read ahead) and the LMS is read.
-                    state.Evaluation?.Add(user);
-                    // The user's own key is almost always the same text: keep one string per user, not two.
-                    state.Records[string.Equals(key, user.SalesforceKey, StringComparison.Ordinal) ? user.SalesforceKey : key] = record;
-                    if (record["SystemModstamp"] is DateTimeOffset modified && (state.Watermark == null || modified > state.Watermark)) state.Watermark = modified;
-                }
+                state.Add(page);
                 state.Progress?.Report(new SyncProgress(SyncProgress.ReadingSalesforce, state.Users.Count, state.Total));
             }
             return reader.IsComplete;
@@ -181,6 +169,30 @@ namespace LmsSync.Core.Engine
             public DateTimeOffset? Watermark { get; set; }
             public int? Total { get; set; }
             public string? Incomplete { get; set; }
+
+            /// <summary>
+            /// Keeps one page's users. Compiled optimised at once: it runs for every user but is called once per page, too
+            /// seldom for the runtime to tier it up before the read is over (its first-tier code cost a 100,000-user read
+            /// about a second of CPU).
+            /// </summary>
+            [MethodImpl(Jit.Optimized)]
+            public void Add(IReadOnlyList<SalesforceRecord> page)
+            {
+                foreach (var record in page)
+                {
+                    var id = record.Id;
+                    if (id == null) continue;
+                    var key = SalesforceIdKey.Of(id);
+                    if (Records.ContainsKey(key)) continue; // a record moved between pages of a delta read
+                    var user = new SourceUser(record, Groups?.GroupsOf(id));
+                    Users.Add(user);
+                    // Planning's source side, while the next page is on its way (the readers read ahead) and the LMS is read.
+                    Evaluation?.Add(user);
+                    // The user's own key is almost always the same text: keep one string per user, not two.
+                    Records[string.Equals(key, user.SalesforceKey, StringComparison.Ordinal) ? user.SalesforceKey : key] = record;
+                    if (record["SystemModstamp"] is DateTimeOffset modified && (Watermark == null || modified > Watermark)) Watermark = modified;
+                }
+            }
         }
     }
 }

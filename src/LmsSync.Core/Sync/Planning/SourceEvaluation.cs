@@ -85,6 +85,7 @@ namespace LmsSync.Core.Sync
         /// <summary>Evaluates the next user read. Not thread-safe: one reader adds, and the planner reads after the read ended.</summary>
         public void Add(SourceUser user) => Append(Evaluate(user));
 
+        [MethodImpl(Jit.Optimized)]
         private Evaluated Evaluate(SourceUser user)
         {
             var verdict = _rules.Decide(user);
