@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Diagnostics;
 using LmsSync.Core.Salesforce;
+using LmsSync.Core.Salesforce.Bulk;
 using LmsSync.Core.Salesforce.Errors;
 using LmsSync.Core.Salesforce.Groups;
 using LmsSync.Core.Salesforce.Query;
@@ -30,17 +31,31 @@ namespace LmsSync.Core.Engine
             configuration.Source.IncludePublicGroups && configuration.Mapping.Groups?.IncludePublicGroups == true &&
             ParseObject(configuration.Source.ObjectName) == SourceObject.User;
 
+        /// <summary>
+        /// Starts a full read's query ahead of <see cref="ReadAsync"/> (given to it as <c>opened</c>): the COUNT, and for a
+        /// large org the Bulk job and its status polls, need only the configuration, so they can run while the caller
+        /// still parses the state or checks the LMS; only the pages wait for <see cref="ReadAsync"/>. A caller that gives
+        /// up before then cancels the token (a Bulk job still running is aborted) and settles the task.
+        /// </summary>
+        public static async Task<IRecordPageReader> OpenFullAsync(SalesforceClient salesforce, SyncConfiguration configuration, IActivityLog log, CancellationToken ct) =>
+            await OpenFullReadAsync(salesforce, Query(configuration), configuration.Options.BulkQueryThreshold, log, ct).ConfigureAwait(false);
+
+        /// <summary>
+        /// For a caller that gives up after <see cref="OpenFullAsync"/> (and cancelled its token): waits for the opening to
+        /// end, its failure observed, never thrown, and deletes a Bulk job it opened that nobody will read.
+        /// </summary>
+        public static async Task AbandonAsync(Task<IRecordPageReader>? opened)
+        {
+            await opened.SettledAsync().ConfigureAwait(false);
+            if (opened != null && opened.Status == TaskStatus.RanToCompletion && opened.Result is BulkQueryReader bulk)
+                await bulk.DiscardAsync().ConfigureAwait(false);
+        }
+
         public static async Task<SourceRead> ReadAsync(SalesforceClient salesforce, SyncConfiguration configuration, IActivityLog log,
-            IProgress<SyncProgress>? progress, CancellationToken ct, ReadScope? scope = null, SourceEvaluation? evaluation = null)
+            IProgress<SyncProgress>? progress, CancellationToken ct, ReadScope? scope = null, SourceEvaluation? evaluation = null,
+            Task<IRecordPageReader>? opened = null)
         {
             scope ??= ReadScope.Full("a preview reads everyone");
-            var source = ParseObject(configuration.Source.ObjectName);
-            SourceQueryBuilder Query()
-            {
-                var built = new SourceQueryBuilder(source) { StandardUsersOnly = source == SourceObject.User && configuration.Source.StandardUsersOnly };
-                built.AddFields(SourceFields.Of(configuration)).Where(configuration.Source.Where);
-                return built;
-            }
 
             PublicGroupMemberships? groups = null;
             if (ReadsGroups(configuration))
@@ -48,7 +63,8 @@ namespace LmsSync.Core.Engine
             var groupSnapshot = groups == null ? null : ReadScope.GroupSnapshot(groups);
 
             var incremental = scope.Mode == ReadMode.Incremental;
-            var query = Query();
+            if (incremental && opened != null) throw new ArgumentException("An incremental read cannot use a full read opened ahead.", nameof(opened));
+            var query = Query(configuration);
             if (incremental)
             {
                 query.ModifiedSince(scope.Since);
@@ -57,7 +73,7 @@ namespace LmsSync.Core.Engine
             var state = new ReadState(groups, progress, evaluation);
             var reader = incremental
                 ? await salesforce.QuerySourceAsync(query, null, ct).ConfigureAwait(false)
-                : await OpenFullReadAsync(salesforce, query, configuration.Options.BulkQueryThreshold, log, ct).ConfigureAwait(false);
+                : await (opened ?? OpenFullReadAsync(salesforce, query, configuration.Options.BulkQueryThreshold, log, ct)).ConfigureAwait(false);
             var total = reader.TotalSize > int.MaxValue ? (int?)null : (int)reader.TotalSize;
             state.Total = total;
             if (total is int announced) evaluation?.Expect(announced);
@@ -73,7 +89,7 @@ namespace LmsSync.Core.Engine
                 state.Total = (state.Total ?? 0) + ids.Count;
                 for (var i = 0; i < ids.Count && complete; i += IdChunk)
                 {
-                    var chunk = Query().IdIn(ids.Skip(i).Take(IdChunk));
+                    var chunk = Query(configuration).IdIn(ids.Skip(i).Take(IdChunk));
                     var byId = await salesforce.QuerySourceAsync(chunk, null, ct).ConfigureAwait(false);
                     complete = await DrainAsync(byId, state, log, ct).ConfigureAwait(false);
                 }
@@ -84,6 +100,14 @@ namespace LmsSync.Core.Engine
             var reason = state.Incomplete;
             if (reason == null && !complete) reason = "The Salesforce read did not return every user it announced.";
             return new SourceRead(state.Users, state.Records, complete && reason == null, reason, state.Watermark, scope.Mode, groupSnapshot);
+        }
+
+        private static SourceQueryBuilder Query(SyncConfiguration configuration)
+        {
+            var source = ParseObject(configuration.Source.ObjectName);
+            var built = new SourceQueryBuilder(source) { StandardUsersOnly = source == SourceObject.User && configuration.Source.StandardUsersOnly };
+            built.AddFields(SourceFields.Of(configuration)).Where(configuration.Source.Where);
+            return built;
         }
 
         /// <summary>

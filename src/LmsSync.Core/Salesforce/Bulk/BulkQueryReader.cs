@@ -126,6 +126,17 @@ namespace LmsSync.Core.Salesforce.Bulk
             return page.Records;
         }
 
+        /// <summary>
+        /// Deletes the job of a reader its caller gave up on before reading any page (best effort), so a job opened ahead
+        /// of a run that then failed does not stay behind for Salesforce's seven days.
+        /// </summary>
+        public async Task DiscardAsync()
+        {
+            if (_started) return;
+            _started = _ended = true;
+            await _job.DeleteAsync().ConfigureAwait(false);
+        }
+
         private async Task<BulkResultPage> FetchAsync(string? locator, CancellationToken cancellationToken)
         {
             var path = _job.Path + "/results?maxRecords=" + _maxRecords.ToString(CultureInfo.InvariantCulture) +
