@@ -5,9 +5,10 @@ namespace LmsSync.Sandbox.Salesforce.Org;
 
 /// <summary>
 /// The rows of one table by SystemModstamp, as a real org keeps that field indexed: an incremental read
-/// (<c>WHERE SystemModstamp &gt; :watermark</c>) looks at the rows changed since, not at every row. Built when a query
-/// first needs it, then kept by the writes. Immutable like its <see cref="RowTable"/>: a sorted part, plus the writes since it was sorted in an append-only tail whose spare
-/// slots older indexes never read (they stop at their own count). A write adds an entry for the row's new stamp
+/// (<c>WHERE SystemModstamp &gt; :watermark</c>) looks at the rows changed since, not at every row. Built by the seed
+/// (or by the first query that wants it), then kept by the writes. Immutable like its <see cref="RowTable"/>: a sorted
+/// part, plus the writes since it was sorted in an append-only tail whose spare slots older indexes never read (they
+/// stop at their own count). A write adds an entry for the row's new stamp
 /// and leaves the old one behind; an entry counts only while the row still has that stamp, so stale entries are
 /// skipped when read and dropped when the tail, once full, is sorted in with the rest.
 /// </summary>
