@@ -76,7 +76,11 @@ namespace LmsSync.Core.Engine
                 : await (opened ?? OpenFullReadAsync(salesforce, query, configuration.Options.BulkQueryThreshold, log, ct)).ConfigureAwait(false);
             var total = reader.TotalSize > int.MaxValue ? (int?)null : (int)reader.TotalSize;
             state.Total = total;
-            if (total is int announced) evaluation?.Expect(announced);
+            if (total is int announced)
+            {
+                state.Expect(announced);
+                evaluation?.Expect(announced);
+            }
             var complete = await DrainAsync(reader, state, log, ct).ConfigureAwait(false);
             var changedByStamp = state.Users.Count;
 
@@ -189,10 +193,22 @@ namespace LmsSync.Core.Engine
             /// <summary>Each user read is evaluated here as it arrives, in the order of <see cref="Users"/>.</summary>
             public SourceEvaluation? Evaluation { get; }
             public List<SourceUser> Users { get; } = new List<SourceUser>();
-            public Dictionary<string, SalesforceRecord> Records { get; } = new Dictionary<string, SalesforceRecord>(StringComparer.Ordinal);
+            public Dictionary<string, SalesforceRecord> Records { get; private set; } = new Dictionary<string, SalesforceRecord>(StringComparer.Ordinal);
             public DateTimeOffset? Watermark { get; set; }
             public int? Total { get; set; }
             public string? Incomplete { get; set; }
+
+            /// <summary>
+            /// Sizes the user list and the records by the count the read announced (bounded as the evaluation's are), so
+            /// 100,000 users are not kept by growing and copying both some seventeen times.
+            /// </summary>
+            public void Expect(int users)
+            {
+                users = Math.Min(users, SourceEvaluation.MaxExpected);
+                if (Users.Count > 0 || users <= Users.Capacity) return;
+                Users.Capacity = users;
+                Records = new Dictionary<string, SalesforceRecord>(users, StringComparer.Ordinal);
+            }
 
             /// <summary>
             /// Keeps one page's users. Compiled optimised at once: it runs for every user but is called once per page, too

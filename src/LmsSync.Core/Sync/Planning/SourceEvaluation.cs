@@ -16,7 +16,7 @@ namespace LmsSync.Core.Sync
     /// </summary>
     internal sealed class SourceEvaluation
     {
-        private const int MaxExpected = 1_000_000;
+        internal const int MaxExpected = 1_000_000;
 
         private readonly SyncMapping _mapping;
         private readonly LmsFieldCatalog _catalog;
