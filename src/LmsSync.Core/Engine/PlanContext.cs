@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Lms.Connectors;
+using LmsSync.Core.Salesforce.Query;
 using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Engine
@@ -29,18 +30,19 @@ namespace LmsSync.Core.Engine
         /// page arrives (<see cref="SourceEvaluation"/>), so after the reads only matching and deciding are left.
         /// </summary>
         public static Task<PlanContext> BuildAsync(SyncSession session, SyncState state, IProgress<SyncProgress>? progress, CancellationToken ct,
-            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null) =>
-            BuildAsync(session, Task.FromResult(state), progress, ct, scope, lmsRead);
+            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null, Task<IRecordPageReader>? sourceOpened = null) =>
+            BuildAsync(session, Task.FromResult(state), progress, ct, scope, lmsRead, sourceOpened);
 
         /// <summary>
         /// As above, with the state still loading: the reads need only the scope, so they start at once, and the links
-        /// are awaited where they are first needed (the lookup keys of an incremental run, else the planning).
+        /// are awaited where they are first needed (the lookup keys of an incremental run, else the planning). A full read's
+        /// query may have been opened already (<see cref="SourceReader.OpenFullAsync"/>, <paramref name="sourceOpened"/>).
         /// </summary>
         public static async Task<PlanContext> BuildAsync(SyncSession session, Task<SyncState> loading, IProgress<SyncProgress>? progress, CancellationToken ct,
-            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null)
+            ReadScope? scope = null, Task<LmsSnapshot>? lmsRead = null, Task<IRecordPageReader>? sourceOpened = null)
         {
             var configuration = session.Configuration;
-            var salesforce = ReadSourceAsync(session, scope, progress, ct);
+            var salesforce = ReadSourceAsync(session, scope, sourceOpened, progress, ct);
             var lms = lmsRead ?? (LooksUp(session, scope)
                 ? LookUpAsync(session, (ILmsLookupConnector)session.Lms, salesforce, loading, LmsProgress(progress), ct)
                 : session.Lms.ReadAsync(LmsProgress(progress), ct));
@@ -68,13 +70,14 @@ namespace LmsSync.Core.Engine
             return new PlanContext(source, snapshot, plan);
         }
 
-        private static async Task<EvaluatedSource> ReadSourceAsync(SyncSession session, ReadScope? scope, IProgress<SyncProgress>? progress, CancellationToken ct)
+        private static async Task<EvaluatedSource> ReadSourceAsync(SyncSession session, ReadScope? scope, Task<IRecordPageReader>? opened,
+            IProgress<SyncProgress>? progress, CancellationToken ct)
         {
             var configuration = session.Configuration;
             // The connector was checked, so its catalogue stays put; were it to change during the read, the planner
             // would see the evaluation no longer fits and evaluate again.
             var evaluation = new SourceEvaluation(configuration.Mapping, session.Lms.Catalog, session.Lms.Capabilities, configuration.Rules, configuration.Scope);
-            var source = await SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope, evaluation).ConfigureAwait(false);
+            var source = await SourceReader.ReadAsync(session.Salesforce, configuration, session.Log, progress, ct, scope, evaluation, opened).ConfigureAwait(false);
             return new EvaluatedSource(source, evaluation);
         }
 

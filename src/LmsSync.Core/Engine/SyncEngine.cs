@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Diagnostics;
+using LmsSync.Core.Salesforce.Query;
 using LmsSync.Core.Storage;
 using LmsSync.Core.Sync.Validation;
 
@@ -53,22 +54,25 @@ namespace LmsSync.Core.Engine
             using (var early = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 // A preview reads the whole LMS, whatever the state holds: the state is parsed while the LMS is checked and
-                // read. Salesforce is read once the state is in: parsed alongside both reads, its garbage and theirs
-                // raised the peak working set by some 20 MB at 100,000 users.
+                // read. Salesforce's pages are read once the state is in: parsed alongside both reads, their garbage and
+                // theirs raised the peak working set by some 20 MB at 100,000 users. Its query is opened meanwhile (the
+                // COUNT, the Bulk job and its polls: a few small calls), so the pages are ready sooner.
                 var check = ProfileValidation.CheckLmsAsync(_session, early.Token);
                 var lms = PlanContext.StartWholeLmsRead(_session, check, null, reported, early.Token);
+                var opened = SourceReader.OpenFullAsync(_session.Salesforce, _session.Configuration, _session.Log, early.Token);
                 try
                 {
                     // The state first: a corrupt state file is the failure reported, as when it was loaded before the check.
                     var state = await loading.ConfigureAwait(false);
                     await check.ConfigureAwait(false);
-                    context = await PlanContext.BuildAsync(_session, state.ToSyncState(), reported, early.Token, lmsRead: lms).ConfigureAwait(false);
+                    context = await PlanContext.BuildAsync(_session, state.ToSyncState(), reported, early.Token, lmsRead: lms, sourceOpened: opened).ConfigureAwait(false);
                 }
                 catch
                 {
                     early.Cancel();
                     await check.SettledAsync().ConfigureAwait(false);
                     await lms.SettledAsync().ConfigureAwait(false);
+                    await SourceReader.AbandonAsync(opened).ConfigureAwait(false);
                     throw;
                 }
             }

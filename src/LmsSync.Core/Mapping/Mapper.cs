@@ -87,6 +87,7 @@ namespace LmsSync.Core.Mapping
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         public DesiredUser Map(SourceUser user)
         {
             if (user == null) throw new ArgumentNullException(nameof(user));
@@ -154,6 +155,7 @@ namespace LmsSync.Core.Mapping
         }
 
         /// <summary>What <see cref="MapValue"/> gives for field <paramref name="index"/>, as text and a shared template.</summary>
+        [MethodImpl(Jit.Optimized)]
         private MappedValue MapField(int index, SalesforceRecord record, out string? text)
         {
             var mapping = _fields[index].Value;

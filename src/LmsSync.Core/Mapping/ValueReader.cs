@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LmsSync.Core.Salesforce;
+using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Mapping
 {
@@ -9,6 +11,7 @@ namespace LmsSync.Core.Mapping
     {
         private static readonly string[] DateOnlyFormats = { "yyyy-MM-dd" };
 
+        [MethodImpl(Jit.Optimized)]
         public static string? Read(object? raw, ValueMapping mapping)
         {
             var text = mapping.DateFormat != null ? FormatDate(raw, mapping.DateFormat) : SalesforceValue.ToText(raw);
@@ -18,6 +21,7 @@ namespace LmsSync.Core.Mapping
 
         public static bool IsBlank(string? text) => string.IsNullOrWhiteSpace(text);
 
+        [MethodImpl(Jit.Optimized)]
         public static string Transform(string text, ValueMapping mapping)
         {
             var transforms = mapping.Transforms;
@@ -37,6 +41,7 @@ namespace LmsSync.Core.Mapping
         /// Whether the text has a letter that case conversion would change (any non-ASCII letter counts, to be
         /// safe): most values are already in case, and converting them anyway costs a string each.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         private static bool HasCase(string text, bool upper)
         {
             foreach (var c in text)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Rules
@@ -46,6 +47,7 @@ namespace LmsSync.Core.Rules
             _noneMatched = new Decision(this, RuleAction.Import, null, "no import rule matched", _rules.Length);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public RuleVerdict Evaluate(SourceUser user)
         {
             if (user == null) throw new ArgumentNullException(nameof(user));

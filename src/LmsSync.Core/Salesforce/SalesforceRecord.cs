@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Salesforce
 {
@@ -57,6 +59,7 @@ namespace LmsSync.Core.Salesforce
         /// <summary>The value of a field path, or null when it is null or was not selected.</summary>
         public object? this[string field]
         {
+            [MethodImpl(Jit.Optimized)]
             get
             {
                 var value = ValueAt(_schema.SlotOf(field));
@@ -136,6 +139,7 @@ namespace LmsSync.Core.Salesforce
         /// Invariant text: datetimes as ISO 8601 UTC with milliseconds (<c>2026-09-30T21:20:00.000Z</c>),
         /// dates as <c>yyyy-MM-dd</c>, booleans as <c>true</c>/<c>false</c>, numbers without exponent.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static string? ToText(object? value)
         {
             switch (value)

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Salesforce
 {
@@ -47,6 +49,7 @@ namespace LmsSync.Core.Salesforce
         /// <summary>The value equal to the characters given already read in field <paramref name="slot"/>, else a new string of them.</summary>
         public string Share(int slot, BufferText text) => Share<BufferText>(slot, text);
 
+        [MethodImpl(Jit.Optimized)]
         private string Share<T>(int slot, T text) where T : struct, ICharText
         {
             if (slot >= _fields.Length) Array.Resize(ref _fields, Math.Max(slot + 1, _fields.Length * 2));

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Core.Engine;
 using LmsSync.Core.Lms;
@@ -91,6 +92,42 @@ public sealed class EngineBulkReadTests
         Assert.Equal(1, RestUserReads(sandbox));
         Assert.True(run.SalesforceUsersRead > 10);
         Assert.Contains(log.Warnings, w => w.Contains("API_DISABLED_FOR_ORG") && w.Contains("REST"));
+    }
+
+    [Fact]
+    public async Task A_preview_reads_everyone_through_the_bulk_job_it_opened_while_the_state_was_parsed()
+    {
+        await using var sandbox = await EngineSandbox.StartAsync(Users);
+        var expected = sandbox.Salesforce.Org.Rows("User").Count(r => (string?)r["UserType"] == "Standard");
+        var engine = sandbox.Engine(Kind, EngineSandbox.Configuration(Kind, o => o.BulkQueryThreshold = 10));
+
+        var preview = await engine.PreviewAsync(new PreviewRequest(), null, CancellationToken.None);
+
+        Assert.True(preview.SalesforceReadComplete);
+        Assert.Equal(expected, preview.Plan.Rows.Count(r => r.SalesforceId != null));
+        Assert.Equal(1, BulkCreates(sandbox));
+        Assert.Equal(0, RestUserReads(sandbox));
+        Assert.Empty(sandbox.Salesforce.BulkJobs.All()); // deleted after download
+    }
+
+    [Fact]
+    public async Task A_preview_that_fails_after_its_bulk_job_was_opened_leaves_no_job_behind()
+    {
+        await using var sandbox = await EngineSandbox.StartAsync(Users);
+        // The LMS check fails late: by then the Bulk job has been opened (created, and most likely done).
+        sandbox.Host.Context.Faults.Add(new FaultRule
+        {
+            PathPattern = "^/ispring/user/profile/fields$", DelayMs = 5000, Kind = FaultKind.Status, StatusCode = 403,
+            Body = "{\"code\":403,\"message\":\"Access denied\"}",
+        });
+        var engine = sandbox.Engine(Kind, EngineSandbox.Configuration(Kind, o => o.BulkQueryThreshold = 10));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => engine.PreviewAsync(new PreviewRequest(), null, CancellationToken.None));
+
+        Assert.Equal(1, BulkCreates(sandbox));
+        Assert.Equal(0, sandbox.Host.Context.Requests.Since(0, "salesforce").Count(r => r.Path.Contains("/results", StringComparison.Ordinal)));
+        // Deleted when it was done, aborted when it was still running: never left to run or to wait for seven days.
+        Assert.All(sandbox.Salesforce.BulkJobs.All(), job => Assert.Equal("Aborted", job.State));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using LmsSync.Core.Salesforce.Query;
+using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Salesforce.Bulk
 {
@@ -38,6 +40,7 @@ namespace LmsSync.Core.Salesforce.Bulk
         }
 
         /// <summary>The record of the row <paramref name="csv"/> has just read, row <paramref name="number"/> of its page.</summary>
+        [MethodImpl(Jit.Optimized)]
         public SalesforceRecord Read(CsvRowReader csv, int number)
         {
             if (csv.Count != _names.Length)
@@ -50,6 +53,7 @@ namespace LmsSync.Core.Salesforce.Bulk
             return _shape.Builder.Build(_shape.ObjectName, values);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private object Value(CsvRowReader csv, int column)
         {
             var kind = _kinds[column];

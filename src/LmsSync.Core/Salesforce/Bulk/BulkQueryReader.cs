@@ -18,7 +18,9 @@ namespace LmsSync.Core.Salesforce.Bulk
     /// prepares and sends it while this one is parsed and the caller works on it; pages are still parsed one after another
     /// (they share the query's record builder and value pool). A page is handed out only whole:
     /// one whose body breaks off (or holds fewer rows than announced) is fetched again by its locator, which
-    /// Salesforce keeps stable, so no record is lost or read twice. The job is deleted after the last page.
+    /// Salesforce keeps stable, so no record is lost or read twice. The job is deleted after the last page: the delete
+    /// is sent as that page is handed out and awaited by the call after it (the one that returns null), so the caller
+    /// works on the last page meanwhile instead of waiting a round trip for it.
     /// Not for concurrent use.
     /// </summary>
     public sealed class BulkQueryReader : IRecordPageReader
@@ -39,6 +41,7 @@ namespace LmsSync.Core.Salesforce.Bulk
         private string? _nextLocator;
         private bool _started;
         private bool _ended;
+        private Task? _deleting;
 
         internal BulkQueryReader(SalesforceApi api, BulkQueryJob job, long totalSize, RecordShape shape, int maxRecords, IActivityLog log)
         {
@@ -64,7 +67,13 @@ namespace LmsSync.Core.Salesforce.Bulk
 
         public async Task<IReadOnlyList<SalesforceRecord>?> ReadPageAsync(CancellationToken cancellationToken = default)
         {
-            if (_ended) return null;
+            if (_ended)
+            {
+                var deleting = _deleting;
+                _deleting = null;
+                if (deleting != null) await deleting.ConfigureAwait(false);
+                return null;
+            }
             BulkResultPage page;
             Task<BulkResultPage>? prefetch;
             lock (_gate)
@@ -108,13 +117,24 @@ namespace LmsSync.Core.Salesforce.Bulk
                         TotalSize, RecordsRead);
                 IsComplete = true;
                 _log.Verbose($"Read {RecordsRead} rows in {PagesRead} Bulk result pages from Salesforce.");
-                await _job.DeleteAsync().ConfigureAwait(false);
+                _deleting = _job.DeleteAsync().ObserveFaults();
             }
             else
             {
                 ReadAhead(_nextLocator, cancellationToken); // unless this page's headers already did
             }
             return page.Records;
+        }
+
+        /// <summary>
+        /// Deletes the job of a reader its caller gave up on before reading any page (best effort), so a job opened ahead
+        /// of a run that then failed does not stay behind for Salesforce's seven days.
+        /// </summary>
+        public async Task DiscardAsync()
+        {
+            if (_started) return;
+            _started = _ended = true;
+            await _job.DeleteAsync().ConfigureAwait(false);
         }
 
         private async Task<BulkResultPage> FetchAsync(string? locator, CancellationToken cancellationToken)

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Tasks;
+using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Salesforce.Bulk
 {
@@ -77,6 +79,7 @@ namespace LmsSync.Core.Salesforce.Bulk
         }
 
         /// <summary>Parses the next row in the buffer; false when the buffer holds no whole row (then <see cref="FillAsync"/>).</summary>
+        [MethodImpl(Jit.Optimized)]
         public bool TryReadRow()
         {
             var buffer = _buffer;
@@ -144,6 +147,7 @@ namespace LmsSync.Core.Salesforce.Bulk
         public bool IsNull(int index) => _lengths[index] == 0;
 
         /// <summary>The characters of value <paramref name="index"/> (<c>""</c> made one quote), valid until the next call to this reader.</summary>
+        [MethodImpl(Jit.Optimized)]
         public BufferText GetText(int index)
         {
             var from = _starts[index];

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LmsSync.Core.Salesforce;
 
 namespace LmsSync.Core.Sync
@@ -11,6 +12,7 @@ namespace LmsSync.Core.Sync
     {
         private static readonly IReadOnlyList<string> NoGroups = new string[0];
 
+        [MethodImpl(Jit.Optimized)]
         public SourceUser(SalesforceRecord record, IReadOnlyList<string>? publicGroups = null)
         {
             Record = record ?? throw new ArgumentNullException(nameof(record));

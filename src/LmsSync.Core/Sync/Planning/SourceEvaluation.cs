@@ -16,7 +16,7 @@ namespace LmsSync.Core.Sync
     /// </summary>
     internal sealed class SourceEvaluation
     {
-        private const int MaxExpected = 1_000_000;
+        internal const int MaxExpected = 1_000_000;
 
         private readonly SyncMapping _mapping;
         private readonly LmsFieldCatalog _catalog;
@@ -85,6 +85,7 @@ namespace LmsSync.Core.Sync
         /// <summary>Evaluates the next user read. Not thread-safe: one reader adds, and the planner reads after the read ended.</summary>
         public void Add(SourceUser user) => Append(Evaluate(user));
 
+        [MethodImpl(Jit.Optimized)]
         private Evaluated Evaluate(SourceUser user)
         {
             var verdict = _rules.Decide(user);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace LmsSync.Sandbox.Salesforce.Org;
 
@@ -20,6 +21,8 @@ internal sealed class RowTable
     public static readonly RowTable Empty = new([], 0, 0);
 
     private readonly SfRow[][] _chunks;
+    // Derived from the rows, so filling it in later does not change the table: built by the first query that wants it, or kept by the write that made this table.
+    private ModstampIndex? _stamps;
 
     private RowTable(SfRow[][] chunks, int count, int liveCount)
     {
@@ -47,7 +50,7 @@ internal sealed class RowTable
         }
 
         chunks[Count >> ChunkBits][Count & ChunkMask] = row;
-        return new RowTable(chunks, Count + 1, LiveCount + (row.IsDeleted ? 0 : 1));
+        return Stamped(new RowTable(chunks, Count + 1, LiveCount + (row.IsDeleted ? 0 : 1)), Count, row);
     }
 
     public RowTable Replace(int index, SfRow row)
@@ -58,7 +61,32 @@ internal sealed class RowTable
         chunk[index & ChunkMask] = row;
         chunks[index >> ChunkBits] = chunk;
         var liveDelta = (old.IsDeleted ? 1 : 0) - (row.IsDeleted ? 1 : 0);
-        return new RowTable(chunks, Count, LiveCount + liveDelta);
+        return Stamped(new RowTable(chunks, Count, LiveCount + liveDelta), index, row);
+    }
+
+    /// <summary>The rows by <paramref name="field"/> (the object's SystemModstamp), built on first use.</summary>
+    public ModstampIndex StampIndex(SfFieldSchema field)
+    {
+        var index = Volatile.Read(ref _stamps);
+        if (index is null)
+        {
+            // Two queries may both build it; either result is the same index.
+            index = ModstampIndex.Build(this, field);
+            index = Interlocked.CompareExchange(ref _stamps, index, null) ?? index;
+        }
+
+        return index;
+    }
+
+    // The next table keeps this one's index, if it has one, with the written row's new stamp added.
+    private RowTable Stamped(RowTable next, int position, SfRow row)
+    {
+        if (Volatile.Read(ref _stamps) is { } index && row.Schema.ModstampField is { } field)
+        {
+            next._stamps = index.After(next, position, row, field);
+        }
+
+        return next;
     }
 
     public IEnumerable<SfRow> Rows(bool includeDeleted)

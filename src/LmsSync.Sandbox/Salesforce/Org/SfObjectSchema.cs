@@ -38,6 +38,7 @@ public sealed class SfObjectSchema
 
         StoredFieldCount = ordinal;
         IdField = fields[0];
+        ModstampField = FindField("SystemModstamp");
     }
 
     public string Name { get; }
@@ -53,6 +54,9 @@ public sealed class SfObjectSchema
 
     /// <summary>The Id field, always first.</summary>
     internal SfFieldSchema IdField { get; }
+
+    /// <summary>SystemModstamp, which the org keeps indexed (<see cref="ModstampIndex"/>); null for an object without it.</summary>
+    internal SfFieldSchema? ModstampField { get; }
 
     /// <summary>How many values a row stores (calculated fields are not stored).</summary>
     internal int StoredFieldCount { get; }

@@ -145,6 +145,22 @@ public sealed class SfOrg
     public SoqlResult Query(string soql, bool includeDeleted = false) =>
         SoqlEngine.Execute(Snapshot, soql, includeDeleted, Clock());
 
+    /// <summary>Builds the SystemModstamp index of every object that has the field (<see cref="ModstampIndex"/>); the writes keep it from then on.</summary>
+    internal void IndexStamps()
+    {
+        lock (_writeLock)
+        {
+            var snapshot = Snapshot;
+            foreach (var obj in Schema.Objects)
+            {
+                if (obj.ModstampField is { } field)
+                {
+                    snapshot.Table(obj).StampIndex(field);
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// The seed's fast path: stores prepared values without validation and returns the new row.
     /// Audit fields the caller left null are stamped with the clock.

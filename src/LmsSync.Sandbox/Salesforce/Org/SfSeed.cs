@@ -70,6 +70,9 @@ public static class SfSeed
         SeedGroups(ctx, users, roles);
         SeedContacts(ctx, options.Users);
         SeedUserLogins(ctx, users);
+        // As a real org keeps SystemModstamp indexed: built once here, then kept by the writes, so the first
+        // incremental read does not pay for it (building it lazily then cost more than the scan it saves).
+        org.IndexStamps();
         return org;
     }
 

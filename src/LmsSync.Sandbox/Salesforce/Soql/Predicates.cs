@@ -16,6 +16,8 @@ internal abstract class Predicate
 
 internal sealed class AllOf(IReadOnlyList<Predicate> parts) : Predicate
 {
+    public IReadOnlyList<Predicate> Parts => parts;
+
     public override bool Matches(SfRow row)
     {
         foreach (var part in parts)
@@ -70,6 +72,10 @@ internal enum CompareOp
 /// <summary><c>field op literal</c> with the literal already converted to the field's type.</summary>
 internal sealed class ComparePredicate(FieldPath path, CompareOp op, object? literal) : Predicate
 {
+    public FieldPath Path => path;
+    public CompareOp Op => op;
+    public object? Literal => literal;
+
     public override bool Matches(SfRow row)
     {
         var value = path.Evaluate(row);

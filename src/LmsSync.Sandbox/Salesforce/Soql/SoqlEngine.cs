@@ -22,20 +22,67 @@ internal static class SoqlEngine
         return new SoqlResult(query, page, snapshot);
     }
 
-    /// <summary>The rows of the query's object that pass its WHERE clause, in creation order.</summary>
+    /// <summary>
+    /// The rows of the query's object that pass its WHERE clause, in creation order. A WHERE that requires
+    /// <c>SystemModstamp &gt;</c> (or <c>&gt;=</c>) a datetime tests only the rows the index has after it.
+    /// </summary>
     public static List<SfRow> Filter(OrgSnapshot snapshot, BoundQuery query, bool includeDeleted)
     {
         var table = snapshot.Table(query.Object);
+        if (query.Object.ModstampField is { } field && ModstampFloor(query.Where, field) is { } floor &&
+            table.StampIndex(field).RowsFrom((DateTimeOffset)floor.Literal!, floor.Op == CompareOp.GreaterOrEqual, table, field) is { } positions)
+        {
+            var found = new List<SfRow>(positions.Count);
+            foreach (var i in positions)
+            {
+                AddIfMatch(found, table[i], query.Where, includeDeleted);
+            }
+
+            return found;
+        }
+
+        return Scan(table, query.Where, includeDeleted);
+    }
+
+    /// <summary>Every row tested: what <see cref="Filter"/> does without an index (and what tests compare it with).</summary>
+    internal static List<SfRow> Scan(RowTable table, Predicate? where, bool includeDeleted)
+    {
         var matches = new List<SfRow>();
         for (var i = 0; i < table.Count; i++)
         {
-            var row = table[i];
-            if ((includeDeleted || !row.IsDeleted) && (query.Where is null || query.Where.Matches(row)))
-            {
-                matches.Add(row);
-            }
+            AddIfMatch(matches, table[i], where, includeDeleted);
         }
 
         return matches;
+    }
+
+    private static void AddIfMatch(List<SfRow> matches, SfRow row, Predicate? where, bool includeDeleted)
+    {
+        if ((includeDeleted || !row.IsDeleted) && (where is null || where.Matches(row)))
+        {
+            matches.Add(row);
+        }
+    }
+
+    /// <summary>A lower bound on SystemModstamp that every match must meet: the WHERE itself, or one part of its top-level AND.</summary>
+    private static ComparePredicate? ModstampFloor(Predicate? where, SfFieldSchema field)
+    {
+        if (where is AllOf all)
+        {
+            foreach (var part in all.Parts)
+            {
+                if (ModstampFloor(part, field) is { } floor)
+                {
+                    return floor;
+                }
+            }
+
+            return null;
+        }
+
+        return where is ComparePredicate { Op: CompareOp.Greater or CompareOp.GreaterOrEqual, Literal: DateTimeOffset } compare &&
+               compare.Path.Hops.Count == 0 && ReferenceEquals(compare.Path.Field, field)
+            ? compare
+            : null;
     }
 }
