@@ -39,8 +39,10 @@ namespace LmsSync.Core.Lms.Connectors
         private readonly ScimClientOptions _clientOptions;
         private readonly ScimConnectorOptions _options;
         private readonly ScimClient _client;
-        // The users as last read: the base an update's PATCH is computed against (the client re-reads on a 412).
-        private readonly ConcurrentDictionary<string, ScimUser> _lastRead = new ConcurrentDictionary<string, ScimUser>(StringComparer.Ordinal);
+        // The users as last read: the base an update's PATCH is computed against (the client re-reads on a 412). A new
+        // table per read, sized by the list's total once known: grown one user at a time, the table of a 100,000-user
+        // read was copied a dozen times, under all its locks.
+        private volatile ConcurrentDictionary<string, ScimUser> _lastRead = UserTable(0);
         // What the service offers (bulk limits), known once CheckAsync or ReadAsync has run.
         private volatile ScimServiceProviderConfig? _config;
 
@@ -104,7 +106,7 @@ namespace LmsSync.Core.Lms.Connectors
                 // The lookups go out while the groups (with their members) are read: only remembering the users found needs them.
                 var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
                 var org = await organisation.ConfigureAwait(false);
-                _lastRead.Clear();
+                _lastRead = UserTable(found.Count);
                 var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
                 foreach (var user in found)
                     if (!users.ContainsKey(user.User.Id)) users[user.User.Id] = Remembered(user, org);
@@ -114,17 +116,34 @@ namespace LmsSync.Core.Lms.Connectors
 
         private async Task<LmsSnapshot> ReadAllUsersAsync(ScimOrganisation organisation, IProgress<int>? usersRead, CancellationToken cancellationToken)
         {
-            _lastRead.Clear();
             var users = new List<LmsUser>();
             var reader = _client.ListUsers(CatalogFields);
             IReadOnlyList<ScimListedUser>? page;
+            var first = true;
             while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
             {
+                if (first)
+                {
+                    // The first page tells how many there are: a hint (the list may change while it is read), and one
+                    // believed only so far.
+                    var total = Math.Min(Math.Max(reader.TotalResults ?? 0, page.Count), MaxPresized);
+                    _lastRead = UserTable(total);
+                    users.Capacity = total;
+                    first = false;
+                }
                 foreach (var user in page) users.Add(Remembered(user, organisation));
                 usersRead?.Report(users.Count);
             }
+            if (first) _lastRead = UserTable(0);
             return new LmsSnapshot(users, organisation.Groups);
         }
+
+        /// <summary>The most users a read makes room for at once, whatever the service announces.</summary>
+        private const int MaxPresized = 1 << 20;
+
+        /// <summary>A table of users read, with room for <paramref name="capacity"/> (31 at least, the default).</summary>
+        private static ConcurrentDictionary<string, ScimUser> UserTable(int capacity) =>
+            new ConcurrentDictionary<string, ScimUser>(Environment.ProcessorCount, Math.Max(capacity, 31), StringComparer.Ordinal);
 
         /// <summary>Every group with its members (SCIM users carry no reliable group list), and who the administrators are.</summary>
         private async Task<ScimOrganisation> ReadOrganisationAsync(CancellationToken cancellationToken)
