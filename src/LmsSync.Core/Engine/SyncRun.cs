@@ -82,9 +82,8 @@ namespace LmsSync.Core.Engine
         private async Task<Outcome> ExecuteAsync(CancellationToken ct)
         {
             var loading = _engine.LoadStateAsync();
-            // The state book indexes every link (80,000 in a 100,000-user org): built as soon as the file is read, while
-            // the reads go on, instead of after the planning. Awaited wherever the run needs it, so a state file that does
-            // not load still fails the run with its own error.
+            // The state book, made as soon as the file is read, while the reads go on. Awaited wherever the run needs it,
+            // so a state file that does not load still fails the run with its own error.
             var booking = BookAsync(loading).ObserveFaults();
             var configuration = _session.Configuration;
             if (!configuration.Options.Enabled)
@@ -151,6 +150,10 @@ namespace LmsSync.Core.Engine
             var guard = DeprovisionGuard.Check(plan, rows, partial, _request.Force);
             if (guard != null) return new Outcome(RunStatus.BlockedByDeprovisionGuard, guard, "SfLms.DeprovisionGuard");
             ct.ThrowIfCancellationRequested();
+
+            // Its indexes of every link (80,000 in a 100,000-user org) only when the run will link or unlink someone: built
+            // meanwhile, so the first change does not wait for them; a no-op run never builds them.
+            if (plan.StaleLinks.Count > 0 || rows.Any(r => r.CreatesLink)) _ = Task.Run(_state.Index).ObserveFaults();
 
             _recorder = new RunRecorder(_runId, _session.Paths, _observer, SaveState, SaveEvery, rows.Count);
             _executor = new RunExecutor(_session.Lms, _clock, _runId, _recorder, _state, _breaker, new OrgIdResolver(context.Lms), ct);

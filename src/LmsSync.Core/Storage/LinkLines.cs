@@ -35,9 +35,13 @@ namespace LmsSync.Core.Storage
         /// header before them ends: the comma after the property before <c>Links</c>. False when the file is not laid out
         /// as written (see above).
         /// </summary>
-        public static bool TryRead(byte[] file, int start, out int headerEnd, out List<Link> links)
+        public static bool TryRead(byte[] file, int start, out int headerEnd, out List<Link> links) => TryRead(file, start, out headerEnd, out links, out _);
+
+        /// <summary>As above, with where the link lines lie in the file (<see cref="Span"/>), their line breaks included.</summary>
+        public static bool TryRead(byte[] file, int start, out int headerEnd, out List<Link> links, out Span lines)
         {
             links = new List<Link>();
+            lines = default;
             headerEnd = OpeningAt(file, start);
             if (headerEnd < 0) return false;
             var pos = headerEnd;
@@ -46,6 +50,8 @@ namespace LmsSync.Core.Storage
             if (file[pos] == '\r') pos++;
             pos += Opening.Length;
             if (!NewLine(file, ref pos)) return false;
+            var first = pos;
+            var carriageReturns = 0;
             links.Capacity = (file.Length - pos) / 140; // the length of a typical line
             while (true)
             {
@@ -55,15 +61,32 @@ namespace LmsSync.Core.Storage
                     !Expect(file, ref pos, LinkedAtStart) || !Date(file, ref pos, out var linkedAt) ||
                     !Expect(file, ref pos, LinkEnd)) return false;
                 links.Add(new Link(salesforceId, lmsId, origin, linkedAt));
-                if (pos < file.Length && file[pos] == ',')
-                {
-                    pos++;
-                    if (!NewLine(file, ref pos)) return false;
-                    continue;
-                }
-                return NewLine(file, ref pos) && Expect(file, ref pos, Closing) && NewLine(file, ref pos) && pos < file.Length && file[pos++] == '}' &&
-                       OnlyWhiteSpace(file, pos);
+                var comma = pos < file.Length && file[pos] == ',';
+                if (comma) pos++;
+                if (pos < file.Length && file[pos] == '\r') carriageReturns++;
+                if (!NewLine(file, ref pos)) return false;
+                if (comma) continue;
+                // Line breaks all "\n" or all "\r\n" (the writer's); a mix has none.
+                lines = new Span(first, pos, carriageReturns == 0 ? "\n" : carriageReturns == links.Count ? "\r\n" : null);
+                return Expect(file, ref pos, Closing) && NewLine(file, ref pos) && pos < file.Length && file[pos++] == '}' && OnlyWhiteSpace(file, pos);
             }
+        }
+
+        /// <summary>The link lines' bytes in a file: from the first line's indent to the line break after the last, inclusive.</summary>
+        public readonly struct Span
+        {
+            public Span(int start, int end, string? newLine)
+            {
+                Start = start;
+                End = end;
+                NewLine = newLine;
+            }
+
+            public int Start { get; }
+            public int End { get; }
+
+            /// <summary>The line break every line ends with; null when they differ.</summary>
+            public string? NewLine { get; }
         }
 
         /// <summary>The comma before the line that opens the links (<c>  "Links": [</c>, a property of the top object), or -1.</summary>

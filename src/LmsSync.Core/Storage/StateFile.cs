@@ -53,8 +53,9 @@ namespace LmsSync.Core.Storage
             StoredState? state;
             try
             {
+                var stamp = FileStamp.Of(path);
                 var bytes = File.ReadAllBytes(path);
-                state = (readLinkLines ? FromLinkLines(bytes) : null) ??
+                state = (readLinkLines ? FromLinkLines(path, stamp, bytes) : null) ??
                         Parse(new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -70,13 +71,18 @@ namespace LmsSync.Core.Storage
             return state;
         }
 
-        private static StoredState? FromLinkLines(byte[] bytes)
+        /// <param name="stamp">The file's stamp before it was read: its link lines are remembered for the next save (<see cref="LoadedLinks"/>) only if it is the same after.</param>
+        private static StoredState? FromLinkLines(string path, FileStamp stamp, byte[] bytes)
         {
             var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            if (!LinkLines.TryRead(bytes, start, out var headerEnd, out var links)) return null;
+            if (!LinkLines.TryRead(bytes, start, out var headerEnd, out var links, out var lines)) return null;
             // The header as its own object: everything before the comma that precedes "Links", closed.
             var state = Parse(new StringReader(Encoding.UTF8.GetString(bytes, start, headerEnd - start) + "\n}"));
-            if (state != null) state.Links = links;
+            if (state != null)
+            {
+                state.Links = links;
+                state.LoadedLinks = LoadedLinks.Of(path, stamp, bytes.Length, lines, links);
+            }
             return state;
         }
 
@@ -127,6 +133,8 @@ namespace LmsSync.Core.Storage
         /// <summary>
         /// The header as the JSON writer writes it, then the links as lines written by hand (<see cref="LinkLines"/>), the
         /// same text the JSON writer would write for them; a link with an id to escape leaves the whole file to the JSON writer.
+        /// Links that are still those loaded from this file as lines (<see cref="StoredState.LoadedLinks"/>) have their lines
+        /// copied from it.
         /// </summary>
         public static void Save(string path, StoredState state) => Save(path, state, writeLinkLines: true);
 
@@ -134,11 +142,13 @@ namespace LmsSync.Core.Storage
         internal static void Save(string path, StoredState state, bool writeLinkLines) =>
             AtomicFile.Write(path, writer =>
             {
-                if (writeLinkLines && state.Links.Count > 0 && LinkLines.CanWrite(state.Links)) WriteWithLinkLines(writer, state);
+                var loaded = state.LoadedLinks != null && state.LoadedLinks.CanCopy(path, state.Links, writer.NewLine) ? state.LoadedLinks : null;
+                // Lines read by LinkLines are lines it can write.
+                if (writeLinkLines && state.Links.Count > 0 && (loaded != null || LinkLines.CanWrite(state.Links))) WriteWithLinkLines(writer, state, loaded);
                 else WriteSerializer.Serialize(writer, state);
             });
 
-        private static void WriteWithLinkLines(TextWriter writer, StoredState state)
+        private static void WriteWithLinkLines(TextWriter writer, StoredState state, LoadedLinks? loaded)
         {
             string header;
             using (var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = writer.NewLine })
@@ -153,7 +163,7 @@ namespace LmsSync.Core.Storage
             writer.Write(writer.NewLine);
             writer.Write("  \"" + nameof(StoredState.Links) + "\": [");
             writer.Write(writer.NewLine);
-            LinkLines.Write(writer, state.Links);
+            if (loaded == null || !loaded.TryCopy(writer)) LinkLines.Write(writer, state.Links);
             writer.Write("  ]");
             writer.Write(close);
         }

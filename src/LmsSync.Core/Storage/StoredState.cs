@@ -41,6 +41,12 @@ namespace LmsSync.Core.Storage
 
         public List<Link> Links { get; set; } = new List<Link>();
 
+        /// <summary>
+        /// Where the file this state was loaded from holds these links, when they were read as lines; set on a copy only
+        /// while its links are still exactly those (<see cref="Engine.StateBook"/>). Not part of the file (not public).
+        /// </summary>
+        internal LoadedLinks? LoadedLinks { get; set; }
+
         public SyncState ToSyncState() => new SyncState(Links, ManagedGroupIds, ManagedGroupNames, CreatedDepartmentIds);
     }
 

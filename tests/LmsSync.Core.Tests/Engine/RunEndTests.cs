@@ -11,7 +11,8 @@ namespace LmsSync.Core.Tests.Engine;
 
 /// <summary>
 /// The end of a run writes the results file and the state at the same time: a failure of either still fails the run
-/// with SfLms.StateNotSaved, says which file, and never costs the other file its content.
+/// with SfLms.StateNotSaved, says which file, and never costs the other file its content. A run that changes no link
+/// copies the links' lines from the state file it loaded.
 /// </summary>
 public sealed class RunEndTests
 {
@@ -59,5 +60,32 @@ public sealed class RunEndTests
         var state = StateFile.Load(sandbox.Paths.State);
         Assert.NotEmpty(state.Links);
         Assert.Equal(summary.RunId, state.LastRuns.Last().RunId);
+    }
+
+    [Fact]
+    public async Task A_run_that_changes_no_link_keeps_the_link_lines_of_the_file_and_records_itself_in_the_header()
+    {
+        await using var sandbox = await EngineSandbox.StartAsync(users: 10);
+        var engine = sandbox.Engine(Kind);
+        var (first, _) = await sandbox.RunAsync(engine);
+        Assert.Equal(RunStatus.Succeeded, first.Status);
+        // A date in a form the reader takes and the writer never writes: still there after a save only if the lines were copied.
+        var text = File.ReadAllText(sandbox.Paths.State);
+        var links = StateFile.Load(sandbox.Paths.State).Links;
+        Assert.NotEmpty(links);
+        var at = text.IndexOf("\"LinkedAt\":\"", System.StringComparison.Ordinal) + 12;
+        var written = text.Substring(at, text.IndexOf('"', at) - at);
+        Assert.EndsWith("+00:00", written);
+        var edited = written.Substring(0, written.Length - 6) + "Z";
+        File.WriteAllText(sandbox.Paths.State, text.Replace(written, edited));
+
+        var (noOp, _) = await sandbox.RunAsync(engine, new RunRequest { Full = true });
+
+        Assert.Equal(RunStatus.Succeeded, noOp.Status);
+        Assert.Equal(0, noOp.WriteCalls);
+        Assert.Contains(edited, File.ReadAllText(sandbox.Paths.State));
+        var state = StateFile.Load(sandbox.Paths.State);
+        Assert.Equal(new[] { first.RunId, noOp.RunId }, state.LastRuns.Select(r => r.RunId));
+        Assert.Equal(links.Select(l => (l.SalesforceId, l.LmsId, l.LinkedAt)), state.Links.Select(l => (l.SalesforceId, l.LmsId, l.LinkedAt)));
     }
 }

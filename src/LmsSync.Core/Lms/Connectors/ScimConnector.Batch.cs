@@ -76,7 +76,7 @@ namespace LmsSync.Core.Lms.Connectors
                     };
                     operations.Add(new RowOperation(item, token => WriteUserAsync(row, token), i));
                     // The base is no longer what the service holds: a later update of this user (or the alone path) reads it again.
-                    _lastRead.TryRemove(id, out _);
+                    _lastRead.Table.TryRemove(id, out _);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
                 {
@@ -141,7 +141,7 @@ namespace LmsSync.Core.Lms.Connectors
                     Remember(await _client.DeactivateUserAsync(id, token).ConfigureAwait(false));
                     return id;
                 }, i));
-                _lastRead.TryRemove(id, out _);
+                _lastRead.Table.TryRemove(id, out _);
             }
             return operations;
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -39,8 +38,9 @@ namespace LmsSync.Core.Lms.Connectors
         private readonly ScimClientOptions _clientOptions;
         private readonly ScimConnectorOptions _options;
         private readonly ScimClient _client;
-        // The users as last read: the base an update's PATCH is computed against (the client re-reads on a 412).
-        private readonly ConcurrentDictionary<string, ScimUser> _lastRead = new ConcurrentDictionary<string, ScimUser>(StringComparer.Ordinal);
+        // The users as last read: the base an update's PATCH is computed against (the client re-reads on a 412). New with
+        // each read, which only lists them.
+        private volatile ScimUserBases _lastRead = ScimUserBases.Empty();
         // What the service offers (bulk limits), known once CheckAsync or ReadAsync has run.
         private volatile ScimServiceProviderConfig? _config;
 
@@ -104,27 +104,38 @@ namespace LmsSync.Core.Lms.Connectors
                 // The lookups go out while the groups (with their members) are read: only remembering the users found needs them.
                 var found = await LookupChunks.RunAsync(calls, MaxConcurrency, cancellationToken).ConfigureAwait(false);
                 var org = await organisation.ConfigureAwait(false);
-                _lastRead.Clear();
+                var listed = new List<ScimUser>(found.Count);
+                _lastRead = new ScimUserBases(listed);
                 var users = new Dictionary<string, LmsUser>(StringComparer.Ordinal);
                 foreach (var user in found)
-                    if (!users.ContainsKey(user.User.Id)) users[user.User.Id] = Remembered(user, org);
+                    if (!users.ContainsKey(user.User.Id)) users[user.User.Id] = Remembered(user, org, listed);
                 return new LmsSnapshot(users.Values.ToList(), org.Groups, usersComplete: false);
             }, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<LmsSnapshot> ReadAllUsersAsync(ScimOrganisation organisation, IProgress<int>? usersRead, CancellationToken cancellationToken)
         {
-            _lastRead.Clear();
             var users = new List<LmsUser>();
+            var listed = new List<ScimUser>();
+            _lastRead = new ScimUserBases(listed);
             var reader = _client.ListUsers(CatalogFields);
             IReadOnlyList<ScimListedUser>? page;
             while ((page = await reader.ReadPageAsync(cancellationToken).ConfigureAwait(false)) != null)
             {
-                foreach (var user in page) users.Add(Remembered(user, organisation));
+                if (users.Count == 0)
+                {
+                    // The first page tells how many there are: a hint (the list may change while it is read), and one
+                    // believed only so far.
+                    users.Capacity = listed.Capacity = Math.Min(Math.Max(reader.TotalResults ?? 0, page.Count), MaxPresized);
+                }
+                foreach (var user in page) users.Add(Remembered(user, organisation, listed));
                 usersRead?.Report(users.Count);
             }
             return new LmsSnapshot(users, organisation.Groups);
         }
+
+        /// <summary>The most users a read makes room for at once, whatever the service announces.</summary>
+        private const int MaxPresized = 1 << 20;
 
         /// <summary>Every group with its members (SCIM users carry no reliable group list), and who the administrators are.</summary>
         private async Task<ScimOrganisation> ReadOrganisationAsync(CancellationToken cancellationToken)
@@ -146,10 +157,10 @@ namespace LmsSync.Core.Lms.Connectors
         }
 
         /// <summary>The user as the sync sees it; the resource (kept compact by the list read) is the base of a later PATCH.</summary>
-        private LmsUser Remembered(ScimListedUser listed, ScimOrganisation organisation)
+        private LmsUser Remembered(ScimListedUser listed, ScimOrganisation organisation, List<ScimUser> bases)
         {
             var user = listed.User;
-            _lastRead[user.Id] = user;
+            bases.Add(user);
             return ToLmsUser(listed, organisation.GroupsOf.TryGetValue(user.Id, out var ids) ? ids : null, organisation.Admins.Contains(user.Id));
         }
 
@@ -191,7 +202,7 @@ namespace LmsSync.Core.Lms.Connectors
             if (row.Action == PlanAction.Create)
             {
                 var created = await _client.CreateUserAsync(NewUser(row), row.SendWelcomeEmail, cancellationToken).ConfigureAwait(false);
-                _lastRead[created.Id] = created;
+                _lastRead.Table[created.Id] = created;
                 return created.Id;
             }
             var id = RowOrg.ExistingId(row);
@@ -225,7 +236,7 @@ namespace LmsSync.Core.Lms.Connectors
                 if (row.Action == PlanAction.Reactivate) requests.Add(Request("PATCH", UserPath(id), _client.ActiveBody(true)));
                 if (row.Changes.Count > 0)
                 {
-                    var operations = _lastRead.TryGetValue(id, out var current)
+                    var operations = _lastRead.Table.TryGetValue(id, out var current)
                         ? Changes(row).ToPatch(current.Resource)
                         : Changes(row).ToPatch(new JObject());
                     if (operations.Count > 0) requests.Add(Request("PATCH", UserPath(id), ScimPatchOperation.Message(operations)));
@@ -263,16 +274,16 @@ namespace LmsSync.Core.Lms.Connectors
 
         private async Task<ScimUser> CurrentAsync(string id, CancellationToken cancellationToken)
         {
-            if (_lastRead.TryGetValue(id, out var known)) return known;
+            if (_lastRead.Table.TryGetValue(id, out var known)) return known;
             var read = await _client.GetUserAsync(id, cancellationToken).ConfigureAwait(false)
                        ?? throw new LmsConnectorException($"The SCIM user {id} no longer exists; read the LMS again.", 404, false, false);
-            _lastRead[id] = read;
+            _lastRead.Table[id] = read;
             return read;
         }
 
         private void Remember(ScimUser? user)
         {
-            if (user != null) _lastRead[user.Id] = user;
+            if (user != null) _lastRead.Table[user.Id] = user;
         }
 
         /// <summary>The catalog fields were read with the user (<see cref="CatalogFields"/>, <c>externalId</c> among them), for it alone.</summary>

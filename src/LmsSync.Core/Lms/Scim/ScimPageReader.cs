@@ -144,11 +144,26 @@ namespace LmsSync.Core.Lms.Scim
             _rereading = true;
         }
 
-        /// <summary>Resources not handed out before (only tracked for parallel reads, which may have to start over).</summary>
+        /// <summary>
+        /// Resources not handed out before (only tracked for parallel reads, which may have to start over). The page itself
+        /// when all are new, as they are unless the list moved under the read.
+        /// </summary>
         private IReadOnlyList<T> Unseen(IReadOnlyList<T> resources)
         {
             if (_handedOut == null) return resources;
-            return resources.Where(r => !(_idOf(r) is string id) || _handedOut.Add(id)).ToList();
+            List<T>? unseen = null;
+            for (var i = 0; i < resources.Count; i++)
+            {
+                var resource = resources[i];
+                var fresh = !(_idOf(resource) is string id) || _handedOut.Add(id);
+                if (!fresh && unseen == null)
+                {
+                    unseen = new List<T>(resources.Count);
+                    for (var j = 0; j < i; j++) unseen.Add(resources[j]);
+                }
+                else if (fresh) unseen?.Add(resource);
+            }
+            return unseen ?? resources;
         }
 
         private Task<ScimListPage<T>> FetchAsync(int start, int count, CancellationToken cancellationToken)
