@@ -27,7 +27,7 @@ internal sealed class JsonTrace
         var trace = new JsonTrace();
         try
         {
-            trace.Tokens.AddRange(ReadAll(reader));
+            ReadInto(reader, trace.Tokens);
         }
         catch (Exception e)
         {
@@ -40,9 +40,15 @@ internal sealed class JsonTrace
     public static List<string> ReadAll(JsonReader reader)
     {
         var tokens = new List<string>();
+        ReadInto(reader, tokens);
+        return tokens;
+    }
+
+    /// <summary>Each token as it is read, so the tokens before a failure are kept.</summary>
+    private static void ReadInto(JsonReader reader, List<string> tokens)
+    {
         while (reader.Read()) tokens.Add(Describe(reader));
         tokens.Add("end " + Describe(reader));
-        return tokens;
     }
 
     private static string Describe(JsonReader reader)
