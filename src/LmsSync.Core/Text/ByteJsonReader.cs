@@ -168,15 +168,18 @@ namespace LmsSync.Core.Text
         /// </summary>
         private string ReadString(bool isName)
         {
+            var json = _json; // locals: the loop runs once per byte of every string
+            var end = _end;
             var start = _position + 1;
             var i = start;
-            byte c;
-            while (i < _end && (c = _json[i]) != '"')
+            while (i < end)
             {
+                var c = json[i];
+                if (c == '"') break;
                 if (c == '\\' || c < 0x20) return ReadEscapedString(start, i);
                 i++;
             }
-            if (i >= _end) throw NotTaken();
+            if (i >= end) throw NotTaken();
             _position = i + 1;
             if (i == start) return "";
             return (isName ? _names?.Get(_json, start, i - start) : null) ?? Encoding.UTF8.GetString(_json, start, i - start);
@@ -357,12 +360,15 @@ namespace LmsSync.Core.Text
         /// <summary>JSON's four whitespace bytes; anything else (a comment, U+00A0, a NUL) is left to JsonTextReader.</summary>
         private void SkipSpace()
         {
-            while (_position < _end)
+            var json = _json;
+            var i = _position;
+            while (i < _end)
             {
-                var c = _json[_position];
-                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
-                _position++;
+                var c = json[i];
+                if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) break;
+                i++;
             }
+            _position = i;
         }
 
         private static object[] BoxedIntegers(int count)
