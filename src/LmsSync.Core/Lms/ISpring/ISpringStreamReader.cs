@@ -10,7 +10,7 @@ using Newtonsoft.Json.Linq;
 namespace LmsSync.Core.Lms.ISpring
 {
     /// <summary>
-    /// Reads iSpring's JSON token by token: a list page straight from the response stream, a user straight into
+    /// Reads iSpring's JSON token by token: a list page straight from its received bytes (<see cref="Read{T}"/>), a user straight into
     /// <see cref="ISpringUser"/>. A 1,000-user page is ~700 KB; holding it as a string and a JObject DOM cost ~15 KB
     /// of garbage per user, this reads it with no copy of the body. Same rules as <see cref="ISpringWireReader"/>
     /// (which reads a JObject user through here, so there is one reading of a user).
