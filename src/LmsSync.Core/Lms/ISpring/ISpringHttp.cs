@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -167,9 +166,7 @@ namespace LmsSync.Core.Lms.ISpring
         {
             try
             {
-                using (var text = new StreamReader(new MemoryStream(buffer, 0, length, writable: false), Encoding.UTF8))
-                using (var reader = ISpringStreamReader.Open(text))
-                    return ISpringStreamReader.Page(reader, itemsProperty, readItem).Items;
+                return ISpringStreamReader.Read(buffer, length, reader => ISpringStreamReader.Page(reader, itemsProperty, readItem)).Items;
             }
             catch (ISpringShapeException e)
             {

@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
+using LmsSync.Core.Text;
 using static LmsSync.Core.Text.JsonTokens;
 using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.ISpring
 {
     /// <summary>
-    /// Reads iSpring's JSON token by token: a list page straight from the response stream, a user straight into
+    /// Reads iSpring's JSON token by token: a list page straight from its received bytes (<see cref="Read{T}"/>), a user straight into
     /// <see cref="ISpringUser"/>. A 1,000-user page is ~700 KB; holding it as a string and a JObject DOM cost ~15 KB
     /// of garbage per user, this reads it with no copy of the body. Same rules as <see cref="ISpringWireReader"/>
     /// (which reads a JObject user through here, so there is one reading of a user).
@@ -19,14 +20,19 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>
         /// The property names iSpring sends for users, groups and departments (and the profile-field names), so the
         /// reader hands out these instances instead of a new string for each of ~20 names per user. Filled once,
-        /// then only read (<see cref="DefaultJsonNameTable.Get"/> is safe to call from several readers at once).
+        /// then only read (safe to look up from several readers at once).
         /// </summary>
-        private static readonly DefaultJsonNameTable Names = NameTable(
+        private static readonly string[] KnownNames =
+        {
             "userProfiles", "nextPageToken", "userId", "role", "roleId", "departmentId", "status", "fields", "addedDate", "lastLoginDate",
             "manageableDepartmentIds", "userRoles", "roleType", "groups", "subordination", "coSubordination", "subordinationType",
             "supervisorId", "name", "value", "login", "email", "first_name", "last_name", "job_title", "phone", "country",
             "LOGIN", "EMAIL", "FIRST_NAME", "LAST_NAME", "JOB_TITLE", "PHONE", "COUNTRY", "departments", "parentDepartmentId", "code",
-            "groupId", "isSmart", "userIds", "usersCount");
+            "groupId", "isSmart", "userIds", "usersCount",
+        };
+
+        private static readonly DefaultJsonNameTable Names = NameTable(KnownNames);
+        private static readonly ByteNameTable ByteNames = new ByteNameTable(KnownNames);
 
         /// <summary>
         /// A user's fields as read, before they go into a dictionary of exactly their size (growing one field by field
@@ -38,6 +44,14 @@ namespace LmsSync.Core.Lms.ISpring
         /// <summary>A reader with the same settings as <see cref="ISpringWireReader.Parse"/>: dates and decimals stay as sent.</summary>
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, CloseInput = false, PropertyNameTable = Names };
+
+        /// <summary>
+        /// A received body (UTF-8, [0, <paramref name="length"/>)) read by <paramref name="read"/> straight from its bytes
+        /// (<see cref="ByteJsonReader"/>), with the same settings as <see cref="Open"/>; a body that is not plain JSON is read
+        /// through <see cref="Open"/> instead, so its values and errors are as they were.
+        /// </summary>
+        public static T Read<T>(byte[] json, int length, Func<JsonReader, T> read) =>
+            ByteJson.Read(json, length, ByteNames, FloatParseHandling.Decimal, Open, read);
 
         /// <summary>
         /// <c>{"items":[…], "nextPageToken":"…"}</c> in either order; items that are not objects are ignored, a missing

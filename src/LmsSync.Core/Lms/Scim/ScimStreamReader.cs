@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Newtonsoft.Json;
+using LmsSync.Core.Text;
 using static LmsSync.Core.Text.JsonTokens;
 using Newtonsoft.Json.Linq;
 
 namespace LmsSync.Core.Lms.Scim
 {
     /// <summary>
-    /// Reads a SCIM ListResponse token by token from the (buffered) response stream: no page-level tree, each resource
+    /// Reads a SCIM ListResponse token by token from the received body (<see cref="Read{T}"/>): no page-level tree, each resource
     /// read once. A user comes out with its identity read, the fields asked for read out, and what a later PATCH diff
     /// needs kept as compact UTF-8 (<see cref="ScimUser.Resource"/> parses it again on the rare use). A whole-list read
     /// of 100,000 users held a page tree, a tree per user and a string per user; this holds none of them.
@@ -26,14 +27,19 @@ namespace LmsSync.Core.Lms.Scim
 
         /// <summary>
         /// The property names SCIM lists carry, so the reader hands out these instances instead of a new string per
-        /// name per user. Filled once, then only read (<see cref="DefaultJsonNameTable.Get"/> is safe from several readers).
+        /// name per user. Filled once, then only read (safe to look up from several readers at once).
         /// </summary>
-        private static readonly DefaultJsonNameTable Names = NameTable(
+        private static readonly string[] KnownNames =
+        {
             "schemas", "totalResults", "itemsPerPage", "startIndex", "Resources", "id", "externalId", "userName", "name", "formatted",
             "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix", "displayName", "nickName", "profileUrl",
             "title", "userType", "preferredLanguage", "locale", "timezone", "active", "emails", "phoneNumbers", "addresses", "value",
             "display", "type", "primary", "$ref", "groups", "members", "meta", "resourceType", "created", "lastModified", "location",
-            "version", ScimSchemaUris.EnterpriseUser, "employeeNumber", "costCenter", "organization", "division", "department", "manager");
+            "version", ScimSchemaUris.EnterpriseUser, "employeeNumber", "costCenter", "organization", "division", "department", "manager",
+        };
+
+        private static readonly DefaultJsonNameTable Names = NameTable(KnownNames);
+        private static readonly ByteNameTable ByteNames = new ByteNameTable(KnownNames);
 
         [ThreadStatic]
         private static CompactBuffer? _buffer;
@@ -41,6 +47,14 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>A reader with the settings of <see cref="ScimJson.Parse(TextReader)"/>.</summary>
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false, PropertyNameTable = Names };
+
+        /// <summary>
+        /// A received body (UTF-8, [0, <paramref name="length"/>)) read by <paramref name="read"/> straight from its bytes
+        /// (<see cref="ByteJsonReader"/>), with the settings of <see cref="Open"/>; a body that is not plain JSON is read
+        /// through <see cref="Open"/> instead, so its values and errors are as they were.
+        /// </summary>
+        public static T Read<T>(byte[] json, int length, Func<JsonReader, T> read) =>
+            ByteJson.Read(json, length, ByteNames, FloatParseHandling.Double, Open, read);
 
         /// <summary>
         /// <c>{"totalResults":…, "Resources":[…], …}</c> in any order; resources that are not objects are ignored, a

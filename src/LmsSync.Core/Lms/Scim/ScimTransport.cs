@@ -184,11 +184,7 @@ namespace LmsSync.Core.Lms.Scim
             ScimListPage<T>? page;
             try
             {
-                using (var text = new StreamReader(new MemoryStream(buffer, 0, length, writable: false), Encoding.UTF8))
-                using (var reader = ScimStreamReader.Open(text))
-                {
-                    page = ScimStreamReader.ListPage(reader, readResource);
-                }
+                page = ScimStreamReader.Read(buffer, length, reader => ScimStreamReader.ListPage(reader, readResource));
             }
             catch (JsonException e)
             {
