@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
+using LmsSync.Core.Salesforce.Query;
 using LmsSync.Core.Text;
 using static LmsSync.Core.Text.JsonTokens;
 using Newtonsoft.Json.Linq;
@@ -226,6 +227,9 @@ namespace LmsSync.Core.Lms.ISpring
             }
             var text = (string?)reader.Value;
             if (string.IsNullOrWhiteSpace(text)) return null;
+            // The ISO 8601 forms iSpring sends (…Z, …+03:00, fractions or none) are read by hand: the culture-aware parser
+            // below took about 0.15 s of CPU for 100,000 users' two dates. Any other form still goes to it.
+            if (SalesforceDateTime.TryParseDateTime(text!, out var iso)) return iso.ToUniversalTime();
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : (DateTimeOffset?)null;
         }
     }
