@@ -45,7 +45,9 @@ namespace LmsSync.Core.Engine
             return null;
         }
 
-        public static ReadScope Decide(RunRequest request, StoredState state, SyncConfiguration configuration, bool readsGroups, DateTimeOffset now)
+        /// <param name="configurationHash"><see cref="HashOf"/> of <paramref name="configuration"/> when the caller has it already.</param>
+        public static ReadScope Decide(RunRequest request, StoredState state, SyncConfiguration configuration, bool readsGroups, DateTimeOffset now,
+            string? configurationHash = null)
         {
             if (WithoutState(request, configuration) is ReadScope known) return known;
             var options = configuration.Options;
@@ -53,7 +55,7 @@ namespace LmsSync.Core.Engine
             if (state.LastFullRun is not DateTimeOffset lastFull) return Full("no full run recorded yet");
             if (now - lastFull >= options.FullReconcileEvery)
                 return Full($"the last full run ({lastFull.ToString("u", CultureInfo.InvariantCulture)}) is older than FullReconcileEvery ({options.FullReconcileEvery})");
-            if (state.ConfigurationHash != HashOf(configuration))
+            if (state.ConfigurationHash != (configurationHash ?? HashOf(configuration)))
                 return Full("the mapping, rules, scope or options changed since the last clean run");
             if (readsGroups && state.GroupMemberships == null) return Full("no public-group snapshot yet");
             var overlap = options.IncrementalOverlap < TimeSpan.Zero ? TimeSpan.Zero : options.IncrementalOverlap;
