@@ -91,7 +91,7 @@ namespace LmsSync.Core.Engine
 
         /// <summary>
         /// The top of the state file, without its links (<see cref="StateFile.LoadHeader"/>); null when only the whole load
-        /// will tell. On a thread of its own too: cold, its JSON deserialization takes 0.1–0.2 s of the runtime's compiling.
+        /// will tell. On a thread of its own too, so that it does not wait behind the pool's work: the run's reads wait for it.
         /// </summary>
         internal Task<StoredState?> LoadStateHeaderAsync() => OwnThread(() => StateFile.LoadHeader(_session.Paths.State));
 
