@@ -52,6 +52,11 @@ internal static class BenchmarkChild
         result["allocatedMiB"] = Math.Round(GC.GetTotalAllocatedBytes() / (1024.0 * 1024), 1);
         result["gen2Collections"] = GC.CollectionCount(2);
         result["gcPauseMs"] = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 0);
+        // CPU and the runtime's compiling, which wall times on the shared two cores hide (a fresh process compiles every
+        // method it calls: most of a short run's start-up).
+        result["cpuMs"] = Math.Round(self.TotalProcessorTime.TotalMilliseconds, 0);
+        result["jitMethods"] = System.Runtime.JitInfo.GetCompiledMethodCount();
+        result["jitMs"] = Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, 0);
         Console.WriteLine(ResultPrefix + result.ToJsonString());
     }
 

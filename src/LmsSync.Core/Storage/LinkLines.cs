@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LmsSync.Core.Salesforce;
 using LmsSync.Core.Salesforce.Query;
@@ -38,6 +39,10 @@ namespace LmsSync.Core.Storage
         public static bool TryRead(byte[] file, int start, out int headerEnd, out List<Link> links) => TryRead(file, start, out headerEnd, out links, out _);
 
         /// <summary>As above, with where the link lines lie in the file (<see cref="Span"/>), their line breaks included.</summary>
+        // The per-line methods are compiled optimised at once (Jit.Optimized): a run reads its state once, at its start,
+        // while the runtime compiles hundreds of other methods, which holds back tiering up, so 80,000 lines were read by
+        // the unoptimised first-tier code.
+        [MethodImpl(Jit.Optimized)]
         public static bool TryRead(byte[] file, int start, out int headerEnd, out List<Link> links, out Span lines)
         {
             links = new List<Link>();
@@ -107,6 +112,7 @@ namespace LmsSync.Core.Storage
             return -1;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool At(byte[] file, int pos, byte[] text)
         {
             if (pos + text.Length > file.Length) return false;
@@ -115,6 +121,7 @@ namespace LmsSync.Core.Storage
             return true;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool Expect(byte[] file, ref int pos, byte[] text)
         {
             if (!At(file, pos, text)) return false;
@@ -122,6 +129,7 @@ namespace LmsSync.Core.Storage
             return true;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool NewLine(byte[] file, ref int pos)
         {
             if (pos < file.Length && file[pos] == '\r') pos++;
@@ -131,6 +139,7 @@ namespace LmsSync.Core.Storage
         }
 
         /// <summary>The characters up to the closing quote, if all are ones the JSON writer copies as they are (see <see cref="LinkJsonConverter"/>).</summary>
+        [MethodImpl(Jit.Optimized)]
         private static bool Value(byte[] file, ref int pos, out AsciiText text)
         {
             var start = pos;
@@ -148,6 +157,7 @@ namespace LmsSync.Core.Storage
             return false;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool Id(byte[] file, ref int pos, out string id)
         {
             var ok = Value(file, ref pos, out var text);
@@ -156,6 +166,7 @@ namespace LmsSync.Core.Storage
         }
 
         /// <summary>An origin by its exact name, as written; any other spelling is left to the JSON reader.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static bool Origin(byte[] file, ref int pos, out LinkOrigin origin)
         {
             origin = default;
@@ -170,6 +181,7 @@ namespace LmsSync.Core.Storage
         }
 
         /// <summary>A date as <see cref="IsoDateTimeOffsetConverter"/> reads the written form.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static bool Date(byte[] file, ref int pos, out DateTimeOffset date)
         {
             date = default;

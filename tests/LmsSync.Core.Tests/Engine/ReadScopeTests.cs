@@ -77,4 +77,20 @@ public sealed class ReadScopeTests
         Assert.Throws<ArgumentException>(() => new OptionSettings { FullReconcileEvery = TimeSpan.FromDays(-1) }.ApplyTo(configuration));
         Assert.Throws<ArgumentException>(() => new OptionSettings { IncrementalOverlap = TimeSpan.FromMinutes(-1) }.ApplyTo(configuration));
     }
+
+    [Fact]
+    public void The_configuration_hash_is_still_that_of_the_text_the_default_serializer_writes_so_an_upgrade_keeps_runs_incremental()
+    {
+        foreach (var kind in new[] { LmsKind.ISpring, LmsKind.SkyPrep, LmsKind.Scim })
+        {
+            var configuration = new SyncConfiguration { Mapping = LmsSync.Core.Lms.LmsFieldCatalog.DefaultMapping(kind) };
+            configuration.Rules.Add(new LmsSync.Core.Rules.ImportRule { Name = "internal", Conditions = { new("CompanyName", LmsSync.Core.Rules.RuleOperator.Contains, "SkyPrep") } });
+            configuration.Scope = new LmsSync.Core.Rules.ImportScope { IncludedGroups = { "Sales" } };
+            new OptionSettings { DeactivateMissingUsers = true, TerminationDateField = "Last_Day__c", IncrementalOverlap = TimeSpan.FromMinutes(7) }.ApplyTo(configuration);
+
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var digest = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(Newtonsoft.Json.JsonConvert.SerializeObject(configuration)));
+            Assert.Equal(string.Concat(digest.Take(16).Select(b => b.ToString("x2"))), ReadScope.HashOf(configuration));
+        }
+    }
 }
