@@ -75,9 +75,10 @@ namespace LmsSync.Core.Lms.Scim
         /// the user's compact text (<see cref="ScimKeptText"/>); no tree is built. With fields asked for, only the
         /// attributes whose shape a PATCH diff needs are kept (<see cref="ScimFieldSet.KeepsWhole"/>); the rest of what a
         /// diff reads is the fields' values, which <see cref="ScimUser.Resource"/> writes back in. What is neither read
-        /// nor kept is passed without decoding its strings (<see cref="JsonTokens.Skip"/>).
+        /// nor kept is passed without decoding its strings (<see cref="JsonTokens.Skip"/>). With <paramref name="sharing"/>
+        /// (one per read), values equal to ones read before are those strings.
         /// </summary>
-        public static ScimListedUser User(JsonReader reader, ScimFieldSet fields)
+        public static ScimListedUser User(JsonReader reader, ScimFieldSet fields, ScimValueSharing? sharing = null)
         {
             var buffers = _buffers ?? (_buffers = new UserBuffers());
             var kept = buffers.Kept.Start(reader);
@@ -110,10 +111,18 @@ namespace LmsSync.Core.Lms.Scim
                 else if (keep) kept.Value();
                 else JsonTokens.Skip(reader);
             }
-            var user = new ScimUser(identity.Id ?? throw new FormatException("A SCIM user came back without an id."),
-                identity.UserName ?? "", identity.ExternalId, identity.Active, meta.Version, meta.Created, meta.LastModified, kept.Finish(),
-                fields, values?.Values);
-            return new ScimListedUser(user, values == null ? ScimFieldSet.NoValues : fields.ToDictionary(values.Values));
+            var id = identity.Id ?? throw new FormatException("A SCIM user came back without an id.");
+            if (values == null)
+            {
+                return new ScimListedUser(new ScimUser(id, identity.UserName ?? "", identity.ExternalId, identity.Active, meta.Version, meta.Created, meta.LastModified,
+                    kept.Finish(), fields, null), ScimFieldSet.NoValues);
+            }
+            var version = sharing == null ? meta.Version : sharing.Share(values.Values, meta.Version);
+            var read = fields.ToDictionary(values.Values);
+            // The identity's strings are the fields' where equal (userName and externalId are fields too).
+            var user = new ScimUser(id, read.Held(identity.UserName) ?? "", read.Held(identity.ExternalId), identity.Active, version, meta.Created, meta.LastModified,
+                kept.Finish(), fields, values.Values);
+            return new ScimListedUser(user, read);
         }
 
         private static Meta ReadMeta(JsonReader reader)
