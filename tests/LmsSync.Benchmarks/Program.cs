@@ -14,6 +14,7 @@ public static class Program
         new PlanScenario(),
         new SalesforceReadBenchmark(),
         new LmsReadBenchmark(),
+        new ScimParseBenchmark(),
         new SyncScenario(),
         new ScaleScenario(),
         new InitialSyncScenario(),

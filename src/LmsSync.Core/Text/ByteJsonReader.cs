@@ -39,6 +39,9 @@ namespace LmsSync.Core.Text
         private readonly ByteNameTable? _names;
         private int _position;
 
+        // While a value is skipped (SkipValue): strings are checked but not decoded, since nobody reads them.
+        private bool _skipping;
+
         /// <summary>Chars of a string with escapes, decoded segment by segment; grown as needed, kept for the reader's life.</summary>
         private char[] _chars = new char[256];
 
@@ -51,6 +54,35 @@ namespace LmsSync.Core.Text
             _position = length >= 3 && json[0] == 0xEF && json[1] == 0xBB && json[2] == 0xBF ? 3 : 0;
             DateParseHandling = DateParseHandling.None;
             FloatParseHandling = floatParseHandling;
+        }
+
+        /// <summary>Where the current token's text starts in the body: its first byte (a property name's opening quote).</summary>
+        internal int TokenStart { get; private set; }
+
+        /// <summary>Just past the current token's text (a property name's closing quote, before its colon).</summary>
+        internal int TokenEnd { get; private set; }
+
+        /// <summary>How many runs of whitespace between tokens were passed so far: unchanged over a stretch means none is in it.</summary>
+        internal int SpaceRuns { get; private set; }
+
+        /// <summary>The body this reader reads (see <see cref="TokenStart"/>).</summary>
+        internal byte[] Body => _json;
+
+        /// <summary>
+        /// As <see cref="JsonReader.Skip"/> (same tokens passed, same checks, same failures), without decoding the strings
+        /// passed: nobody reads them. The reader is left on the value's last token.
+        /// </summary>
+        internal void SkipValue()
+        {
+            _skipping = true;
+            try
+            {
+                Skip();
+            }
+            finally
+            {
+                _skipping = false;
+            }
         }
 
         public override bool Read()
@@ -82,24 +114,27 @@ namespace LmsSync.Core.Text
         {
             SkipSpace();
             if (_position >= _end) throw NotTaken();
+            TokenStart = _position;
             switch (_json[_position])
             {
                 case (byte)'{':
-                    _position++;
+                    TokenEnd = ++_position;
                     SetToken(JsonToken.StartObject);
                     return true;
                 case (byte)'[':
-                    _position++;
+                    TokenEnd = ++_position;
                     SetToken(JsonToken.StartArray);
                     return true;
                 case (byte)']':
                     // Only right after '[': after a comma it is a trailing comma, which JsonTextReader accepts and we leave to it.
                     if (CurrentState != State.ArrayStart) throw NotTaken();
-                    _position++;
+                    TokenEnd = ++_position;
                     SetToken(JsonToken.EndArray);
                     return true;
                 case (byte)'"':
-                    SetToken(JsonToken.String, ReadString(false));
+                    var text = ReadString(false);
+                    TokenEnd = _position;
+                    SetToken(JsonToken.String, text);
                     return true;
                 case (byte)'t':
                     Literal("true");
@@ -125,14 +160,16 @@ namespace LmsSync.Core.Text
             SkipSpace();
             if (_position >= _end) throw NotTaken();
             var c = _json[_position];
+            TokenStart = _position;
             if (c == '}' && CurrentState == State.ObjectStart)
             {
-                _position++;
+                TokenEnd = ++_position;
                 SetToken(JsonToken.EndObject);
                 return true;
             }
             if (c != '"') throw NotTaken();
             var name = ReadString(true);
+            TokenEnd = _position;
             SkipSpace();
             if (_position >= _end || _json[_position] != ':') throw NotTaken();
             _position++;
@@ -151,9 +188,13 @@ namespace LmsSync.Core.Text
                     SetStateBasedOnCurrent();
                     return Read();
                 case (byte)'}':
+                    TokenStart = _position - 1;
+                    TokenEnd = _position;
                     SetToken(JsonToken.EndObject); // the base class checks it closes an object
                     return true;
                 case (byte)']':
+                    TokenStart = _position - 1;
+                    TokenEnd = _position;
                     SetToken(JsonToken.EndArray);
                     return true;
                 default:
@@ -181,7 +222,7 @@ namespace LmsSync.Core.Text
             }
             if (i >= end) throw NotTaken();
             _position = i + 1;
-            if (i == start) return "";
+            if (i == start || _skipping) return "";
             return (isName ? _names?.Get(_json, start, i - start) : null) ?? Encoding.UTF8.GetString(_json, start, i - start);
         }
 
@@ -236,7 +277,7 @@ namespace LmsSync.Core.Text
             }
             count = Decode(segment, i, count);
             _position = i + 1;
-            return new string(_chars, 0, count);
+            return _skipping ? "" : new string(_chars, 0, count);
         }
 
         /// <summary>Appends the UTF-8 bytes [from, to) to the chars so far; a string has at most as many chars as bytes.</summary>
@@ -280,6 +321,7 @@ namespace LmsSync.Core.Text
             for (var k = 0; k < literal.Length; k++)
                 if (_json[_position + k] != literal[k]) throw NotTaken();
             _position += literal.Length;
+            TokenEnd = _position;
             if (!AtDelimiter()) throw NotTaken();
         }
 
@@ -310,7 +352,7 @@ namespace LmsSync.Core.Text
                 if (i < _end && (_json[i] == '+' || _json[i] == '-')) i++;
                 i = Digits(i);
             }
-            _position = i;
+            TokenEnd = _position = i;
             if (!AtDelimiter()) throw NotTaken(); // e.g. a leading zero (octal to JsonTextReader) or hex
             if (integer && digits <= 18)
             {
@@ -368,6 +410,7 @@ namespace LmsSync.Core.Text
                 if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) break;
                 i++;
             }
+            if (i != _position) SpaceRuns++;
             _position = i;
         }
 

@@ -37,6 +37,16 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>
+        /// Passes the current value (as <see cref="JsonReader.Skip"/>), without decoding its strings when the reader is a
+        /// <see cref="ByteJsonReader"/>: what nobody reads costs no string.
+        /// </summary>
+        public static void Skip(JsonReader reader)
+        {
+            if (reader is ByteJsonReader bytes) bytes.SkipValue();
+            else reader.Skip();
+        }
+
+        /// <summary>
         /// The objects of the array the reader is on, each read by <paramref name="readItem"/> (which gets the reader on
         /// the object's StartObject and leaves it on its EndObject); other values are skipped; anything but an array is
         /// no items.

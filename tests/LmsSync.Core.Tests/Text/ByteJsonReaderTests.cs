@@ -247,6 +247,87 @@ public sealed class ByteJsonReaderTests
     }
 
     [Fact]
+    public void SkipValue_passes_what_Skip_passes_and_stops_where_it_stops()
+    {
+        for (var seed = 0; seed < 400; seed++)
+        {
+            var json = new RandomJson(30_000 + seed).Document();
+            // Skip the first value, and (in another pair) the first member's value, then read the rest token by token.
+            foreach (var reads in new[] { 1, 3 })
+            {
+                var skipped = new ByteJsonReader(json, json.Length, Names, FloatParseHandling.Double);
+                var passed = new ByteJsonReader(json, json.Length, Names, FloatParseHandling.Double);
+                var expected = JsonTrace.Of(Skipping(skipped, reads, r => r.Skip()));
+                var actual = JsonTrace.Of(Skipping(passed, reads, r => r.SkipValue()));
+                Assert.Equal(expected.Tokens, actual.Tokens);
+                Assert.Equal(expected.Failure?.GetType(), actual.Failure?.GetType());
+            }
+        }
+    }
+
+    /// <summary>The reader after <paramref name="reads"/> reads and a skip (what fails there fails on its first read after).</summary>
+    private static JsonReader Skipping(ByteJsonReader reader, int reads, System.Action<ByteJsonReader> skip)
+    {
+        try
+        {
+            for (var i = 0; i < reads; i++) reader.Read();
+            skip(reader);
+            return reader;
+        }
+        catch (System.Exception e)
+        {
+            return new FailingReader(e);
+        }
+    }
+
+    private sealed class FailingReader : JsonReader
+    {
+        private readonly System.Exception _failure;
+
+        public FailingReader(System.Exception failure) => _failure = failure;
+
+        public override bool Read() => throw _failure;
+    }
+
+    [Fact]
+    public void A_tokens_bytes_are_its_text_in_the_body()
+    {
+        var read = 0;
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var json = new RandomJson(40_000 + seed).Document();
+            var reader = new ByteJsonReader(json, json.Length, Names, FloatParseHandling.Double);
+            try
+            {
+                while (reader.Read())
+                {
+                    var text = Encoding.UTF8.GetString(json, reader.TokenStart, reader.TokenEnd - reader.TokenStart);
+                    switch (reader.TokenType)
+                    {
+                        case JsonToken.StartObject: Assert.Equal("{", text); break;
+                        case JsonToken.EndObject: Assert.Equal("}", text); break;
+                        case JsonToken.StartArray: Assert.Equal("[", text); break;
+                        case JsonToken.EndArray: Assert.Equal("]", text); break;
+                        default:
+                            // A name or a scalar: its text alone reads back as the same value.
+                            var alone = JsonTrace.TextReader(Encoding.UTF8.GetBytes(text), FloatParseHandling.Double);
+                            Assert.True(alone.Read());
+                            Assert.Equal(reader.TokenType == JsonToken.PropertyName ? JsonToken.String : reader.TokenType, alone.TokenType);
+                            Assert.Equal(reader.Value, alone.Value);
+                            break;
+                    }
+                    read++;
+                }
+            }
+            catch (ByteJsonReader.NotTakenException)
+            {
+                // Not plain JSON (a number no decimal holds): the tokens before were checked.
+            }
+        }
+        Assert.True(read > 3000, read + " tokens checked");
+    }
+
+    [Fact]
     public void What_it_does_not_take_on_is_read_again_by_the_text_reader_with_its_values_and_errors()
     {
         var lenient = Encoding.UTF8.GetBytes("{'a':/*c*/[1,],b:NaN}");

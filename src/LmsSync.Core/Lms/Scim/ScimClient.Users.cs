@@ -22,10 +22,15 @@ namespace LmsSync.Core.Lms.Scim
         /// As <see cref="ListUsers"/>, with <paramref name="fields"/> read out of each user as it is read. Reading every user,
         /// the service is asked for only the attributes the fields need (<see cref="ScimFieldSet.Attributes"/>): a
         /// 100,000-user read then carries and parses no <c>groups</c> and no <c>meta</c> but its version. Filtered reads
-        /// (lookups of a few users) ask for everything: their filters already fill the URL.
+        /// (lookups of a few users) ask for everything: their filters already fill the URL. Equal values are shared across
+        /// the users of the read (<see cref="ScimValueSharing"/>).
         /// </summary>
-        internal ScimPageReader<ScimListedUser> ListUsers(ScimFieldSet fields, string? filter = null) =>
-            new ScimPageReader<ScimListedUser>(this, "Users", filter, filter == null && fields.Attributes != null ? "attributes=" + Uri.EscapeDataString(fields.Attributes) : null, reader => ScimStreamReader.User(reader, fields), u => u.User.Id, UserConcurrency(filter));
+        internal ScimPageReader<ScimListedUser> ListUsers(ScimFieldSet fields, string? filter = null)
+        {
+            var sharing = new ScimValueSharing();
+            return new ScimPageReader<ScimListedUser>(this, "Users", filter, filter == null && fields.Attributes != null ? "attributes=" + Uri.EscapeDataString(fields.Attributes) : null,
+                reader => ScimStreamReader.User(reader, fields, sharing), u => u.User.Id, UserConcurrency(filter));
+        }
 
         /// <summary>
         /// Pages asked for at once: for a whole-user read <see cref="ScimClientOptions.MaxConcurrency"/> (the gate's limit

@@ -16,7 +16,7 @@ namespace LmsSync.Core.Lms.Scim
     internal sealed class ScimFieldReader
     {
         private JsonReader _reader = null!;
-        private JsonWriter _kept = null!;
+        private ScimKeptText _kept = null!;
         private string?[] _values = null!;
         // Per field: which occurrence of its root, and of its attribute inside an extension, holds its value.
         private readonly bool[] _rootClaimed;
@@ -26,8 +26,10 @@ namespace LmsSync.Core.Lms.Scim
         // user: a new list per attribute was the read's largest allocation after the values themselves.
         private readonly List<ScimFieldSet.Field> _atRoot;
         private readonly List<ScimFieldSet.Field> _inExtension;
-        // A multi-valued attribute's entries, and which of a field's sub-attributes an entry has shown (reused likewise).
+        // A multi-valued attribute's entries, and which of a field's sub-attributes an entry has shown (reused likewise:
+        // an entry's values are copied out once its field's entry is picked).
         private readonly List<Entry> _entries = new List<Entry>();
+        private readonly List<Entry> _spareEntries = new List<Entry>();
         private readonly bool[] _subSeen;
         // Whether the attribute being read goes to the kept text; when not, it is only read.
         private bool _keeping;
@@ -47,7 +49,7 @@ namespace LmsSync.Core.Lms.Scim
         public int Fields { get; }
 
         /// <summary>Begins a user: its values go to a new array (the user keeps it), and nothing of the last user is claimed.</summary>
-        public ScimFieldReader Start(JsonReader reader, JsonWriter kept)
+        public ScimFieldReader Start(JsonReader reader, ScimKeptText kept)
         {
             _reader = reader;
             _kept = kept;
@@ -99,7 +101,7 @@ namespace LmsSync.Core.Lms.Scim
                 claimed.Clear();
                 foreach (var field in fields)
                 {
-                    if (!Claim(_attributeClaimed, field, name, field.Path.Attribute)) continue;
+                    if (!Claim(_attributeClaimed, field, name, field.Attribute)) continue;
                     _values[field.Index] = null;
                     _subClaimed[field.Index] = false;
                     claimed.Add(field);
@@ -123,7 +125,7 @@ namespace LmsSync.Core.Lms.Scim
                 default:
                     var text = Text(_reader);
                     foreach (var field in fields)
-                        if (field.Path.SubAttribute == null) _values[field.Index] = text;
+                        if (field.SubAttribute == null) _values[field.Index] = text;
                     Mirror();
                     break;
             }
@@ -139,7 +141,7 @@ namespace LmsSync.Core.Lms.Scim
                 var text = IsScalar(_reader.TokenType) ? Text(_reader) : null;
                 foreach (var field in fields)
                 {
-                    if (field.Path.Type == null && field.Path.SubAttribute != null && Claim(_subClaimed, field, name, field.Path.SubAttribute))
+                    if (field.Path.Type == null && field.SubAttribute != null && Claim(_subClaimed, field, name, field.SubAttribute))
                         _values[field.Index] = text;
                 }
                 Copy();
@@ -150,6 +152,7 @@ namespace LmsSync.Core.Lms.Scim
         private void MultiValued(List<ScimFieldSet.Field> fields)
         {
             var entries = _entries;
+            _spareEntries.AddRange(entries);
             entries.Clear();
             Mirror();
             while (Step() != JsonToken.EndArray)
@@ -168,7 +171,7 @@ namespace LmsSync.Core.Lms.Scim
 
         private Entry ReadEntry(List<ScimFieldSet.Field> fields)
         {
-            var entry = new Entry(fields.Count);
+            var entry = SpareEntry(fields.Count);
             bool typeSeen = false, primarySeen = false;
             var subSeen = _subSeen;
             Array.Clear(subSeen, 0, fields.Count);
@@ -182,11 +185,24 @@ namespace LmsSync.Core.Lms.Scim
                 if (Claim(ref primarySeen, name, "primary")) entry.Primary = scalar ? Bool(_reader) : null;
                 for (var i = 0; i < fields.Count; i++)
                 {
-                    var sub = fields[i].Path.SubAttribute;
+                    var sub = fields[i].SubAttribute;
                     if (fields[i].Path.Type != null && sub != null && Claim(ref subSeen[i], name, sub)) entry.Values[i] = scalar ? Text(_reader) : null;
                 }
                 Copy();
             }
+            return entry;
+        }
+
+        /// <summary>An entry to fill, emptied, with room for <paramref name="fields"/> values.</summary>
+        private Entry SpareEntry(int fields)
+        {
+            var last = _spareEntries.Count - 1;
+            if (last < 0) return new Entry(Fields);
+            var entry = _spareEntries[last];
+            _spareEntries.RemoveAt(last);
+            entry.Type = null;
+            entry.Primary = null;
+            Array.Clear(entry.Values, 0, fields);
             return entry;
         }
 
@@ -216,6 +232,12 @@ namespace LmsSync.Core.Lms.Scim
 
         internal static bool Claim(ref bool claimed, string name, string expected)
         {
+            // The same instance (a known name, ScimNames) is an exact match.
+            if (ReferenceEquals(name, expected))
+            {
+                claimed = true;
+                return true;
+            }
             if (!string.Equals(name, expected, StringComparison.OrdinalIgnoreCase)) return false;
             if (claimed && !string.Equals(name, expected, StringComparison.Ordinal)) return false;
             claimed = true;
@@ -232,14 +254,14 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>Writes the current token alone (a start, an end, a property name or a scalar).</summary>
         private void Mirror()
         {
-            if (_keeping) _kept.WriteToken(_reader.TokenType, _reader.Value);
+            if (_keeping) _kept.Token();
         }
 
         /// <summary>Writes (or, not keeping, passes) the current value with everything in it, leaving the reader on its last token.</summary>
         private void Copy()
         {
-            if (_keeping) _kept.WriteToken(_reader);
-            else _reader.Skip();
+            if (_keeping) _kept.Value();
+            else JsonTokens.Skip(_reader);
         }
 
         private static bool IsScalar(JsonToken token) => token != JsonToken.StartObject && token != JsonToken.StartArray && token != JsonToken.StartConstructor;

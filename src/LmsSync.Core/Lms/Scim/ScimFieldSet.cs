@@ -22,6 +22,8 @@ namespace LmsSync.Core.Lms.Scim
         private static readonly string[] Identity = { "id", "userName", "externalId", "active", "meta.version" };
 
         private readonly Dictionary<string, Field[]> _byRoot;
+        // AtRoot of each known name (ScimNames.Known), by its position: a known name costs no hashing.
+        private readonly Field[]?[] _byKnownName;
         private readonly LmsFieldNames _names;
 
         /// <param name="names">Attribute paths (see <see cref="ScimAttributePath.Parse"/>); each value is filed under its name as given.</param>
@@ -33,6 +35,7 @@ namespace LmsSync.Core.Lms.Scim
                 .Distinct(StringComparer.OrdinalIgnoreCase));
             _names = new LmsFieldNames(Fields.Select(f => f.Name).ToArray());
             _byRoot = Fields.GroupBy(f => f.Root, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+            _byKnownName = ScimNames.Known.Select(name => _byRoot.TryGetValue(name, out var fields) ? fields : null).ToArray();
         }
 
         public IReadOnlyList<Field> Fields { get; }
@@ -63,7 +66,12 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>The fields whose root has this name (ignoring case); null when none.</summary>
-        public Field[]? AtRoot(string attribute) => _byRoot.TryGetValue(attribute, out var fields) ? fields : null;
+        public Field[]? AtRoot(string attribute)
+        {
+            var known = ScimNames.IndexOf(attribute);
+            if (known >= 0) return _byKnownName[known];
+            return _byRoot.TryGetValue(attribute, out var fields) ? fields : null;
+        }
 
         /// <summary>
         /// The values read, by name as given (case-insensitive), over this set's shared names (an LmsUser keeps them as
@@ -78,7 +86,10 @@ namespace LmsSync.Core.Lms.Scim
                 Index = index;
                 Name = name;
                 Path = path;
-                Root = path.SchemaUri ?? path.Attribute;
+                // The list readers' own instances where the names are known (ScimNames), so a name read matches by reference.
+                Attribute = ScimNames.Canonical(path.Attribute);
+                SubAttribute = path.SubAttribute == null ? null : ScimNames.Canonical(path.SubAttribute);
+                Root = path.SchemaUri == null ? Attribute : ScimNames.Canonical(path.SchemaUri);
             }
 
             public int Index { get; }
@@ -87,6 +98,12 @@ namespace LmsSync.Core.Lms.Scim
 
             /// <summary>The top-level attribute the value is under: the extension's URN, else the attribute.</summary>
             public string Root { get; }
+
+            /// <summary><see cref="ScimAttributePath.Attribute"/>.</summary>
+            public string Attribute { get; }
+
+            /// <summary><see cref="ScimAttributePath.SubAttribute"/>.</summary>
+            public string? SubAttribute { get; }
         }
     }
 }

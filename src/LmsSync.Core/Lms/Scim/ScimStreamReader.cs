@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using Newtonsoft.Json;
 using LmsSync.Core.Text;
 using static LmsSync.Core.Text.JsonTokens;
@@ -25,28 +24,17 @@ namespace LmsSync.Core.Lms.Scim
         /// </summary>
         private static readonly HashSet<string> NotKept = new HashSet<string>(new[] { "meta", "groups", "schemas" }, StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>
-        /// The property names SCIM lists carry, so the reader hands out these instances instead of a new string per
-        /// name per user. Filled once, then only read (safe to look up from several readers at once).
-        /// </summary>
-        private static readonly string[] KnownNames =
-        {
-            "schemas", "totalResults", "itemsPerPage", "startIndex", "Resources", "id", "externalId", "userName", "name", "formatted",
-            "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix", "displayName", "nickName", "profileUrl",
-            "title", "userType", "preferredLanguage", "locale", "timezone", "active", "emails", "phoneNumbers", "addresses", "value",
-            "display", "type", "primary", "$ref", "groups", "members", "meta", "resourceType", "created", "lastModified", "location",
-            "version", ScimSchemaUris.EnterpriseUser, "employeeNumber", "costCenter", "organization", "division", "department", "manager",
-        };
-
-        private static readonly DefaultJsonNameTable Names = NameTable(KnownNames);
-        private static readonly ByteNameTable ByteNames = new ByteNameTable(KnownNames);
+        // Per known name (ScimNames): whether it is one of NotKept, and whether it is an identity attribute, worked out once.
+        private static readonly bool[] KnownNotKept = ScimNames.Matching("groups", "schemas");
+        private static readonly bool[] KnownIdentity = ScimNames.Matching("id", "userName", "externalId", "active");
+        private static readonly int KnownMeta = Array.IndexOf(ScimNames.Known, "meta");
 
         [ThreadStatic]
-        private static CompactBuffer? _buffer;
+        private static UserBuffers? _buffers;
 
         /// <summary>A reader with the settings of <see cref="ScimJson.Parse(TextReader)"/>.</summary>
         public static JsonTextReader Open(TextReader text) =>
-            new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false, PropertyNameTable = Names };
+            new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false, PropertyNameTable = ScimNames.Text };
 
         /// <summary>
         /// A received body (UTF-8, [0, <paramref name="length"/>)) read by <paramref name="read"/> straight from its bytes
@@ -54,7 +42,7 @@ namespace LmsSync.Core.Lms.Scim
         /// through <see cref="Open"/> instead, so its values and errors are as they were.
         /// </summary>
         public static T Read<T>(byte[] json, int length, Func<JsonReader, T> read) =>
-            ByteJson.Read(json, length, ByteNames, FloatParseHandling.Double, Open, read);
+            ByteJson.Read(json, length, ScimNames.Bytes, FloatParseHandling.Double, Open, read);
 
         /// <summary>
         /// <c>{"totalResults":…, "Resources":[…], …}</c> in any order; resources that are not objects are ignored, a
@@ -72,7 +60,7 @@ namespace LmsSync.Core.Lms.Scim
                 Next(reader);
                 if (Is(name, "totalResults")) total = ScimJson.Int(JToken.ReadFrom(reader));
                 else if (Is(name, "Resources")) resources = Objects(reader, readResource);
-                else reader.Skip();
+                else JsonTokens.Skip(reader);
             }
             while (reader.Read())
             {
@@ -83,46 +71,58 @@ namespace LmsSync.Core.Lms.Scim
 
         /// <summary>
         /// A user; the reader is on its <c>StartObject</c> and is left on its <c>EndObject</c>. Its identity and the
-        /// fields asked for are read as the tokens pass (<see cref="ScimFieldReader"/>), and each kept token is written
-        /// once to the user's compact text; no tree is built. With fields asked for, only the attributes whose shape a
-        /// PATCH diff needs are kept (<see cref="ScimFieldSet.KeepsWhole"/>); the rest of what a diff reads is the
-        /// fields' values, which <see cref="ScimUser.Resource"/> writes back in.
+        /// fields asked for are read as the tokens pass (<see cref="ScimFieldReader"/>), and each kept token goes once to
+        /// the user's compact text (<see cref="ScimKeptText"/>); no tree is built. With fields asked for, only the
+        /// attributes whose shape a PATCH diff needs are kept (<see cref="ScimFieldSet.KeepsWhole"/>); the rest of what a
+        /// diff reads is the fields' values, which <see cref="ScimUser.Resource"/> writes back in. What is neither read
+        /// nor kept is passed without decoding its strings (<see cref="JsonTokens.Skip"/>). With <paramref name="sharing"/>
+        /// (one per read), values equal to ones read before are those strings.
         /// </summary>
-        public static ScimListedUser User(JsonReader reader, ScimFieldSet fields)
+        public static ScimListedUser User(JsonReader reader, ScimFieldSet fields, ScimValueSharing? sharing = null)
         {
-            var buffer = _buffer ?? (_buffer = new CompactBuffer());
-            var kept = buffer.Start();
-            var values = fields.Fields.Count == 0 ? null : buffer.FieldReader(fields.Fields.Count).Start(reader, kept);
-            var identity = new Identity();
+            var buffers = _buffers ?? (_buffers = new UserBuffers());
+            var kept = buffers.Kept.Start(reader);
+            var values = fields.Fields.Count == 0 ? null : buffers.FieldReader(fields.Fields.Count).Start(reader, kept);
+            var identity = buffers.Identity.Start();
             Meta meta = default;
-            kept.WriteStartObject();
             while (Next(reader) == JsonToken.PropertyName)
             {
                 var name = (string)reader.Value!;
-                Next(reader);
-                if (Is(name, "meta"))
+                var known = ScimNames.IndexOf(name);
+                if (known >= 0 ? known == KnownMeta : Is(name, "meta"))
                 {
+                    Next(reader);
                     meta = ReadMeta(reader);
                     continue;
                 }
-                if (NotKept.Contains(name))
+                if (known >= 0 ? KnownNotKept[known] : NotKept.Contains(name))
                 {
-                    reader.Skip();
+                    Next(reader);
+                    JsonTokens.Skip(reader);
                     continue;
                 }
-                identity.Read(name, reader);
                 var atRoot = values == null ? null : fields.AtRoot(name);
                 var keep = fields.KeepsWhole(atRoot);
-                if (keep) kept.WritePropertyName(name);
+                // The name goes to the kept text while the reader is on it.
+                if (keep) kept.Token();
+                Next(reader);
+                if (known < 0 || KnownIdentity[known]) identity.Read(name, reader);
                 if (atRoot != null) values!.Root(name, atRoot, keep);
-                else if (keep) kept.WriteToken(reader);
-                else reader.Skip();
+                else if (keep) kept.Value();
+                else JsonTokens.Skip(reader);
             }
-            kept.WriteEndObject();
-            var user = new ScimUser(identity.Id ?? throw new FormatException("A SCIM user came back without an id."),
-                identity.UserName ?? "", identity.ExternalId, identity.Active, meta.Version, meta.Created, meta.LastModified, buffer.Finish(kept),
-                fields, values?.Values);
-            return new ScimListedUser(user, values == null ? ScimFieldSet.NoValues : fields.ToDictionary(values.Values));
+            var id = identity.Id ?? throw new FormatException("A SCIM user came back without an id.");
+            if (values == null)
+            {
+                return new ScimListedUser(new ScimUser(id, identity.UserName ?? "", identity.ExternalId, identity.Active, meta.Version, meta.Created, meta.LastModified,
+                    kept.Finish(), fields, null), ScimFieldSet.NoValues);
+            }
+            var version = sharing == null ? meta.Version : sharing.Share(values.Values, meta.Version);
+            var read = fields.ToDictionary(values.Values);
+            // The identity's strings are the fields' where equal (userName and externalId are fields too).
+            var user = new ScimUser(id, read.Held(identity.UserName) ?? "", read.Held(identity.ExternalId), identity.Active, version, meta.Created, meta.LastModified,
+                kept.Finish(), fields, values.Values);
+            return new ScimListedUser(user, read);
         }
 
         private static Meta ReadMeta(JsonReader reader)
@@ -140,7 +140,7 @@ namespace LmsSync.Core.Lms.Scim
                 if (Is(name, "version")) meta.Version = ScimFieldReader.Text(reader);
                 else if (Is(name, "created")) meta.Created = ScimJson.Date(ScimFieldReader.Text(reader));
                 else if (Is(name, "lastModified")) meta.LastModified = ScimJson.Date(ScimFieldReader.Text(reader));
-                reader.Skip();
+                JsonTokens.Skip(reader);
             }
             return meta;
         }
@@ -151,6 +151,15 @@ namespace LmsSync.Core.Lms.Scim
         private sealed class Identity
         {
             private bool _id, _userName, _externalId, _active;
+
+            /// <summary>Forgets the last user read with this instance (one per thread).</summary>
+            public Identity Start()
+            {
+                _id = _userName = _externalId = _active = false;
+                Id = UserName = ExternalId = null;
+                Active = null;
+                return this;
+            }
 
             public string? Id { get; private set; }
             public string? UserName { get; private set; }
@@ -175,43 +184,21 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>
-        /// One growable buffer per thread for the compact copy of the user being read: a page is parsed synchronously
-        /// from the buffered body, so a thread reads one user at a time, and only the final bytes are allocated per user.
-        /// The writer and the field reader are reused too (new ones per user were some 50 MB a 100,000-user read).
+        /// What a thread reuses from user to user: a page is parsed synchronously from the buffered body, so a thread
+        /// reads one user at a time, and only what the user keeps is allocated per user (new writers and field readers
+        /// per user were some 50 MB a 100,000-user read).
         /// </summary>
-        private sealed class CompactBuffer
+        private sealed class UserBuffers
         {
-            private readonly MemoryStream _bytes = new MemoryStream();
-            private readonly StreamWriter _text;
-            private JsonTextWriter? _writer;
             private ScimFieldReader? _fields;
 
-            public CompactBuffer()
-            {
-                _text = new StreamWriter(_bytes, new UTF8Encoding(false), 1024);
-            }
+            public ScimKeptText Kept { get; } = new ScimKeptText();
 
-            public JsonTextWriter Start()
-            {
-                // A writer that finished its user is back at the start and writes the next from scratch; one left inside
-                // a user by a read that failed part way is dropped.
-                if (_writer == null || _writer.WriteState != WriteState.Start)
-                    _writer = new JsonTextWriter(_text) { CloseOutput = false, Formatting = Formatting.None };
-                // A read that failed part way may have left text behind: push it out, then forget it.
-                _text.Flush();
-                _bytes.SetLength(0);
-                return _writer;
-            }
+            public Identity Identity { get; } = new Identity();
 
-            /// <summary>The thread's field reader, for a field set of this size (one reads one user at a time, as the writer writes it).</summary>
+            /// <summary>The thread's field reader, for a field set of this size (one reads one user at a time, as the text is kept).</summary>
             public ScimFieldReader FieldReader(int fields) =>
                 _fields != null && _fields.Fields == fields ? _fields : _fields = new ScimFieldReader(fields);
-
-            public byte[] Finish(JsonTextWriter writer)
-            {
-                writer.Flush();
-                return _bytes.ToArray();
-            }
         }
     }
 }

@@ -45,7 +45,7 @@ namespace LmsSync.Core.Lms.Scim
         private readonly SemaphoreSlim _refreshGate = new SemaphoreSlim(1, 1);
         // List bodies, one per page being received or parsed: up to the requests in flight.
         private readonly ByteBufferPool _buffers;
-        private volatile SecureString _token;
+        private volatile Bearer _token;
         private int _tokenGeneration;
 
         public ScimTransport(ScimClientOptions options)
@@ -55,8 +55,9 @@ namespace LmsSync.Core.Lms.Scim
             _base = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");
             _policy = options.RetryPolicy ?? new RetryPolicy();
             _refresh = options.RefreshToken;
-            _token = options.Token!.Copy();
-            _token.MakeReadOnly();
+            var token = options.Token!.Copy();
+            token.MakeReadOnly();
+            _token = new Bearer(token);
             _buffers = new ByteBufferPool(options.MaxConcurrency);
             var log = options.Log ?? NullActivityLog.Instance;
             Concurrency = new AdaptiveConcurrencyLimit(options.MaxConcurrency) { OnCut = cut => log.Verbose("SCIM service: " + cut + ".") };
@@ -131,8 +132,7 @@ namespace LmsSync.Core.Lms.Scim
             var request = new HttpRequestMessage(method, new Uri(_base, relative));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ScimSchemaUris.MediaType));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
-            // The token becomes text only here, for the header of this one request.
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", new NetworkCredential("", _token).Password);
+            request.Headers.Authorization = _token.Header;
             if (ifMatch != null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             if (body != null)
             {
@@ -233,7 +233,7 @@ namespace LmsSync.Core.Lms.Scim
                 var copy = fresh.Copy();
                 copy.MakeReadOnly();
                 // The old token is not disposed: a request being built on another thread may still be reading it.
-                _token = copy;
+                _token = new Bearer(copy);
                 Interlocked.Increment(ref _tokenGeneration);
             }
             finally
@@ -246,7 +246,25 @@ namespace LmsSync.Core.Lms.Scim
         {
             _http.Dispose();
             _refreshGate.Dispose();
-            _token.Dispose();
+            _token.Secret.Dispose();
+        }
+
+        /// <summary>
+        /// A token and its request header, made once per token (and per refresh) rather than per request: reading the
+        /// SecureString locks it, and a 100,000-user read's pages waited on that lock. The header holds the token as text,
+        /// as a request's header must; it goes on requests only, never into a message or a log.
+        /// </summary>
+        private sealed class Bearer
+        {
+            public Bearer(SecureString secret)
+            {
+                Secret = secret;
+                Header = new AuthenticationHeaderValue("Bearer", new NetworkCredential("", secret).Password);
+            }
+
+            public SecureString Secret { get; }
+
+            public AuthenticationHeaderValue Header { get; }
         }
     }
 }

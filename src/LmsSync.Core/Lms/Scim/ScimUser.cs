@@ -10,6 +10,9 @@ namespace LmsSync.Core.Lms.Scim
         private readonly byte[]? _compact;
         private readonly ScimFieldSet? _fields;
         private readonly string?[]? _values;
+        // Null when the service sent neither date (a whole-user read asks for meta.version only): a run holds every user
+        // read, and two empty nullable dates took 48 bytes of each.
+        private readonly Dates? _dates;
 
         internal ScimUser(JObject resource, string? version)
         {
@@ -21,8 +24,7 @@ namespace LmsSync.Core.Lms.Scim
             Active = ScimJson.Bool(ScimJson.Get(resource, "active")) ?? true;
             var meta = ScimJson.Get(resource, "meta") as JObject;
             Version = version ?? ScimJson.String(meta, "version");
-            Created = ScimJson.Date(ScimJson.Get(meta, "created"));
-            LastModified = ScimJson.Date(ScimJson.Get(meta, "lastModified"));
+            _dates = Dates.Of(ScimJson.Date(ScimJson.Get(meta, "created")), ScimJson.Date(ScimJson.Get(meta, "lastModified")));
         }
 
         /// <summary>
@@ -40,8 +42,7 @@ namespace LmsSync.Core.Lms.Scim
             ExternalId = externalId;
             Active = active ?? true;
             Version = version;
-            Created = created;
-            LastModified = lastModified;
+            _dates = Dates.Of(created, lastModified);
             _compact = compact;
         }
 
@@ -59,8 +60,8 @@ namespace LmsSync.Core.Lms.Scim
         /// <summary>The ETag (<c>W/"…"</c>) as last seen, when the service versions resources.</summary>
         public string? Version { get; }
 
-        public DateTimeOffset? Created { get; }
-        public DateTimeOffset? LastModified { get; }
+        public DateTimeOffset? Created => _dates?.Created;
+        public DateTimeOffset? LastModified => _dates?.LastModified;
 
         public string? DisplayName => Get("displayName");
         public string? GivenName => Get("name.givenName");
@@ -114,6 +115,21 @@ namespace LmsSync.Core.Lms.Scim
                 if (value != null && !_fields.KeepsWhole(_fields.AtRoot(field.Root))) field.Path.WriteInto(resource, new JValue(value));
             }
             return resource;
+        }
+
+        private sealed class Dates
+        {
+            private Dates(DateTimeOffset? created, DateTimeOffset? lastModified)
+            {
+                Created = created;
+                LastModified = lastModified;
+            }
+
+            public DateTimeOffset? Created { get; }
+            public DateTimeOffset? LastModified { get; }
+
+            public static Dates? Of(DateTimeOffset? created, DateTimeOffset? lastModified) =>
+                created == null && lastModified == null ? null : new Dates(created, lastModified);
         }
     }
 }

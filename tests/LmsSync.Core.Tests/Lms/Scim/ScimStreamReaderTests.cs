@@ -16,7 +16,7 @@ public class ScimStreamReaderTests
 {
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-    private const string Ann = """
+    internal const string Ann = """
         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
          "id":"u-1","externalId":"005000000000001AAA","userName":"ann@acme.example","active":false,
          "name":{"givenName":"Ann","familyName":"\u00d6degaard \"Q\" \\ tab\t"},
