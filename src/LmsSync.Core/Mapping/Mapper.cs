@@ -34,6 +34,10 @@ namespace LmsSync.Core.Mapping
 
         // Provenance shared by every user of the run (see MappedFields): per field, one template per source.
         private readonly MappedValue[][] _sourceTemplates;
+        // Per field, its sources' slots, found once per record schema instead of per record (see RecordField).
+        private readonly RecordField[][] _sourceFields;
+        private readonly RecordField[] _departmentFields;
+        private readonly RecordField? _groupField;
         private readonly MappedValue?[] _defaultTemplates;
         private static readonly MappedValue SalesforceIdTemplate = new MappedValue(null, ValueOrigin.SalesforceId, "Id");
         private static readonly MappedValue ClearTemplate = new MappedValue(null, ValueOrigin.None, null, ApplyOn.Always, clearWhenBlank: true);
@@ -70,15 +74,19 @@ namespace LmsSync.Core.Mapping
             _emailIndex = _emailField == null ? -1 : _schema.IndexOf(_emailField);
             _loginIndex = _loginField == null ? -1 : _schema.IndexOf(_loginField);
             _sourceTemplates = new MappedValue[_fields.Length][];
+            _sourceFields = new RecordField[_fields.Length][];
             _defaultTemplates = new MappedValue?[_fields.Length];
             for (var i = 0; i < _fields.Length; i++)
             {
                 var field = _fields[i].Value;
                 _sourceTemplates[i] = new MappedValue[field.Sources.Count];
+                _sourceFields[i] = Fields(field.Sources);
                 for (var j = 0; j < field.Sources.Count; j++)
                     _sourceTemplates[i][j] = new MappedValue(null, ValueOrigin.SalesforceField, field.Sources[j]);
                 if (!ValueReader.IsBlank(field.Default)) _defaultTemplates[i] = new MappedValue(field.Default, ValueOrigin.Default, null, field.ApplyOn);
             }
+            _departmentFields = Fields(_department?.Sources);
+            if (_groups != null && _groups.Sources.Count == 1) _groupField = new RecordField(_groups.Sources[0]);
             if (_department != null)
             {
                 _departmentCache = new ConcurrentDictionary<string, MappedValue>[_department.Sources.Count];
@@ -161,9 +169,10 @@ namespace LmsSync.Core.Mapping
             var mapping = _fields[index].Value;
             var sources = mapping.Sources;
             var templates = _sourceTemplates[index];
+            var fields = _sourceFields[index];
             for (var i = 0; i < sources.Count; i++)
             {
-                text = ValueReader.Read(record[sources[i]], mapping);
+                text = ValueReader.Read(Value(record, fields, i, sources[i]), mapping);
                 if (text == null) continue;
                 return i < templates.Length && ReferenceEquals(templates[i].SourceField, sources[i])
                     ? templates[i]
@@ -188,7 +197,7 @@ namespace LmsSync.Core.Mapping
             var caches = _departmentCache!;
             for (var i = 0; i < sources.Count; i++)
             {
-                var text = ValueReader.Read(record[sources[i]], mapping);
+                var text = ValueReader.Read(Value(record, _departmentFields, i, sources[i]), mapping);
                 if (text == null) continue;
                 if (i >= caches.Length) return new MappedValue(text, ValueOrigin.SalesforceField, sources[i]);
                 var cache = caches[i];
@@ -208,7 +217,9 @@ namespace LmsSync.Core.Mapping
         {
             if (mapping.Sources.Count != 1 || (mapping.IncludePublicGroups && user.PublicGroups.Count > 0))
                 return MapGroups(mapping, user);
-            if (!(user.Record[mapping.Sources[0]] is string text)) return MapGroups(mapping, user);
+            var source = mapping.Sources[0];
+            var raw = _groupField != null && ReferenceEquals(_groupField.Path, source) ? user.Record[_groupField] : user.Record[source];
+            if (!(raw is string text)) return MapGroups(mapping, user);
             if (_groupCache.TryGetValue(text, out var known) && ReferenceEquals(known, KnownGroups(known, mapping))) return known;
             var names = MapGroups(mapping, user);
             if (_groupCache.Count >= CacheLimit) return names;
@@ -216,6 +227,18 @@ namespace LmsSync.Core.Mapping
             _groupCache[text] = shared;
             return shared;
         }
+
+        private static RecordField[] Fields(IReadOnlyList<string>? sources)
+        {
+            var fields = new RecordField[sources?.Count ?? 0];
+            for (var i = 0; i < fields.Length; i++) fields[i] = new RecordField(sources![i]);
+            return fields;
+        }
+
+        /// <summary>The value of source <paramref name="i"/>, by its remembered slot unless the mapping changed since this mapper was built.</summary>
+        [MethodImpl(Jit.Optimized)]
+        private static object? Value(SalesforceRecord record, RecordField[] fields, int i, string source) =>
+            i < fields.Length && ReferenceEquals(fields[i].Path, source) ? record[fields[i]] : record[source];
 
         /// <summary>Whether a group list is one shared by every user with the same group text (so results derived from it can be shared too).</summary>
         internal static bool IsShared(IReadOnlyList<MappedValue> groups) => groups is Shared;

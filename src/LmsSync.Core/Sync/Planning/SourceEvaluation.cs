@@ -96,7 +96,7 @@ namespace LmsSync.Core.Sync
 
         private void Append(Evaluated evaluated)
         {
-            if (!_firstIndex.ContainsKey(evaluated.User.SalesforceKey)) _firstIndex[evaluated.User.SalesforceKey] = _users.Count;
+            if (!_firstIndex.ContainsKey(evaluated.User.SalesforceId)) _firstIndex[evaluated.User.SalesforceId] = _users.Count;
             _users.Add(evaluated);
         }
 
