@@ -105,7 +105,10 @@ namespace LmsSync.Core.Mapping
             var chosen = _scratch ??= new MappedValue[count];
             if (chosen.Length != count) chosen = _scratch = new MappedValue[count];
             for (var i = 0; i < _fields.Length; i++)
-                chosen[i] = MapField(i, record, out texts[i]);
+            {
+                chosen[i] = MapField(i, record, out texts[i], out var made);
+                if (made) texts[i] = Earlier(texts, i);
+            }
             if (_salesforceIdField != null)
             {
                 texts[_fields.Length] = user.SalesforceId;
@@ -121,6 +124,23 @@ namespace LmsSync.Core.Mapping
         }
 
         [ThreadStatic] private static MappedValue[]? _scratch;
+
+        /// <summary>
+        /// Field <paramref name="index"/>'s text (new, made by a transform or from a non-text value) as an earlier field of the
+        /// same user holds it, if one does: the default iSpring and SkyPrep mappings lower the same email for the login and
+        /// the email, which made two equal strings per user whose email has a capital.
+        /// </summary>
+        [MethodImpl(Jit.Optimized)]
+        private static string? Earlier(string?[] texts, int index)
+        {
+            var text = texts[index]!;
+            for (var i = 0; i < index; i++)
+            {
+                var earlier = texts[i];
+                if (earlier != null && earlier.Length == text.Length && string.Equals(earlier, text, StringComparison.Ordinal)) return earlier;
+            }
+            return text;
+        }
 
         /// <summary>Each distinct provenance seen (a few dozen: per field, which source fed it, the default, or nothing), shared by its users.</summary>
         private readonly ConcurrentDictionary<TemplateKey, MappedValue[]> _templatesSeen = new ConcurrentDictionary<TemplateKey, MappedValue[]>();
@@ -164,7 +184,7 @@ namespace LmsSync.Core.Mapping
 
         /// <summary>What <see cref="MapValue"/> gives for field <paramref name="index"/>, as text and a shared template.</summary>
         [MethodImpl(Jit.Optimized)]
-        private MappedValue MapField(int index, SalesforceRecord record, out string? text)
+        private MappedValue MapField(int index, SalesforceRecord record, out string? text, out bool made)
         {
             var mapping = _fields[index].Value;
             var sources = mapping.Sources;
@@ -172,8 +192,10 @@ namespace LmsSync.Core.Mapping
             var fields = _sourceFields[index];
             for (var i = 0; i < sources.Count; i++)
             {
-                text = ValueReader.Read(Value(record, fields, i, sources[i]), mapping);
+                var raw = Value(record, fields, i, sources[i]);
+                text = ValueReader.Read(raw, mapping);
                 if (text == null) continue;
+                made = !ReferenceEquals(text, raw);
                 return i < templates.Length && ReferenceEquals(templates[i].SourceField, sources[i])
                     ? templates[i]
                     : new MappedValue(null, ValueOrigin.SalesforceField, sources[i]);
@@ -184,9 +206,11 @@ namespace LmsSync.Core.Mapping
                 if (template == null || !ReferenceEquals(template.Value, mapping.Default) || template.ApplyOn != mapping.ApplyOn)
                     template = new MappedValue(mapping.Default, ValueOrigin.Default, null, mapping.ApplyOn);
                 text = template.Value;
+                made = false;
                 return template;
             }
             text = null;
+            made = false;
             return mapping.ClearWhenBlank ? ClearTemplate : Nothing;
         }
 
