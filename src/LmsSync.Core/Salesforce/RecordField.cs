@@ -6,7 +6,8 @@ namespace LmsSync.Core.Salesforce
     /// <summary>
     /// A field path read from many records (the Id, the mapping's sources): its slot is found once per
     /// <see cref="RecordSchema"/>, and every record of one read shares one schema, so reading it from 100,000 records
-    /// hashes the path (ignoring case) about once instead of 100,000 times.
+    /// hashes the path (ignoring case) about once instead of 100,000 times. A record made alone, with a schema of its own,
+    /// is read by name as before.
     /// </summary>
     /// <remarks>Thread-safe: the slot is remembered as one immutable object, replaced whole when a record of another schema comes.</remarks>
     internal sealed class RecordField
@@ -25,7 +26,8 @@ namespace LmsSync.Core.Salesforce
             var last = _last;
             if (last != null && ReferenceEquals(last.Schema, schema)) return last.Slot;
             var slot = schema.SlotOf(Path);
-            _last = new Resolved(schema, slot);
+            // A schema of one record is not remembered: records made one by one would each cost an object for nothing.
+            if (schema.Shared) _last = new Resolved(schema, slot);
             return slot;
         }
 
