@@ -62,4 +62,28 @@ public sealed class RecordFieldTests
         Assert.Equal("T4", records[4][title]);
         Assert.Null(records[1][title]);
     }
+
+    [Fact]
+    public void Reading_records_made_one_by_one_or_by_one_builder_costs_no_object_per_record()
+    {
+        var alone = new List<SalesforceRecord>();
+        for (var i = 0; i < 200; i++) alone.Add(Record(("Id", "005" + i), ("Email", "u" + i + "@x.com")));
+        var builder = new RecordBuilder();
+        var read = new List<SalesforceRecord>();
+        for (var i = 0; i < 200; i++)
+        {
+            builder.Start();
+            builder.Set("Id", "005" + i);
+            builder.Set("Email", "u" + i + "@x.com");
+            read.Add(builder.Build("User"));
+        }
+        var email = new RecordField("Email");
+        foreach (var record in alone) Assert.NotNull(record[email]); // each has a schema of its own
+        Assert.NotNull(read[0][email]);
+
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        foreach (var record in alone) _ = record[email];
+        foreach (var record in read) _ = record[email];
+        Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
