@@ -150,12 +150,25 @@ namespace LmsSync.Core.Mapping
         /// from user to user, so the last user's array matched seldom: a copy per user was most of a profile's allocation
         /// in mapping. Past <see cref="CacheLimit"/> distinct ones, a user gets its own copy.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         private MappedValue[] SharedTemplates(MappedValue[] chosen)
         {
-            if (_templatesSeen.TryGetValue(new TemplateKey(chosen), out var shared)) return shared;
-            var copy = (MappedValue[])chosen.Clone();
-            return _templatesSeen.Count < CacheLimit ? _templatesSeen.GetOrAdd(new TemplateKey(copy), copy) : copy;
+            // Most users have the provenance of the user before (every field from its primary source): compared by
+            // reference first, without hashing the array into the table.
+            var last = _lastTemplates;
+            if (last != null && new TemplateKey(last).Equals(new TemplateKey(chosen))) return last;
+            if (!_templatesSeen.TryGetValue(new TemplateKey(chosen), out var shared))
+            {
+                var copy = (MappedValue[])chosen.Clone();
+                if (_templatesSeen.Count >= CacheLimit) return copy;
+                shared = _templatesSeen.GetOrAdd(new TemplateKey(copy), copy);
+            }
+            _lastTemplates = shared; // one reference, written whole: threads mapping at once at worst look up again
+            return shared;
         }
+
+        /// <summary>The shared provenance last looked up (by any thread).</summary>
+        private MappedValue[]? _lastTemplates;
 
         /// <summary>An array of templates compared by the identity of its elements (they are shared, so equal ones are the same object).</summary>
         private readonly struct TemplateKey : IEquatable<TemplateKey>
