@@ -31,7 +31,7 @@ namespace LmsSync.Core.Engine
             for (var i = 0; i < users.Count; i++)
             {
                 var user = users[i];
-                read.Add(user.User.SalesforceKey);
+                read.Add(user.User.SalesforceId);
                 lookup.AddSalesforceId(user.User.SalesforceId);
                 lookup.AddEmail(user.Desired.Email).AddLogin(user.Desired.Login);
             }

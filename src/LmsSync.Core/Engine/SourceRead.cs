@@ -8,12 +8,14 @@ namespace LmsSync.Core.Engine
     /// <summary>What one read of Salesforce produced, and whether it is the whole set.</summary>
     internal sealed class SourceRead
     {
-        public SourceRead(IReadOnlyList<SourceUser> users, IReadOnlyDictionary<string, SalesforceRecord> records, bool complete,
+        /// <param name="users">The users read, first records only.</param>
+        /// <param name="index">Each user's position in <paramref name="users"/> by Salesforce Id (compared by its key, <see cref="SalesforceKeyComparer"/>).</param>
+        public SourceRead(IReadOnlyList<SourceUser> users, IReadOnlyDictionary<string, int> index, bool complete,
             string? incompleteReason, DateTimeOffset? maxSystemModstamp, ReadMode mode = ReadMode.Full,
             Dictionary<string, string>? groupSnapshot = null)
         {
             Users = users;
-            Records = records;
+            _index = index;
             Complete = complete;
             IncompleteReason = incompleteReason;
             MaxSystemModstamp = maxSystemModstamp;
@@ -29,8 +31,14 @@ namespace LmsSync.Core.Engine
 
         public IReadOnlyList<SourceUser> Users { get; }
 
-        /// <summary>Records by 15-character id.</summary>
-        public IReadOnlyDictionary<string, SalesforceRecord> Records { get; }
+        private readonly IReadOnlyDictionary<string, int> _index;
+
+        /// <summary>
+        /// The record of the user with this id (15 or 18 characters), or null. Looked up through the table the read keeps of
+        /// its users' positions anyway (which the planner shares), not a second table of 100,000 records.
+        /// </summary>
+        public SalesforceRecord? RecordOf(string salesforceId) => _index.TryGetValue(salesforceId, out var at) ? Users[at].Record : null;
+
         /// <summary>True when the query (or queries) returned every record they selected.</summary>
         public bool Complete { get; }
 

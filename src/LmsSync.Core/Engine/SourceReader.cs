@@ -27,6 +27,8 @@ namespace LmsSync.Core.Engine
         /// <summary>Ids per <c>Id IN (…)</c> query: short enough for a GET URL.</summary>
         public const int IdChunk = 200;
 
+        private static readonly RecordField SystemModstamp = new RecordField("SystemModstamp");
+
         public static bool ReadsGroups(SyncConfiguration configuration) =>
             configuration.Source.IncludePublicGroups && configuration.Mapping.Groups?.IncludePublicGroups == true &&
             ParseObject(configuration.Source.ObjectName) == SourceObject.User;
@@ -88,7 +90,7 @@ namespace LmsSync.Core.Engine
             if (incremental && complete && scope.PreviousGroups != null && groupSnapshot != null)
             {
                 var ids = ReadScope.ChangedGroupUsers(scope.PreviousGroups, groupSnapshot)
-                    .Where(id => !state.Records.ContainsKey(SalesforceIdKey.Of(id))).ToList();
+                    .Where(id => !state.Index.ContainsKey(id)).ToList();
                 groupChanged = ids.Count;
                 state.Total = (state.Total ?? 0) + ids.Count;
                 for (var i = 0; i < ids.Count && complete; i += IdChunk)
@@ -103,7 +105,7 @@ namespace LmsSync.Core.Engine
                             (groupSnapshot != null ? $", {groupChanged} more whose public groups changed." : "."));
             var reason = state.Incomplete;
             if (reason == null && !complete) reason = "The Salesforce read did not return every user it announced.";
-            return new SourceRead(state.Users, state.Records, complete && reason == null, reason, state.Watermark, scope.Mode, groupSnapshot);
+            return new SourceRead(state.Users, state.Index, complete && reason == null, reason, state.Watermark, scope.Mode, groupSnapshot);
         }
 
         private static SourceQueryBuilder Query(SyncConfiguration configuration)
@@ -181,11 +183,17 @@ namespace LmsSync.Core.Engine
 
         private sealed class ReadState
         {
+            /// <summary>The positions of <see cref="Users"/> when no evaluation keeps them (see <see cref="Index"/>).</summary>
+            private Dictionary<string, int>? _index;
+
             public ReadState(PublicGroupMemberships? groups, IProgress<SyncProgress>? progress, SourceEvaluation? evaluation)
             {
                 Groups = groups;
                 Progress = progress;
                 Evaluation = evaluation;
+                // An evaluation that starts empty gets exactly the users kept here, in the same order: its table of first
+                // positions is this read's index too, so 100,000 users are not hashed and kept in two tables.
+                if (evaluation == null || evaluation.Count > 0) _index = new Dictionary<string, int>(SalesforceKeyComparer.Instance);
             }
 
             public PublicGroupMemberships? Groups { get; }
@@ -193,13 +201,16 @@ namespace LmsSync.Core.Engine
             /// <summary>Each user read is evaluated here as it arrives, in the order of <see cref="Users"/>.</summary>
             public SourceEvaluation? Evaluation { get; }
             public List<SourceUser> Users { get; } = new List<SourceUser>();
-            public Dictionary<string, SalesforceRecord> Records { get; private set; } = new Dictionary<string, SalesforceRecord>(StringComparer.Ordinal);
+
+            /// <summary>Each user's position in <see cref="Users"/> by Salesforce Id (compared by its key, no substring per user).</summary>
+            public Dictionary<string, int> Index => _index ?? Evaluation!.FirstIndex;
+
             public DateTimeOffset? Watermark { get; set; }
             public int? Total { get; set; }
             public string? Incomplete { get; set; }
 
             /// <summary>
-            /// Sizes the user list and the records by the count the read announced (bounded as the evaluation's are), so
+            /// Sizes the user list and the index by the count the read announced (bounded as the evaluation's are), so
             /// 100,000 users are not kept by growing and copying both some seventeen times.
             /// </summary>
             public void Expect(int users)
@@ -207,7 +218,7 @@ namespace LmsSync.Core.Engine
                 users = Math.Min(users, SourceEvaluation.MaxExpected);
                 if (Users.Count > 0 || users <= Users.Capacity) return;
                 Users.Capacity = users;
-                Records = new Dictionary<string, SalesforceRecord>(users, StringComparer.Ordinal);
+                if (_index != null) _index = new Dictionary<string, int>(users, SalesforceKeyComparer.Instance);
             }
 
             /// <summary>
@@ -222,15 +233,14 @@ namespace LmsSync.Core.Engine
                 {
                     var id = record.Id;
                     if (id == null) continue;
-                    var key = SalesforceIdKey.Of(id);
-                    if (Records.ContainsKey(key)) continue; // a record moved between pages of a delta read
+                    if (Index.ContainsKey(id)) continue; // a record moved between pages of a delta read
                     var user = new SourceUser(record, Groups?.GroupsOf(id));
+                    if (_index != null) _index[id] = Users.Count;
                     Users.Add(user);
-                    // Planning's source side, while the next page is on its way (the readers read ahead) and the LMS is read.
+                    // Planning's source side, while the next page is on its way (the readers read ahead) and the LMS is read;
+                    // it adds the user's position to the index.
                     Evaluation?.Add(user);
-                    // The user's own key is almost always the same text: keep one string per user, not two.
-                    Records[string.Equals(key, user.SalesforceKey, StringComparison.Ordinal) ? user.SalesforceKey : key] = record;
-                    if (record["SystemModstamp"] is DateTimeOffset modified && (Watermark == null || modified > Watermark)) Watermark = modified;
+                    if (record[SystemModstamp] is DateTimeOffset modified && (Watermark == null || modified > Watermark)) Watermark = modified;
                 }
             }
         }

@@ -77,7 +77,7 @@ namespace LmsSync.Core.Engine
                 }
             }
             var lmsUsers = context.Lms.Users.ToDictionary(u => u.LmsId, StringComparer.Ordinal);
-            return new SyncPreview(context.Plan, context.RowsFor(request.OnlySalesforceIds), context.Source.Records, lmsUsers, _session.Lms,
+            return new SyncPreview(context.Plan, context.RowsFor(request.OnlySalesforceIds), context.Source, lmsUsers, _session.Lms,
                 new PreviewOrgIds(new OrgIdResolver(context.Lms), context.Plan.OrgChanges), context.Source.Complete);
         }
 

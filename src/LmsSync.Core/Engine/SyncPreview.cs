@@ -12,17 +12,17 @@ namespace LmsSync.Core.Engine
     /// </summary>
     public sealed class SyncPreview
     {
-        private readonly IReadOnlyDictionary<string, SalesforceRecord> _records;
+        private readonly SourceRead _source;
         private readonly IReadOnlyDictionary<string, LmsUser> _lmsUsers;
         private readonly ILmsConnector _lms;
         private readonly IOrgIdResolver _orgIds;
 
-        internal SyncPreview(Plan plan, IReadOnlyList<PlanRow> rows, IReadOnlyDictionary<string, SalesforceRecord> records,
+        internal SyncPreview(Plan plan, IReadOnlyList<PlanRow> rows, SourceRead source,
             IReadOnlyDictionary<string, LmsUser> lmsUsers, ILmsConnector lms, IOrgIdResolver orgIds, bool salesforceReadComplete)
         {
             Plan = plan;
             Rows = rows;
-            _records = records;
+            _source = source;
             _lmsUsers = lmsUsers;
             _lms = lms;
             _orgIds = orgIds;
@@ -39,7 +39,7 @@ namespace LmsSync.Core.Engine
 
         /// <summary>The Salesforce record a row was planned from (15- or 18-character id), or null.</summary>
         public SalesforceRecord? SourceRecord(string salesforceId) =>
-            salesforceId != null && _records.TryGetValue(SalesforceIdKey.Of(salesforceId), out var record) ? record : null;
+            salesforceId != null ? _source.RecordOf(salesforceId) : null;
 
         /// <summary>The exact requests applying the row would send; empty for rows that write nothing. Never contains a secret.</summary>
         public IReadOnlyList<PayloadPreview> PayloadFor(PlanRow row)

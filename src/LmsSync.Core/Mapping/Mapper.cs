@@ -34,6 +34,10 @@ namespace LmsSync.Core.Mapping
 
         // Provenance shared by every user of the run (see MappedFields): per field, one template per source.
         private readonly MappedValue[][] _sourceTemplates;
+        // Per field, its sources' slots, found once per record schema instead of per record (see RecordField).
+        private readonly RecordField[][] _sourceFields;
+        private readonly RecordField[] _departmentFields;
+        private readonly RecordField? _groupField;
         private readonly MappedValue?[] _defaultTemplates;
         private static readonly MappedValue SalesforceIdTemplate = new MappedValue(null, ValueOrigin.SalesforceId, "Id");
         private static readonly MappedValue ClearTemplate = new MappedValue(null, ValueOrigin.None, null, ApplyOn.Always, clearWhenBlank: true);
@@ -70,15 +74,19 @@ namespace LmsSync.Core.Mapping
             _emailIndex = _emailField == null ? -1 : _schema.IndexOf(_emailField);
             _loginIndex = _loginField == null ? -1 : _schema.IndexOf(_loginField);
             _sourceTemplates = new MappedValue[_fields.Length][];
+            _sourceFields = new RecordField[_fields.Length][];
             _defaultTemplates = new MappedValue?[_fields.Length];
             for (var i = 0; i < _fields.Length; i++)
             {
                 var field = _fields[i].Value;
                 _sourceTemplates[i] = new MappedValue[field.Sources.Count];
+                _sourceFields[i] = Fields(field.Sources);
                 for (var j = 0; j < field.Sources.Count; j++)
                     _sourceTemplates[i][j] = new MappedValue(null, ValueOrigin.SalesforceField, field.Sources[j]);
                 if (!ValueReader.IsBlank(field.Default)) _defaultTemplates[i] = new MappedValue(field.Default, ValueOrigin.Default, null, field.ApplyOn);
             }
+            _departmentFields = Fields(_department?.Sources);
+            if (_groups != null && _groups.Sources.Count == 1) _groupField = new RecordField(_groups.Sources[0]);
             if (_department != null)
             {
                 _departmentCache = new ConcurrentDictionary<string, MappedValue>[_department.Sources.Count];
@@ -97,7 +105,10 @@ namespace LmsSync.Core.Mapping
             var chosen = _scratch ??= new MappedValue[count];
             if (chosen.Length != count) chosen = _scratch = new MappedValue[count];
             for (var i = 0; i < _fields.Length; i++)
-                chosen[i] = MapField(i, record, out texts[i]);
+            {
+                chosen[i] = MapField(i, record, out texts[i], out var made);
+                if (made) texts[i] = Earlier(texts, i);
+            }
             if (_salesforceIdField != null)
             {
                 texts[_fields.Length] = user.SalesforceId;
@@ -114,6 +125,23 @@ namespace LmsSync.Core.Mapping
 
         [ThreadStatic] private static MappedValue[]? _scratch;
 
+        /// <summary>
+        /// Field <paramref name="index"/>'s text (new, made by a transform or from a non-text value) as an earlier field of the
+        /// same user holds it, if one does: the default iSpring and SkyPrep mappings lower the same email for the login and
+        /// the email, which made two equal strings per user whose email has a capital.
+        /// </summary>
+        [MethodImpl(Jit.Optimized)]
+        private static string? Earlier(string?[] texts, int index)
+        {
+            var text = texts[index]!;
+            for (var i = 0; i < index; i++)
+            {
+                var earlier = texts[i];
+                if (earlier != null && earlier.Length == text.Length && string.Equals(earlier, text, StringComparison.Ordinal)) return earlier;
+            }
+            return text;
+        }
+
         /// <summary>Each distinct provenance seen (a few dozen: per field, which source fed it, the default, or nothing), shared by its users.</summary>
         private readonly ConcurrentDictionary<TemplateKey, MappedValue[]> _templatesSeen = new ConcurrentDictionary<TemplateKey, MappedValue[]>();
 
@@ -122,12 +150,25 @@ namespace LmsSync.Core.Mapping
         /// from user to user, so the last user's array matched seldom: a copy per user was most of a profile's allocation
         /// in mapping. Past <see cref="CacheLimit"/> distinct ones, a user gets its own copy.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         private MappedValue[] SharedTemplates(MappedValue[] chosen)
         {
-            if (_templatesSeen.TryGetValue(new TemplateKey(chosen), out var shared)) return shared;
-            var copy = (MappedValue[])chosen.Clone();
-            return _templatesSeen.Count < CacheLimit ? _templatesSeen.GetOrAdd(new TemplateKey(copy), copy) : copy;
+            // Most users have the provenance of the user before (every field from its primary source): compared by
+            // reference first, without hashing the array into the table.
+            var last = _lastTemplates;
+            if (last != null && new TemplateKey(last).Equals(new TemplateKey(chosen))) return last;
+            if (!_templatesSeen.TryGetValue(new TemplateKey(chosen), out var shared))
+            {
+                var copy = (MappedValue[])chosen.Clone();
+                if (_templatesSeen.Count >= CacheLimit) return copy;
+                shared = _templatesSeen.GetOrAdd(new TemplateKey(copy), copy);
+            }
+            _lastTemplates = shared; // one reference, written whole: threads mapping at once at worst look up again
+            return shared;
         }
+
+        /// <summary>The shared provenance last looked up (by any thread).</summary>
+        private MappedValue[]? _lastTemplates;
 
         /// <summary>An array of templates compared by the identity of its elements (they are shared, so equal ones are the same object).</summary>
         private readonly struct TemplateKey : IEquatable<TemplateKey>
@@ -156,15 +197,18 @@ namespace LmsSync.Core.Mapping
 
         /// <summary>What <see cref="MapValue"/> gives for field <paramref name="index"/>, as text and a shared template.</summary>
         [MethodImpl(Jit.Optimized)]
-        private MappedValue MapField(int index, SalesforceRecord record, out string? text)
+        private MappedValue MapField(int index, SalesforceRecord record, out string? text, out bool made)
         {
             var mapping = _fields[index].Value;
             var sources = mapping.Sources;
             var templates = _sourceTemplates[index];
+            var fields = _sourceFields[index];
             for (var i = 0; i < sources.Count; i++)
             {
-                text = ValueReader.Read(record[sources[i]], mapping);
+                var raw = Value(record, fields, i, sources[i]);
+                text = ValueReader.Read(raw, mapping);
                 if (text == null) continue;
+                made = !ReferenceEquals(text, raw);
                 return i < templates.Length && ReferenceEquals(templates[i].SourceField, sources[i])
                     ? templates[i]
                     : new MappedValue(null, ValueOrigin.SalesforceField, sources[i]);
@@ -175,9 +219,11 @@ namespace LmsSync.Core.Mapping
                 if (template == null || !ReferenceEquals(template.Value, mapping.Default) || template.ApplyOn != mapping.ApplyOn)
                     template = new MappedValue(mapping.Default, ValueOrigin.Default, null, mapping.ApplyOn);
                 text = template.Value;
+                made = false;
                 return template;
             }
             text = null;
+            made = false;
             return mapping.ClearWhenBlank ? ClearTemplate : Nothing;
         }
 
@@ -188,7 +234,7 @@ namespace LmsSync.Core.Mapping
             var caches = _departmentCache!;
             for (var i = 0; i < sources.Count; i++)
             {
-                var text = ValueReader.Read(record[sources[i]], mapping);
+                var text = ValueReader.Read(Value(record, _departmentFields, i, sources[i]), mapping);
                 if (text == null) continue;
                 if (i >= caches.Length) return new MappedValue(text, ValueOrigin.SalesforceField, sources[i]);
                 var cache = caches[i];
@@ -208,7 +254,9 @@ namespace LmsSync.Core.Mapping
         {
             if (mapping.Sources.Count != 1 || (mapping.IncludePublicGroups && user.PublicGroups.Count > 0))
                 return MapGroups(mapping, user);
-            if (!(user.Record[mapping.Sources[0]] is string text)) return MapGroups(mapping, user);
+            var source = mapping.Sources[0];
+            var raw = _groupField != null && ReferenceEquals(_groupField.Path, source) ? user.Record[_groupField] : user.Record[source];
+            if (!(raw is string text)) return MapGroups(mapping, user);
             if (_groupCache.TryGetValue(text, out var known) && ReferenceEquals(known, KnownGroups(known, mapping))) return known;
             var names = MapGroups(mapping, user);
             if (_groupCache.Count >= CacheLimit) return names;
@@ -216,6 +264,18 @@ namespace LmsSync.Core.Mapping
             _groupCache[text] = shared;
             return shared;
         }
+
+        private static RecordField[] Fields(IReadOnlyList<string>? sources)
+        {
+            var fields = new RecordField[sources?.Count ?? 0];
+            for (var i = 0; i < fields.Length; i++) fields[i] = new RecordField(sources![i]);
+            return fields;
+        }
+
+        /// <summary>The value of source <paramref name="i"/>, by its remembered slot unless the mapping changed since this mapper was built.</summary>
+        [MethodImpl(Jit.Optimized)]
+        private static object? Value(SalesforceRecord record, RecordField[] fields, int i, string source) =>
+            i < fields.Length && ReferenceEquals(fields[i].Path, source) ? record[fields[i]] : record[source];
 
         /// <summary>Whether a group list is one shared by every user with the same group text (so results derived from it can be shared too).</summary>
         internal static bool IsShared(IReadOnlyList<MappedValue> groups) => groups is Shared;

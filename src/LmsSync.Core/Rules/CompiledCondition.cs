@@ -14,10 +14,12 @@ namespace LmsSync.Core.Rules
         private readonly Regex? _regex;
         private readonly string? _regexError;
         private readonly OrderedValue _operand;
+        private readonly RecordField _field;
 
         public CompiledCondition(RuleCondition condition, bool caseSensitive, TimeSpan regexTimeout)
         {
             Condition = condition;
+            _field = new RecordField(condition.Field);
             _comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
             _value = (condition.Value ?? "").Trim();
             switch (condition.Operator)
@@ -43,7 +45,7 @@ namespace LmsSync.Core.Rules
         /// <summary>The result alone, allocating nothing.</summary>
         public bool Holds(SalesforceRecord record)
         {
-            var raw = record[Condition.Field];
+            var raw = record[_field];
             var text = raw as string ?? SalesforceValue.ToText(raw);
             var blank = string.IsNullOrWhiteSpace(text);
             if (Condition.Operator == RuleOperator.IsEmpty) return blank;
@@ -57,7 +59,7 @@ namespace LmsSync.Core.Rules
 
         public ConditionOutcome Evaluate(SalesforceRecord record)
         {
-            var raw = record[Condition.Field];
+            var raw = record[_field];
             var text = SalesforceValue.ToText(raw);
             var blank = string.IsNullOrWhiteSpace(text);
             var actual = blank ? null : text!.Trim();

@@ -79,7 +79,11 @@ namespace LmsSync.Core.Salesforce
         public static object Boolean(bool value) => value ? True : False;
 
         /// <summary>A record of <paramref name="values"/> by slot (as <see cref="SlotsOf"/> gave them; <see cref="SalesforceRecord.Absent"/> where none), taken as is.</summary>
-        public SalesforceRecord Build(string objectType, object?[] values) => new SalesforceRecord(objectType, _schema, values);
+        public SalesforceRecord Build(string objectType, object?[] values)
+        {
+            _schema.MarkShared(); // the rows of a page all have it
+            return new SalesforceRecord(objectType, _schema, values);
+        }
 
         public SalesforceRecord Build(string objectType)
         {
@@ -87,6 +91,10 @@ namespace LmsSync.Core.Salesforce
             {
                 _schema = _schema.With(_added);
                 _added.Clear();
+            }
+            else
+            {
+                _schema.MarkShared(); // a record before this one has it too
             }
             var values = new object?[_length];
             Array.Copy(_values, values, _length);

@@ -23,6 +23,15 @@ namespace LmsSync.Core.Salesforce
             for (var i = 0; i < names.Length; i++) _slots.Add(names[i], i);
         }
 
+        /// <summary>
+        /// Whether more than one record has this schema (set by the builder when it makes a second one; never unset). A
+        /// record made alone (<see cref="SalesforceRecord"/>'s public constructor) has a schema of its own, not worth a
+        /// <see cref="RecordField"/> remembering.
+        /// </summary>
+        public bool Shared { get; private set; }
+
+        public void MarkShared() => Shared = true;
+
         /// <summary>Slots in use: a record's value array is never longer.</summary>
         public int Count => _names.Length;
 

@@ -23,6 +23,8 @@ namespace LmsSync.Core.Salesforce
         /// <summary>Marks a slot whose field the record did not bring (as opposed to a null value).</summary>
         internal static readonly object Absent = new object();
 
+        private static readonly RecordField IdField = new RecordField("Id");
+
         private readonly RecordSchema _schema;
         private readonly object?[] _values;
 
@@ -51,7 +53,7 @@ namespace LmsSync.Core.Salesforce
         public string ObjectType { get; }
 
         /// <summary>The 18-character record Id, or null when the query did not select it.</summary>
-        public string? Id => GetString("Id");
+        public string? Id => SalesforceValue.ToText(this[IdField]);
 
         /// <summary>The fields the record brought, in the order the query first read them.</summary>
         public IReadOnlyDictionary<string, object?> Fields => new FieldView(this);
@@ -63,6 +65,17 @@ namespace LmsSync.Core.Salesforce
             get
             {
                 var value = ValueAt(_schema.SlotOf(field));
+                return ReferenceEquals(value, Absent) ? null : value;
+            }
+        }
+
+        /// <summary>The value of <paramref name="field"/>, as <see cref="this[string]"/> gives it, its slot found once per schema.</summary>
+        internal object? this[RecordField field]
+        {
+            [MethodImpl(Jit.Optimized)]
+            get
+            {
+                var value = ValueAt(field.SlotIn(_schema));
                 return ReferenceEquals(value, Absent) ? null : value;
             }
         }

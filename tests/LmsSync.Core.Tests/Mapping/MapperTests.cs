@@ -160,6 +160,24 @@ public class MapperTests
         Assert.False(desired.Fields.ContainsKey("birthdate"));
     }
 
+    [Fact]
+    public void A_text_two_fields_transform_alike_is_one_string_per_user_and_an_untransformed_one_is_the_record_s_own()
+    {
+        var mapper = new Mapper(LmsFieldCatalog.DefaultMapping(LmsKind.ISpring), LmsFieldCatalog.ISpring, LmsCapabilities.For(LmsKind.ISpring));
+        var lowered = mapper.Map(Sf.Record(Sf.Id(1), ("Email", "Ann.Lee@Acme.com"), ("FirstName", "ann.lee@acme.com")));
+        var plain = Sf.Record(Sf.Id(2), ("Email", "bob@acme.com"));
+        var kept = mapper.Map(plain);
+
+        // login and email both lower Email: one string, not two.
+        Assert.Equal("ann.lee@acme.com", lowered.Email);
+        Assert.Same(lowered.Email, lowered.Login);
+        Assert.Same(lowered.Email, lowered.Fields["login"].Value);
+        // Only texts made by the mapping are shared: a first name that happens to be equal stays the record's own string.
+        Assert.Same(lowered.Source.Record["FirstName"], lowered.Fields["first_name"].Value);
+        Assert.Same(plain.Record["Email"], kept.Email);
+        Assert.Same(plain.Record["Email"], kept.Login);
+    }
+
     private static string?[] Names(IReadOnlyList<MappedValue> values)
     {
         var names = new string?[values.Count];

@@ -34,7 +34,7 @@ namespace LmsSync.Core.Sync
             _usersById = new Dictionary<string, LmsUser>(users, StringComparer.Ordinal);
             _linkBySalesforceId = new Dictionary<string, Link>(linkCount, SalesforceKeyComparer.Instance);
             _linkByLmsId = new Dictionary<string, Link>(linkCount, StringComparer.Ordinal);
-            _bySalesforceIdField = new UserIndex(StringComparer.Ordinal, 0);
+            _bySalesforceIdField = new UserIndex(SalesforceKeyComparer.Instance, 0);
             _byEmail = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
             _byLogin = new UserIndex(StringComparer.OrdinalIgnoreCase, users);
             // Three independent groups of tables, filled at the same time for a large snapshot (a good 100 ms of CPU for
@@ -48,7 +48,7 @@ namespace LmsSync.Core.Sync
             foreach (var user in users)
             {
                 _usersById[user.LmsId] = user;
-                if (!string.IsNullOrWhiteSpace(user.SalesforceId)) _bySalesforceIdField.Add(SalesforceIds.Key(user.SalesforceId!), user);
+                _bySalesforceIdField.Add(user.SalesforceId, user);
             }
         }
 
@@ -74,26 +74,26 @@ namespace LmsSync.Core.Sync
         }
 
         [MethodImpl(Jit.Optimized)]
-        public MatchResult Match(DesiredUser user) => MatchByKey(user.Source.SalesforceKey, user.Email, user.Login);
+        public MatchResult Match(DesiredUser user) => MatchById(user.SalesforceId, user.Email, user.Login);
 
         public MatchResult Match(string salesforceId, string? email, string? login)
         {
             if (salesforceId == null) throw new ArgumentNullException(nameof(salesforceId));
-            return MatchByKey(SalesforceIds.Key(salesforceId), email, login);
+            return MatchById(salesforceId, email, login);
         }
 
         [MethodImpl(Jit.Optimized)]
-        private MatchResult MatchByKey(string key, string? email, string? login)
+        private MatchResult MatchById(string salesforceId, string? email, string? login)
         {
             var stale = false;
-            if (_linkBySalesforceId.TryGetValue(key, out var link))
+            if (_linkBySalesforceId.TryGetValue(salesforceId, out var link))
             {
                 if (_usersById.TryGetValue(link.LmsId, out var linked)) return MatchResult.Matched(MatchMethod.Link, linked, isLinked: true, staleLink: false);
                 stale = true;
             }
-            return Decide(MatchMethod.SalesforceIdField, _bySalesforceIdField.Find(key), key, stale)
-                ?? Decide(MatchMethod.Email, _byEmail.Find(email), key, stale)
-                ?? Decide(MatchMethod.Login, _byLogin.Find(login), key, stale)
+            return Decide(MatchMethod.SalesforceIdField, _bySalesforceIdField.Find(salesforceId), salesforceId, stale)
+                ?? Decide(MatchMethod.Email, _byEmail.Find(email), salesforceId, stale)
+                ?? Decide(MatchMethod.Login, _byLogin.Find(login), salesforceId, stale)
                 ?? MatchResult.None(stale);
         }
 
@@ -106,14 +106,14 @@ namespace LmsSync.Core.Sync
         public LmsUser? UserById(string lmsId) => _usersById.TryGetValue(lmsId, out var user) ? user : null;
 
         [MethodImpl(Jit.Optimized)]
-        private MatchResult? Decide(MatchMethod method, IReadOnlyList<LmsUser> candidates, string salesforceKey, bool stale)
+        private MatchResult? Decide(MatchMethod method, IReadOnlyList<LmsUser> candidates, string salesforceId, bool stale)
         {
             if (candidates.Count == 0) return null;
             if (candidates.Count > 1)
                 return MatchResult.Disputed(method, candidates, $"{candidates.Count} LMS users match by {Describe(method)}: {Name(candidates)}", stale);
             var user = candidates[0];
             var owner = LinkOf(user.LmsId);
-            if (owner != null && !SalesforceKeyComparer.Instance.Equals(owner.SalesforceId, salesforceKey))
+            if (owner != null && !SalesforceKeyComparer.Instance.Equals(owner.SalesforceId, salesforceId))
                 return MatchResult.Disputed(method, candidates,
                     $"LMS user {Name(candidates)} matches by {Describe(method)} but is already linked to Salesforce user {owner.SalesforceId}", stale);
             return MatchResult.Matched(method, user, isLinked: owner != null, staleLink: stale);

@@ -11,22 +11,22 @@ namespace LmsSync.Core.Sync
     public sealed class SourceUser
     {
         private static readonly IReadOnlyList<string> NoGroups = new string[0];
+        private static readonly RecordField IsActiveField = new RecordField("IsActive");
+        private static readonly RecordField NameField = new RecordField("Name");
+        private static readonly RecordField FirstNameField = new RecordField("FirstName");
+        private static readonly RecordField LastNameField = new RecordField("LastName");
 
         [MethodImpl(Jit.Optimized)]
         public SourceUser(SalesforceRecord record, IReadOnlyList<string>? publicGroups = null)
         {
             Record = record ?? throw new ArgumentNullException(nameof(record));
             SalesforceId = record.Id ?? throw new ArgumentException("A Salesforce user needs its Id selected.", nameof(record));
-            SalesforceKey = SalesforceIds.Key(SalesforceId);
             PublicGroups = publicGroups ?? NoGroups;
             IsActive = ReadIsActive(record);
         }
 
         public SalesforceRecord Record { get; }
         public string SalesforceId { get; }
-
-        /// <summary>The Id's first 15 characters: the key the planner compares ids by (see <see cref="SalesforceIds"/>).</summary>
-        internal string SalesforceKey { get; }
 
         /// <summary>Names of the Salesforce public groups the user is a member of.</summary>
         public IReadOnlyList<string> PublicGroups { get; }
@@ -41,16 +41,16 @@ namespace LmsSync.Core.Sync
         {
             get
             {
-                var name = Record.GetString("Name");
+                var name = SalesforceValue.ToText(Record[NameField]);
                 if (!string.IsNullOrWhiteSpace(name)) return name!;
-                var joined = (Record.GetString("FirstName") + " " + Record.GetString("LastName")).Trim();
+                var joined = (SalesforceValue.ToText(Record[FirstNameField]) + " " + SalesforceValue.ToText(Record[LastNameField])).Trim();
                 return joined.Length > 0 ? joined : SalesforceId;
             }
         }
 
         private static bool ReadIsActive(SalesforceRecord record)
         {
-            switch (record["IsActive"])
+            switch (record[IsActiveField])
             {
                 case bool b: return b;
                 case string s when bool.TryParse(s.Trim(), out var parsed): return parsed;

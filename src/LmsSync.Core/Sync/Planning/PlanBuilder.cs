@@ -115,7 +115,7 @@ namespace LmsSync.Core.Sync
                     var user = evaluation[i];
                     var match = _matcher.Match(user.Desired);
                     var entry = entries[i] = new PlanEntry(user.User, user.Verdict, user.Desired, user.ScopeReason, match);
-                    if (read.TryGetValue(user.User.SalesforceKey, out var first) && first != i)
+                    if (read.TryGetValue(user.User.SalesforceId, out var first) && first != i)
                         entry.Row = Rows.Skip(entry, "this Salesforce user was read twice; only the first record counts");
                     decide.DecideUnsynced(entry);
                 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using LmsSync.Core.Salesforce;
 
 namespace LmsSync.Core.Sync
 {
@@ -13,7 +14,7 @@ namespace LmsSync.Core.Sync
     {
         private static readonly string[] DateOnly = { "yyyy-MM-dd" };
 
-        private readonly string? _field;
+        private readonly RecordField? _field;
         private readonly TimeZoneInfo _zone;
 
         public TerminationPolicy(SyncOptions options, DateTimeOffset now)
@@ -21,7 +22,7 @@ namespace LmsSync.Core.Sync
             if (options == null) throw new ArgumentNullException(nameof(options));
             _field = options.TerminationDateAction == TerminationDateAction.None || string.IsNullOrWhiteSpace(options.TerminationDateField)
                 ? null
-                : options.TerminationDateField;
+                : new RecordField(options.TerminationDateField!);
             _zone = TimeZoneResolver.Resolve(options.TimeZone);
             Today = TimeZoneInfo.ConvertTime(now, _zone).Date;
         }
