@@ -16,6 +16,9 @@ public sealed class ISpringUserRecord
     public DateTimeOffset AddedDate { get; init; }
     public DateTimeOffset? LastLoginDate { get; set; }
 
+    /// <summary>This user as the last <c>/users/v2</c> page showed it (see <see cref="ISpringRendering"/>); never copied.</summary>
+    internal ISpringRendering? Listed { get; set; }
+
     public string Login => Fields.TryGetValue("login", out var v) ? v : "";
     public string Email => Fields.TryGetValue("email", out var v) ? v : "";
 }

@@ -60,14 +60,15 @@ public sealed partial class ISpringStore
 
         public bool Matches(ISpringUserRecord u)
         {
-            if (!Any(_departments, u.DepartmentId) || !Any(_logins, u.Login) || !Any(_emails, u.Email) || !Any(_userIds, u.UserId)) return false;
+            // A kind not asked for costs nothing: Login and Email are lookups in the user's fields, and a page filtered
+            // by department tests every user from the cursor on until the page is full.
+            if ((_departments != null && !_departments.Contains(u.DepartmentId)) || (_logins != null && !_logins.Contains(u.Login)) ||
+                (_emails != null && !_emails.Contains(u.Email)) || (_userIds != null && !_userIds.Contains(u.UserId))) return false;
             if (_groupMembers != null && !_groupMembers.Contains(u.UserId)) return false;
             foreach (var (field, values) in _profileFields)
                 if (!values.Contains(u.Fields.TryGetValue(field, out var v) ? v : "")) return false;
             return true;
         }
-
-        private static bool Any(HashSet<string>? wanted, string value) => wanted == null || wanted.Contains(value);
 
         private static HashSet<string>? Set(IReadOnlyList<string> values) =>
             values.Count == 0 ? null : new HashSet<string>(values, StringComparer.OrdinalIgnoreCase);

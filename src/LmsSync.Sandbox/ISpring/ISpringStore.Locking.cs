@@ -29,6 +29,7 @@ public sealed partial class ISpringStore
     private Held Writing()
     {
         _lock.EnterWriteLock();
+        _writes++;
         return new Held(_lock, write: true);
     }
 

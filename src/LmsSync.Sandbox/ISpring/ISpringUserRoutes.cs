@@ -18,14 +18,14 @@ internal static class ISpringUserRoutes
         api.MapGet("/users/v2", (HttpContext http) =>
         {
             var (pageSize, after) = ISpringPaging.Read(http.Request, emulator.Behaviour);
-            var page = store.ListUsers(ISpringRequest.Filter(http.Request), after, pageSize, out var more);
-            var shape = emulator.Behaviour.FieldsShape;
+            var page = store.ListUsersRendered(ISpringRequest.Filter(http.Request), after, pageSize, emulator.Behaviour.FieldsShape, out var more);
             return ISpringWire.Ok(w =>
             {
                 w.WriteStartObject();
-                w.WritePropertyName("userProfiles");
-                WriteUsers(w, page, shape);
-                if (more) w.WriteString("nextPageToken", ISpringPaging.Encode(page[^1].User.Sequence));
+                w.WriteStartArray("userProfiles");
+                foreach (var user in page) w.WriteRawValue(user.Json, skipInputValidation: true);
+                w.WriteEndArray();
+                if (more) w.WriteString("nextPageToken", ISpringPaging.Encode(page[^1].Sequence));
                 w.WriteEndObject();
             });
         });

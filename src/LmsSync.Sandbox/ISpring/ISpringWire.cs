@@ -1,11 +1,10 @@
 using System;
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using LmsSync.Sandbox.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -47,19 +46,9 @@ internal sealed class ISpringResult(int status, JsonNode? body) : IResult
 /// </summary>
 internal sealed class ISpringWrittenResult(Action<Utf8JsonWriter> write) : IResult
 {
-    /// <summary>Larger buffers are not kept (one odd answer should not pin its memory for the Sandbox's life).</summary>
-    private const int KeptCapacity = 4 * 1024 * 1024;
-
-    /// <summary>
-    /// Buffers of earlier answers, reused: a fresh one grew from 256 bytes by doubling through every 700 KB user page
-    /// (eight copies, four of them large-object allocations), a cost the client's read waited on. At most one per
-    /// answer being written at once.
-    /// </summary>
-    private static readonly ConcurrentBag<ArrayBufferWriter<byte>> Buffers = new();
-
     public async Task ExecuteAsync(HttpContext http)
     {
-        var buffer = Buffers.TryTake(out var kept) ? kept : new ArrayBufferWriter<byte>(64 * 1024);
+        var buffer = ResponseBuffers.Rent();
         try
         {
             using (var writer = new Utf8JsonWriter(buffer)) write(writer);
@@ -76,8 +65,7 @@ internal sealed class ISpringWrittenResult(Action<Utf8JsonWriter> write) : IResu
         }
         finally
         {
-            buffer.ResetWrittenCount();
-            if (buffer.Capacity <= KeptCapacity) Buffers.Add(buffer);
+            ResponseBuffers.Return(buffer);
         }
     }
 }

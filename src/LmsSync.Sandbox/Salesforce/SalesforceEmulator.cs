@@ -55,6 +55,9 @@ public sealed class SalesforceEmulator : ISandboxEmulator
     internal QueryCursorStore Cursors { get; } = new();
     internal BulkJobStore BulkJobs { get; } = new();
 
+    /// <summary>Bulk result pages as sent, for later jobs over the same rows.</summary>
+    internal BulkPageCache BulkPages { get; } = new();
+
     /// <summary>Shortcuts that add Salesforce-shaped fault rules to the shared injector.</summary>
     public SalesforceFaults Faults { get; }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using LmsSync.Sandbox.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace LmsSync.Sandbox.Scim;
@@ -12,6 +13,7 @@ internal static class ScimHttp
 {
     // Relaxed escaping: quotes and apostrophes as a SCIM client expects to read them ("W/\"1\"", not "W/\u00221\u0022").
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = Options.Encoder };
 
     /// <summary>Runs a handler behind the bearer-token check, turning <see cref="ScimError"/> into the RFC 7644 §3.12 error answer.</summary>
     public static async Task Handle(HttpContext http, ScimService service, Func<Task> handler)
@@ -47,7 +49,7 @@ internal static class ScimHttp
                 ["status"] = 409,
                 ["detail"] = error.Detail,
             };
-            await WriteBody(http, problem, "application/problem+json; charset=utf-8");
+            await WriteBody(http, Utf8(problem), "application/problem+json; charset=utf-8");
             return;
         }
         await Write(http, behaviour, error.Status, ErrorBody(error));
@@ -68,13 +70,52 @@ internal static class ScimHttp
     public static Task Write(HttpContext http, ScimBehaviour behaviour, int status, JsonObject body)
     {
         http.Response.StatusCode = status;
-        return WriteBody(http, body, (behaviour.PlainJsonContentType ? "application/json" : "application/scim+json") + "; charset=utf-8");
+        return WriteBody(http, Utf8(body), ContentType(behaviour));
     }
 
-    private static async Task WriteBody(HttpContext http, JsonObject body, string contentType)
+    /// <summary>
+    /// A ListResponse (RFC 7644 §3.4.2) around resources already serialized: the same bytes as serializing the whole
+    /// answer as one tree (the same encoder, no whitespace), written into a reused buffer.
+    /// </summary>
+    public static async Task WriteList(HttpContext http, ScimBehaviour behaviour, ScimPage page)
     {
-        // Straight to UTF-8 (the same writer and encoder as ToJsonString, without the string in between).
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Options);
+        var buffer = ResponseBuffers.Rent();
+        try
+        {
+            using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                json.WriteStartObject();
+                json.WriteStartArray("schemas");
+                json.WriteStringValue(ScimSchemas.ListResponseUri);
+                json.WriteEndArray();
+                json.WriteNumber("totalResults", page.TotalResults);
+                json.WriteNumber("itemsPerPage", page.Resources.Count);
+                json.WriteNumber("startIndex", page.StartIndex);
+                // RFC 7644 §3.4.2: "Resources" may be left out when empty (count=0, or nothing matches).
+                if (page.Resources.Count > 0)
+                {
+                    json.WriteStartArray("Resources");
+                    foreach (var resource in page.Resources) json.WriteRawValue(resource, skipInputValidation: true);
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            http.Response.StatusCode = 200;
+            await WriteBody(http, buffer.WrittenMemory, ContentType(behaviour));
+        }
+        finally
+        {
+            ResponseBuffers.Return(buffer);
+        }
+    }
+
+    /// <summary>A resource or answer as UTF-8 JSON, as every answer is written (the same writer and encoder as ToJsonString, without the string in between).</summary>
+    public static byte[] Utf8(JsonNode body) => JsonSerializer.SerializeToUtf8Bytes(body, Options);
+
+    private static string ContentType(ScimBehaviour behaviour) => (behaviour.PlainJsonContentType ? "application/json" : "application/scim+json") + "; charset=utf-8";
+
+    private static async Task WriteBody(HttpContext http, ReadOnlyMemory<byte> bytes, string contentType)
+    {
         http.Response.ContentType = contentType;
         http.Response.ContentLength = bytes.Length;
         await http.Response.Body.WriteAsync(bytes, http.RequestAborted);

@@ -17,14 +17,19 @@ internal sealed class ScimProjection
     private readonly Level? _include;
     private readonly Level? _exclude;
 
-    private ScimProjection(Level? include, Level? exclude)
+    private ScimProjection(Level? include, Level? exclude, string key)
     {
         _include = include;
         _exclude = exclude;
+        Key = key;
     }
 
+    /// <summary>The two lists as asked (the first one's length first, so no two pairs share a key): equal keys project alike.</summary>
+    public string Key { get; }
+
     public static ScimProjection Parse(ScimResourceType type, string? attributes, string? excludedAttributes) =>
-        new(Tree(type, attributes), Tree(type, excludedAttributes));
+        new(Tree(type, attributes), Tree(type, excludedAttributes),
+            (attributes?.Length ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + attributes + "|" + excludedAttributes);
 
     public JsonObject Apply(JsonObject resource)
     {

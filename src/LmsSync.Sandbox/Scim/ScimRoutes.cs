@@ -21,7 +21,7 @@ internal static class ScimRoutes
         routes.MapGet(Prefix + "/ServiceProviderConfig", (HttpContext http) => ScimHttp.Handle(http, service, () =>
             ScimHttp.Write(http, service.Behaviour, 200, ScimDiscovery.ServiceProviderConfig(service.Behaviour, Endpoint()))));
         routes.MapGet(Prefix + "/ResourceTypes", (HttpContext http) => ScimHttp.Handle(http, service, () =>
-            ScimHttp.Write(http, service.Behaviour, 200, ListResponse(new[] { ScimSchemas.UserType, ScimSchemas.GroupType }.Select(t => ScimDiscovery.ResourceType(t, Endpoint())).ToArray(), 2, 1))));
+            ScimHttp.WriteList(http, service.Behaviour, ListResponse(new[] { ScimSchemas.UserType, ScimSchemas.GroupType }.Select(t => ScimDiscovery.ResourceType(t, Endpoint())).ToArray()))));
         routes.MapGet(Prefix + "/ResourceTypes/{name}", (HttpContext http, string name) => ScimHttp.Handle(http, service, () =>
         {
             var type = new[] { ScimSchemas.UserType, ScimSchemas.GroupType }.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
@@ -30,7 +30,7 @@ internal static class ScimRoutes
         }));
         var schemas = new[] { ScimSchemas.User, ScimSchemas.EnterpriseUser, ScimSchemas.WelcomeExtension, ScimSchemas.Group };
         routes.MapGet(Prefix + "/Schemas", (HttpContext http) => ScimHttp.Handle(http, service, () =>
-            ScimHttp.Write(http, service.Behaviour, 200, ListResponse(schemas.Select(s => ScimDiscovery.Schema(s, Endpoint())).ToArray(), schemas.Length, 1))));
+            ScimHttp.WriteList(http, service.Behaviour, ListResponse(schemas.Select(s => ScimDiscovery.Schema(s, Endpoint())).ToArray()))));
         routes.MapGet(Prefix + "/Schemas/{id}", (HttpContext http, string id) => ScimHttp.Handle(http, service, () =>
         {
             var schema = schemas.FirstOrDefault(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase)) ?? throw ScimError.NotFound($"No schema '{id}'.");
@@ -106,23 +106,11 @@ internal static class ScimRoutes
         var projection = Projection(request, type);
         var page = service.List(type, ScimHttp.Query(request, "filter"), ScimHttp.IntQuery(request, "startIndex") ?? 1,
             ScimHttp.IntQuery(request, "count"), ScimHttp.Query(request, "sortBy"), ScimHttp.Query(request, "sortOrder"), baseUrl, projection);
-        var resources = page.Resources.Select(projection.Apply).ToArray();
-        return ScimHttp.Write(http, service.Behaviour, 200, ListResponse(resources, page.TotalResults, page.StartIndex));
+        return ScimHttp.WriteList(http, service.Behaviour, page);
     }
 
-    private static JsonObject ListResponse(JsonObject[] resources, int total, int startIndex)
-    {
-        var list = new JsonObject
-        {
-            ["schemas"] = new JsonArray(JsonValue.Create(ScimSchemas.ListResponseUri)),
-            ["totalResults"] = total,
-            ["itemsPerPage"] = resources.Length,
-            ["startIndex"] = startIndex,
-        };
-        // RFC 7644 §3.4.2: "Resources" may be left out when empty (count=0, or nothing matches).
-        if (resources.Length > 0) list["Resources"] = new JsonArray(resources.Cast<JsonNode>().ToArray());
-        return list;
-    }
+    /// <summary>A whole list on one page (the discovery endpoints).</summary>
+    private static ScimPage ListResponse(JsonObject[] resources) => new(resources.Select(ScimHttp.Utf8).ToList(), resources.Length, 1);
 
     /// <summary>A written resource as it is now (a later write may already have changed it), with that version's ETag.</summary>
     private static Task WriteResource(HttpContext http, ScimService service, ScimResourceType type, ScimStored stored, int status, string baseUrl)

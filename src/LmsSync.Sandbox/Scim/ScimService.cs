@@ -10,16 +10,17 @@ using LmsSync.Sandbox.Hosting;
 
 namespace LmsSync.Sandbox.Scim;
 
-/// <summary>A page of a list: the resources of this page as the client sees them, and how many match in all.</summary>
-internal sealed record ScimPage(IReadOnlyList<JsonObject> Resources, int TotalResults, int StartIndex);
+/// <summary>A page of a list: the resources of this page as the client sees them (UTF-8 JSON, projected), and how many match in all.</summary>
+internal sealed record ScimPage(IReadOnlyList<byte[]> Resources, int TotalResults, int StartIndex);
 
 /// <summary>
 /// The SCIM service provider's behaviour, independent of HTTP (the routes and /Bulk both use it): list with
 /// filter/sort/paging, create with uniqueness, replace, patch, delete, optimistic locking, welcome emails.
 /// Reads (lists, a resource by id, the token check, the switches) run at once, as a real service serves concurrent
 /// GETs; each write (one request, or one operation of a /Bulk) runs alone, so no read sees it half done. Nothing a
-/// read touches is filled lazily (the store's order and the key index are kept by the writes), and the stored JSON
-/// trees are only read by reads (System.Text.Json nodes read safely from several threads since .NET 8).
+/// read touches is filled lazily (the store's order and the key index are kept by the writes), but for a user's
+/// list rendering (<see cref="ScimStored.Listed"/>: an immutable object swapped whole, keyed by all it is made of), and
+/// the stored JSON trees are only read by reads (System.Text.Json nodes read safely from several threads since .NET 8).
 /// </summary>
 internal sealed class ScimService
 {
@@ -98,7 +99,7 @@ internal sealed class ScimService
     /// <remarks>
     /// The page's resources are rendered without the top-level attributes <paramref name="projection"/> leaves out
     /// (copying every attribute of 100 users, their groups and meta, to drop most of them was most of a projected
-    /// page's cost); the caller still applies the projection, so the answer is the same.
+    /// page's cost), then projected and serialized; a user's serialized form is kept for the next list (see <see cref="Listed"/>).
     /// </remarks>
     public ScimPage List(ScimResourceType type, string? filter, int startIndex, int? count, string? sortBy, string? sortOrder, string baseUrl, ScimProjection projection)
     {
@@ -132,9 +133,27 @@ internal sealed class ScimService
             var start = Math.Max(1, startIndex);
             var cap = Math.Min(_behaviour.MaxPageSize, _behaviour.FilterMaxResults);
             var take = Math.Clamp(count ?? cap, 0, cap);
-            var page = matches.Skip(start - 1).Take(take).Select(stored => ScimOutput.Resource(type, stored, baseUrl, _behaviour, _store, quirks: true, returns: projection.Returns)).ToList();
+            var page = matches.Skip(start - 1).Take(take).Select(stored => Listed(type, stored, baseUrl, projection)).ToList();
             return new ScimPage(page, matches.Count, start);
         });
+    }
+
+    /// <summary>
+    /// A resource of a list page as UTF-8 JSON, projected. A user's is kept with it (<see cref="ScimStored.Listed"/>)
+    /// and used again while its <see cref="ScimRenderKey"/> holds; a read keeps the one it made (reads run at once, and
+    /// each makes the same bytes from the same state). Groups are rendered each time: a group shows its members'
+    /// display names, which change with the users, and the client lists the few groups without their members.
+    /// </summary>
+    private byte[] Listed(ScimResourceType type, ScimStored stored, string baseUrl, ScimProjection projection)
+    {
+        if (!ReferenceEquals(type, ScimSchemas.UserType)) return Render();
+        var key = new ScimRenderKey(stored.Version, _store.GroupsVersion, _behaviour, baseUrl, projection.Key);
+        if (stored.Listed is { } kept && kept.Key == key) return kept.Utf8;
+        var utf8 = Render();
+        stored.Listed = new ScimRendering(key, utf8);
+        return utf8;
+
+        byte[] Render() => ScimHttp.Utf8(projection.Apply(ScimOutput.Resource(type, stored, baseUrl, _behaviour, _store, quirks: true, returns: projection.Returns)));
     }
 
     /// <summary>One resource as the client sees it, with the ETag of that same version.</summary>
@@ -274,10 +293,8 @@ internal sealed class ScimService
 
     private void Commit(ScimResourceType type, ScimStored stored, JsonObject data)
     {
-        stored.Data = data;
+        _store.Replace(type, stored, data, _context.Clock.UtcNow);
         _keys.Put(type, stored);
-        stored.Version++;
-        stored.LastModified = _context.Clock.UtcNow;
     }
 
     /// <summary>The welcome-email extension is write-only: read its switch, keep it out of the stored resource.</summary>

@@ -15,6 +15,9 @@ internal sealed class ScimStored(string id, long sequence, JsonObject data, Date
     public DateTimeOffset LastModified { get; set; } = created;
     public int Version { get; set; } = 1;
 
+    /// <summary>This user as the last list page showed it (see <see cref="ScimRendering"/>); null until listed.</summary>
+    public ScimRendering? Listed { get; set; }
+
     /// <summary>The weak ETag of this version (RFC 7644 §3.14 allows weak ones).</summary>
     public string ETag => $"W/\"{Version}\"";
 }
@@ -35,6 +38,9 @@ internal sealed class ScimStore
 
     public List<ScimWelcomeEmail> WelcomeEmails { get; } = new();
 
+    /// <summary>Goes up whenever a group is added, changed or removed: a user's rendering shows the groups it is in.</summary>
+    public long GroupsVersion { get; private set; }
+
     public IReadOnlyDictionary<string, ScimStored> Of(ScimResourceType type) => All(type);
 
     /// <summary>The resources in creation order (so paging is stable): a list answer slices it instead of sorting 100,000 users a page.</summary>
@@ -46,6 +52,7 @@ internal sealed class ScimStore
         All(type).Add(stored.Id, stored);
         // Sequences only grow, so the newest goes last.
         OrderedList(type).Add(stored);
+        GroupsChanged(type);
         return stored;
     }
 
@@ -54,6 +61,16 @@ internal sealed class ScimStore
         if (!All(type).Remove(id, out var stored)) return;
         var ordered = OrderedList(type);
         ordered.RemoveAt(ordered.BinarySearch(stored, BySequence));
+        GroupsChanged(type);
+    }
+
+    /// <summary>A resource's new data: a new version, modified now. Every change of a stored resource comes through here.</summary>
+    public void Replace(ScimResourceType type, ScimStored stored, JsonObject data, DateTimeOffset now)
+    {
+        stored.Data = data;
+        stored.Version++;
+        stored.LastModified = now;
+        GroupsChanged(type);
     }
 
     public void Clear()
@@ -88,6 +105,11 @@ internal sealed class ScimStore
             var n = (start + i).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
             AddUser(null, $"{prefix}{n}@lms.example", "Seed", "User " + n, null, null, now);
         }
+    }
+
+    private void GroupsChanged(ScimResourceType type)
+    {
+        if (ReferenceEquals(type, ScimSchemas.GroupType)) GroupsVersion++;
     }
 
     private Dictionary<string, ScimStored> All(ScimResourceType type) => ReferenceEquals(type, ScimSchemas.UserType) ? _users : _groups;

@@ -197,7 +197,7 @@ internal sealed class BulkQueryEndpoint(SalesforceEmulator emulator)
         headers["Sforce-NumberOfRecords"] = (end - offset).ToString(CultureInfo.InvariantCulture);
         // The string "null" on the last page, as Salesforce sends it (clients loop while locator != "null").
         headers["Sforce-Locator"] = end < result.RowCount ? EncodeLocator(end) : NoMoreResults;
-        await CsvPageWriter.WriteAsync(call.Http, job, result, offset, end);
+        await CsvPageWriter.WriteAsync(call.Http, job, result, offset, end, emulator.BulkPages);
         emulator.OnQueryPageServed();
     }
 

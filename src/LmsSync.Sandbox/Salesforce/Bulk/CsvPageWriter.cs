@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using LmsSync.Sandbox.Salesforce.Rest;
 using LmsSync.Sandbox.Salesforce.Soql;
@@ -13,7 +14,8 @@ namespace LmsSync.Sandbox.Salesforce.Bulk;
 /// <summary>
 /// Writes one page of a Bulk 2.0 result as CSV (salesforce-api.md §5.3): a header of the field paths as
 /// selected, then one line per record; every value quoted (RFC 4180, <c>""</c> escapes a quote), null as an
-/// empty field; UTF-8 without BOM; gzip when the client accepts it. Written in chunks, not held whole.
+/// empty field; UTF-8 without BOM; gzip when the client accepts it. Written in chunks as it is made; the bytes sent are
+/// kept (<see cref="BulkPageCache"/>) and sent again for the same page of a later job over the same rows.
 /// </summary>
 /// <remarks>
 /// A page is 50,000 rows of some twenty values, so each value is formatted straight into one reused character
@@ -23,18 +25,27 @@ internal static class CsvPageWriter
 {
     private const int FlushChars = 32 * 1024;
 
-    public static async Task WriteAsync(HttpContext http, BulkJob job, SoqlResult result, int offset, int end)
+    public static async Task WriteAsync(HttpContext http, BulkJob job, SoqlResult result, int offset, int end, BulkPageCache pages)
     {
         http.Response.ContentType = "text/csv";
-        Stream stream = http.Response.Body;
-        GZipStream? gzip = null;
-        if (RestResponse.AcceptsGzip(http.Request.Headers.AcceptEncoding))
+        var gzip = RestResponse.AcceptsGzip(http.Request.Headers.AcceptEncoding);
+        if (gzip)
         {
             http.Response.Headers.ContentEncoding = "gzip";
             http.Response.Headers.Vary = "Accept-Encoding";
-            gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-            stream = gzip;
         }
+        var key = new BulkPageKey(result, job.Delimiter, job.LineBreak, offset, end, gzip);
+        if (pages.Find(key) is { } kept)
+        {
+            await http.Response.Body.WriteAsync(kept);
+            return;
+        }
+
+        // What goes to the wire is also kept, for the next job over the same rows.
+        var captured = new CapturingStream(http.Response.Body);
+        Stream stream = captured;
+        GZipStream? compressed = gzip ? new GZipStream(captured, CompressionLevel.Fastest, leaveOpen: true) : null;
+        if (compressed is not null) stream = compressed;
 
         var line = new Chunk(FlushChars * 2);
         var columns = result.Columns.Count;
@@ -55,7 +66,37 @@ internal static class CsvPageWriter
             if (line.Length >= FlushChars) await stream.WriteAsync(line.TakeUtf8());
         }
         await stream.WriteAsync(line.TakeUtf8());
-        if (gzip is not null) await gzip.DisposeAsync();
+        if (compressed is not null) await compressed.DisposeAsync();
+        pages.Keep(key, captured.Captured());
+    }
+
+    /// <summary>Writes through to the response and keeps a copy of every byte written.</summary>
+    private sealed class CapturingStream(Stream inner) : Stream
+    {
+        private readonly MemoryStream _copy = new();
+
+        public byte[] Captured() => _copy.ToArray();
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _copy.Write(buffer.Span);
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("The response is written asynchronously.");
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+        public override void Flush() => throw new NotSupportedException("The response is written asynchronously.");
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A growable character buffer that values are quoted and formatted into.</summary>

@@ -33,6 +33,9 @@ public sealed class SoqlResult
         _columnPaths = query.Columns.ToArray();
     }
 
+    /// <summary>The org as the query saw it (a write makes a new snapshot): lookups in the rows' values read it.</summary>
+    internal OrgSnapshot Snapshot => _snapshot;
+
     /// <summary>The queried object in canonical casing.</summary>
     public string ObjectName { get; }
 

@@ -210,6 +210,82 @@ public class SalesforceBulkQueryTests
         Assert.True(compressed.Length < expected.Length / 2, $"{compressed.Length} of {expected.Length} bytes");
     }
 
+    /// <summary>Every page of a completed job, as received (still gzipped when asked so).</summary>
+    private static async Task<List<byte[]>> PagesAsync(SfSandbox sf, string token, string id, bool gzip)
+    {
+        var pages = new List<byte[]>();
+        string? locator = null;
+        do
+        {
+            using var page = await ResultsAsync(sf, token, id, "?maxRecords=200" + (locator is null ? "" : "&locator=" + locator), gzip);
+            Assert.Equal(200, (int)page.StatusCode);
+            Assert.Equal(gzip ? new[] { "gzip" } : Array.Empty<string>(), page.Content.Headers.ContentEncoding);
+            pages.Add(await page.Content.ReadAsByteArrayAsync());
+            locator = Header(page, "Sforce-Locator");
+        }
+        while (locator != "null");
+        return pages;
+    }
+
+    /// <summary>The job's pages made afresh by the CSV writer, with nothing kept to send again.</summary>
+    private static async Task<List<byte[]>> FreshPagesAsync(SfSandbox sf, string id, bool gzip)
+    {
+        var job = sf.Emulator.BulkJobs.Find(id)!;
+        var pages = new List<byte[]>();
+        for (var offset = 0; offset < job.Result!.RowCount; offset += 200)
+        {
+            var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            if (gzip) http.Request.Headers.AcceptEncoding = "gzip";
+            using var body = new MemoryStream();
+            http.Response.Body = body;
+            await LmsSync.Sandbox.Salesforce.Bulk.CsvPageWriter.WriteAsync(http, job, job.Result, offset, Math.Min(offset + 200, job.Result.RowCount), new LmsSync.Sandbox.Salesforce.Bulk.BulkPageCache());
+            pages.Add(body.ToArray());
+        }
+        return pages;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_later_job_over_the_same_rows_gets_the_pages_sent_before_and_after_a_write_pages_made_afresh(bool gzip)
+    {
+        await using var sf = await SfSandbox.StartAsync(Users);
+        var token = await sf.SignInAsync();
+        const string soql = "SELECT Id, Title, Email, Manager.Email, SystemModstamp FROM User ORDER BY Id";
+        var rows = sf.Emulator.Org.Rows("User", false).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        int Page(string id) => rows.FindIndex(r => r.Id == id) / 200;
+        // A user on one of the first pages whose manager is on another page.
+        var managed = Enumerable.Range(0, 600).First(i => rows[i]["ManagerId"] is string m && Page(m) != i / 200);
+        var first = await PagesAsync(sf, token, await CompleteAsync(sf, token, soql), gzip);
+        var again = await PagesAsync(sf, token, await CompleteAsync(sf, token, soql), gzip);
+
+        // A manager's new email changes the Manager.Email of the users under them (their rows stay the same objects),
+        // and a title changes one row on the last page.
+        var manager = (string)rows[managed]["ManagerId"]!;
+        sf.Emulator.UpdateUser(manager, new Dictionary<string, object?> { ["Email"] = "moved.manager@acme.example" });
+        sf.Emulator.UpdateUser(rows[^1].Id, new Dictionary<string, object?> { ["Title"] = "Changed \"title\", quoted" });
+        var changedId = await CompleteAsync(sf, token, soql);
+        var changed = await PagesAsync(sf, token, changedId, gzip);
+        var fresh = await FreshPagesAsync(sf, changedId, gzip);
+
+        Assert.Equal(4, first.Count);
+        Assert.Equal(first, again);
+        Assert.Equal(fresh, changed);
+        Assert.NotEqual(first[managed / 200], changed[managed / 200]);
+        Assert.NotEqual(first[^1], changed[^1]);
+        var text = Encoding.UTF8.GetString(gzip ? Inflate(changed[managed / 200]) : changed[managed / 200]);
+        Assert.Contains($"\"{rows[managed].Id}\"", text);
+        Assert.Contains("\"moved.manager@acme.example\"", text);
+    }
+
+    private static byte[] Inflate(byte[] compressed)
+    {
+        using var unzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var inflated = new MemoryStream();
+        unzip.CopyTo(inflated);
+        return inflated.ToArray();
+    }
+
     [Theory]
     [InlineData("SELECT COUNT() FROM User", "INVALIDJOB")]
     [InlineData("SELECT Id FROM User LIMIT 5 OFFSET 5", "INVALIDJOB")]
