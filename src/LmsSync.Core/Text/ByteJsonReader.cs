@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using System.Runtime.CompilerServices;
+using LmsSync.Core.Sync;
 using Newtonsoft.Json;
 
 namespace LmsSync.Core.Text
@@ -72,6 +74,7 @@ namespace LmsSync.Core.Text
         /// As <see cref="JsonReader.Skip"/> (same tokens passed, same checks, same failures), without decoding the strings
         /// passed: nobody reads them. The reader is left on the value's last token.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         internal void SkipValue()
         {
             _skipping = true;
@@ -85,6 +88,7 @@ namespace LmsSync.Core.Text
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         public override bool Read()
         {
             switch (CurrentState)
@@ -110,6 +114,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>A value where one must be; in an array just opened, its end.</summary>
+        [MethodImpl(Jit.Optimized)]
         private bool ReadValue()
         {
             SkipSpace();
@@ -155,6 +160,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>A property name and its colon; in an object just opened, its end.</summary>
+        [MethodImpl(Jit.Optimized)]
         private bool ReadProperty()
         {
             SkipSpace();
@@ -178,6 +184,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>After a value: a comma and the next member or element, or the end of the container.</summary>
+        [MethodImpl(Jit.Optimized)]
         private bool ReadAfterValue()
         {
             SkipSpace();
@@ -207,6 +214,7 @@ namespace LmsSync.Core.Text
         /// them, the bytes between escapes are decoded as they are (invalid UTF-8 becomes U+FFFD as StreamReader makes it:
         /// a segment always ends at an ASCII byte, which no multi-byte sequence swallows) and each escape adds its char.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         private string ReadString(bool isName)
         {
             var json = _json; // locals: the loop runs once per byte of every string
@@ -227,6 +235,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>The rest of a string from <paramref name="i"/>, the first backslash or control byte; its bytes so far are [start, i).</summary>
+        [MethodImpl(Jit.Optimized)]
         private string ReadEscapedString(int start, int i)
         {
             var count = 0;
@@ -281,6 +290,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>Appends the UTF-8 bytes [from, to) to the chars so far; a string has at most as many chars as bytes.</summary>
+        [MethodImpl(Jit.Optimized)]
         private int Decode(int from, int to, int count)
         {
             if (to == from) return count;
@@ -288,6 +298,7 @@ namespace LmsSync.Core.Text
             return count + Encoding.UTF8.GetChars(_json, from, to - from, _chars, count);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void Reserve(int length)
         {
             if (length <= _chars.Length) return;
@@ -297,6 +308,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>The four hex digits of a <c>\u</c> escape at <paramref name="at"/>.</summary>
+        [MethodImpl(Jit.Optimized)]
         private char Hex(int at)
         {
             if (at + 4 > _end) throw NotTaken();
@@ -315,6 +327,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary><c>true</c>, <c>false</c> or <c>null</c>, followed by a delimiter or the end.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void Literal(string literal)
         {
             if (_position + literal.Length > _end) throw NotTaken();
@@ -329,6 +342,7 @@ namespace LmsSync.Core.Text
         /// A number in JSON's grammar, followed by a delimiter or the end. An integer of at most 18 digits always fits a
         /// long, as JsonTextReader reads it; any other number's type and value are JsonTextReader's own.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         private void ReadNumber()
         {
             var start = _position;
@@ -366,6 +380,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>At least one digit from <paramref name="i"/>; the index after the last.</summary>
+        [MethodImpl(Jit.Optimized)]
         private int Digits(int i)
         {
             var first = i;
@@ -374,6 +389,7 @@ namespace LmsSync.Core.Text
             return i;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void ReadNumberAsTextReaderDoes(string number)
         {
             using (var reader = new JsonTextReader(new StringReader(number)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling })
@@ -386,12 +402,14 @@ namespace LmsSync.Core.Text
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool IsDigit(byte c) => c >= '0' && c <= '9';
 
         /// <summary>
         /// What may follow a scalar for both readers to agree: JSON whitespace, a comma, a closing bracket, or the end (the
         /// next read judges what the end means). JsonTextReader also takes '/' (a comment), ')' and other whitespace.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         private bool AtDelimiter()
         {
             if (_position >= _end) return true;
@@ -400,6 +418,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>JSON's four whitespace bytes; anything else (a comment, U+00A0, a NUL) is left to JsonTextReader.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void SkipSpace()
         {
             var json = _json;
@@ -414,6 +433,7 @@ namespace LmsSync.Core.Text
             _position = i;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static object[] BoxedIntegers(int count)
         {
             var boxed = new object[count];
@@ -421,6 +441,7 @@ namespace LmsSync.Core.Text
             return boxed;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private NotTakenException NotTaken() =>
             new NotTakenException(string.Format(CultureInfo.InvariantCulture, "Not plain JSON at byte {0}, path '{1}'.", _position, Path));
 

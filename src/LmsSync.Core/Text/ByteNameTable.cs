@@ -1,4 +1,6 @@
 using System.Text;
+using System.Runtime.CompilerServices;
+using LmsSync.Core.Sync;
 
 namespace LmsSync.Core.Text
 {
@@ -31,6 +33,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>The table's instance of the name held in <paramref name="json"/>[start, start + length), or null when it is not in the table.</summary>
+        [MethodImpl(Jit.Optimized)]
         public string? Get(byte[] json, int start, int length)
         {
             var bucket = _buckets[Hash(json, start, length) & _mask];
@@ -42,6 +45,7 @@ namespace LmsSync.Core.Text
             return null;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool SameBytes(byte[] name, byte[] json, int start)
         {
             for (var i = 0; i < name.Length; i++)
@@ -50,6 +54,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>FNV-1a: names differ mostly in their middle ("first_name", "last_name"), so every byte counts.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static int Hash(byte[] bytes, int start, int length)
         {
             var hash = 2166136261u;

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using LmsSync.Core.Sync;
 using Newtonsoft.Json;
 
 namespace LmsSync.Core.Text
@@ -11,6 +13,7 @@ namespace LmsSync.Core.Text
         /// A table of the property names a reader expects, so it hands out these instances instead of a new string per
         /// name per object. Filled here, then only read (<see cref="DefaultJsonNameTable.Get"/> is safe from several readers).
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static DefaultJsonNameTable NameTable(params string[] names)
         {
             var table = new DefaultJsonNameTable();
@@ -19,6 +22,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>The next token that is not a comment; false at the end of the input.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static bool NextOrEnd(JsonReader reader)
         {
             do
@@ -30,6 +34,7 @@ namespace LmsSync.Core.Text
         }
 
         /// <summary>The next token that is not a comment; the end of input here means the body was cut short.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static JsonToken Next(JsonReader reader)
         {
             if (!NextOrEnd(reader)) throw new JsonReaderException("Unexpected end of the JSON.");
@@ -40,6 +45,7 @@ namespace LmsSync.Core.Text
         /// Passes the current value (as <see cref="JsonReader.Skip"/>), without decoding its strings when the reader is a
         /// <see cref="ByteJsonReader"/>: what nobody reads costs no string.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static void Skip(JsonReader reader)
         {
             if (reader is ByteJsonReader bytes) bytes.SkipValue();
@@ -51,6 +57,7 @@ namespace LmsSync.Core.Text
         /// the object's StartObject and leaves it on its EndObject); other values are skipped; anything but an array is
         /// no items.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static List<T> Objects<T>(JsonReader reader, Func<JsonReader, T> readItem)
         {
             var items = new List<T>();

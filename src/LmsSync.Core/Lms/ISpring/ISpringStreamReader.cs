@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
+using LmsSync.Core.Sync;
 using LmsSync.Core.Salesforce.Query;
 using LmsSync.Core.Text;
 using static LmsSync.Core.Text.JsonTokens;
@@ -43,6 +45,7 @@ namespace LmsSync.Core.Lms.ISpring
         private static List<KeyValuePair<string, string>>? _fieldsRead;
 
         /// <summary>A reader with the same settings as <see cref="ISpringWireReader.Parse"/>: dates and decimals stay as sent.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, CloseInput = false, PropertyNameTable = Names };
 
@@ -51,6 +54,7 @@ namespace LmsSync.Core.Lms.ISpring
         /// (<see cref="ByteJsonReader"/>), with the same settings as <see cref="Open"/>; a body that is not plain JSON is read
         /// through <see cref="Open"/> instead, so its values and errors are as they were.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static T Read<T>(byte[] json, int length, Func<JsonReader, T> read) =>
             ByteJson.Read(json, length, ByteNames, FloatParseHandling.Decimal, Open, read);
 
@@ -59,6 +63,7 @@ namespace LmsSync.Core.Lms.ISpring
         /// or non-array items member is an empty page. Anything after the object is a syntax error (a body cut and
         /// glued). A top-level value that is not an object is an <see cref="ISpringShapeException"/>.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static ISpringPage<T> Page<T>(JsonReader reader, string itemsProperty, Func<JsonReader, T> readItem)
         {
             Next(reader);
@@ -79,6 +84,7 @@ namespace LmsSync.Core.Lms.ISpring
         }
 
         /// <summary>One JSON scalar (a value cut out of a page by <see cref="ISpringPageScan"/>) as text, read as <see cref="Page{T}"/> reads its token.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static string? Scalar(string json)
         {
             using (var reader = Open(new StringReader(json)))
@@ -89,6 +95,7 @@ namespace LmsSync.Core.Lms.ISpring
         }
 
         /// <summary>A user object; the reader is on its <c>StartObject</c> and is left on its <c>EndObject</c>.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static ISpringUser User(JsonReader reader)
         {
             if (reader.TokenType != JsonToken.StartObject) throw new ISpringShapeException("Expected a user object.");
@@ -120,6 +127,7 @@ namespace LmsSync.Core.Lms.ISpring
         }
 
         /// <summary>An array of ids (empty ones dropped); anything but an array is no ids.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static IReadOnlyList<string> Ids(JsonReader reader)
         {
             var ids = new List<string>();
@@ -137,6 +145,7 @@ namespace LmsSync.Core.Lms.ISpring
         }
 
         /// <summary><c>fields</c> as an object or as a <c>[{name, value}]</c> list; anything else is no fields.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static Dictionary<string, string> Fields(JsonReader reader)
         {
             var read = _fieldsRead ?? (_fieldsRead = new List<KeyValuePair<string, string>>());
@@ -181,12 +190,14 @@ namespace LmsSync.Core.Lms.ISpring
             return fields;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static void Add(List<KeyValuePair<string, string>> fields, string name, string? value)
         {
             if (value != null) fields.Add(new KeyValuePair<string, string>(name, value));
         }
 
         /// <summary>A string as sent; null for JSON null; any other value as its JSON text (a number stays <c>5</c>, an object <c>{…}</c>).</summary>
+        [MethodImpl(Jit.Optimized)]
         private static string? FieldValue(JsonReader reader)
         {
             switch (reader.TokenType)
@@ -199,6 +210,7 @@ namespace LmsSync.Core.Lms.ISpring
         }
 
         /// <summary>A scalar as text (a number as its digits); null for JSON null; an object or array is the wrong shape.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static string? Text(JsonReader reader, string name)
         {
             if (reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray)
@@ -207,6 +219,7 @@ namespace LmsSync.Core.Lms.ISpring
         }
 
         /// <summary>The status number, sent as a number or a string; 0 when it is neither.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static int Status(JsonReader reader)
         {
             if (reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray)
@@ -218,6 +231,7 @@ namespace LmsSync.Core.Lms.ISpring
             return int.TryParse(Convert.ToString(reader.Value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) ? status : 0;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static DateTimeOffset? Date(JsonReader reader)
         {
             if (reader.TokenType != JsonToken.String)

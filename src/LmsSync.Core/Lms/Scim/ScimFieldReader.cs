@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using LmsSync.Core.Sync;
 using LmsSync.Core.Text;
 using Newtonsoft.Json;
 
@@ -49,6 +51,7 @@ namespace LmsSync.Core.Lms.Scim
         public int Fields { get; }
 
         /// <summary>Begins a user: its values go to a new array (the user keeps it), and nothing of the last user is claimed.</summary>
+        [MethodImpl(Jit.Optimized)]
         public ScimFieldReader Start(JsonReader reader, ScimKeptText kept)
         {
             _reader = reader;
@@ -66,6 +69,7 @@ namespace LmsSync.Core.Lms.Scim
         /// The reader is on the value of top-level attribute <paramref name="name"/>; reads it, copying it to the kept
         /// text when <paramref name="keep"/>.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public void Root(string name, ScimFieldSet.Field[] atRoot, bool keep)
         {
             _keeping = keep;
@@ -85,6 +89,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>An extension's block: each attribute in it is a field's attribute value.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void Extension(List<ScimFieldSet.Field> fields)
         {
             if (_reader.TokenType != JsonToken.StartObject)
@@ -112,6 +117,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>An attribute's value: the text of a scalar, a sub-attribute of an object, a typed entry of an array.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void AttributeValue(List<ScimFieldSet.Field> fields)
         {
             switch (_reader.TokenType)
@@ -131,6 +137,7 @@ namespace LmsSync.Core.Lms.Scim
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void Complex(List<ScimFieldSet.Field> fields)
         {
             Mirror();
@@ -149,6 +156,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>The entries of a multi-valued attribute, then each typed field's entry picked among them.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void MultiValued(List<ScimFieldSet.Field> fields)
         {
             var entries = _entries;
@@ -169,6 +177,7 @@ namespace LmsSync.Core.Lms.Scim
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         private Entry ReadEntry(List<ScimFieldSet.Field> fields)
         {
             var entry = SpareEntry(fields.Count);
@@ -194,6 +203,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>An entry to fill, emptied, with room for <paramref name="fields"/> values.</summary>
+        [MethodImpl(Jit.Optimized)]
         private Entry SpareEntry(int fields)
         {
             var last = _spareEntries.Count - 1;
@@ -207,6 +217,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>As <c>ScimAttributePath.PickEntry</c>: the entry of that type; else the primary untyped one; else the only untyped one.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static Entry? Pick(List<Entry> entries, string type)
         {
             foreach (var entry in entries)
@@ -227,9 +238,11 @@ namespace LmsSync.Core.Lms.Scim
         /// True when this occurrence of a name holds the field's value: an exact match always (the last of several, as
         /// a tree keeps the last duplicate), an inexact one only when nothing matched before.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         private static bool Claim(bool[] claimed, ScimFieldSet.Field field, string name, string expected) =>
             Claim(ref claimed[field.Index], name, expected);
 
+        [MethodImpl(Jit.Optimized)]
         internal static bool Claim(ref bool claimed, string name, string expected)
         {
             // The same instance (a known name, ScimNames) is an exact match.
@@ -244,6 +257,7 @@ namespace LmsSync.Core.Lms.Scim
             return true;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private JsonToken Step()
         {
             var token = JsonTokens.Next(_reader);
@@ -252,21 +266,25 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>Writes the current token alone (a start, an end, a property name or a scalar).</summary>
+        [MethodImpl(Jit.Optimized)]
         private void Mirror()
         {
             if (_keeping) _kept.Token();
         }
 
         /// <summary>Writes (or, not keeping, passes) the current value with everything in it, leaving the reader on its last token.</summary>
+        [MethodImpl(Jit.Optimized)]
         private void Copy()
         {
             if (_keeping) _kept.Value();
             else JsonTokens.Skip(_reader);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool IsScalar(JsonToken token) => token != JsonToken.StartObject && token != JsonToken.StartArray && token != JsonToken.StartConstructor;
 
         /// <summary>A scalar as text, as <see cref="ScimJson.Text"/> makes it from a tree.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static string? Text(JsonReader reader)
         {
             switch (reader.TokenType)
@@ -280,6 +298,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>A boolean, also from "True"/"False" or a number, as <see cref="ScimJson.Bool"/> reads it from a tree.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static bool? Bool(JsonReader reader)
         {
             switch (reader.TokenType)

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Runtime.CompilerServices;
+using LmsSync.Core.Sync;
 using LmsSync.Core.Text;
 using Newtonsoft.Json;
 
@@ -30,6 +32,7 @@ namespace LmsSync.Core.Lms.Scim
         private JsonTextWriter? _writer;
 
         /// <summary>Begins a user's text (its opening brace) read from <paramref name="reader"/>.</summary>
+        [MethodImpl(Jit.Optimized)]
         public ScimKeptText Start(JsonReader reader)
         {
             _reader = reader;
@@ -48,6 +51,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>Writes the current token alone: a start, an end, a property name or a scalar.</summary>
+        [MethodImpl(Jit.Optimized)]
         public void Token()
         {
             var source = _source;
@@ -84,6 +88,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>Writes the current value with everything in it, leaving the reader on its last token.</summary>
+        [MethodImpl(Jit.Optimized)]
         public void Value()
         {
             var source = _source;
@@ -108,6 +113,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>Ends the user's text (its closing brace) and returns it.</summary>
+        [MethodImpl(Jit.Optimized)]
         public byte[] Finish()
         {
             if (_source == null)
@@ -122,6 +128,7 @@ namespace LmsSync.Core.Lms.Scim
             return text;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private JsonTextWriter StartWriter()
         {
             if (_stream == null)
@@ -139,17 +146,20 @@ namespace LmsSync.Core.Lms.Scim
             return _writer;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void Separate()
         {
             if (_comma) Append((byte)',');
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void Append(byte b)
         {
             if (_length == _bytes.Length) Reserve(1);
             _bytes[_length++] = b;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void Copy(int from, int to)
         {
             Reserve(to - from);
@@ -158,6 +168,7 @@ namespace LmsSync.Core.Lms.Scim
         }
 
         /// <summary>Copies plain JSON leaving out the whitespace between its tokens (never inside a string).</summary>
+        [MethodImpl(Jit.Optimized)]
         private void CopyWithoutSpace(int from, int to)
         {
             Reserve(to - from);
@@ -191,6 +202,7 @@ namespace LmsSync.Core.Lms.Scim
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         private void Reserve(int more)
         {
             if (_length + more <= _bytes.Length) return;

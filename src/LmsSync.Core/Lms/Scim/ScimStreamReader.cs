@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
+using LmsSync.Core.Sync;
 using LmsSync.Core.Text;
 using static LmsSync.Core.Text.JsonTokens;
 using Newtonsoft.Json.Linq;
@@ -33,6 +35,7 @@ namespace LmsSync.Core.Lms.Scim
         private static UserBuffers? _buffers;
 
         /// <summary>A reader with the settings of <see cref="ScimJson.Parse(TextReader)"/>.</summary>
+        [MethodImpl(Jit.Optimized)]
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false, PropertyNameTable = ScimNames.Text };
 
@@ -41,6 +44,7 @@ namespace LmsSync.Core.Lms.Scim
         /// (<see cref="ByteJsonReader"/>), with the settings of <see cref="Open"/>; a body that is not plain JSON is read
         /// through <see cref="Open"/> instead, so its values and errors are as they were.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static T Read<T>(byte[] json, int length, Func<JsonReader, T> read) =>
             ByteJson.Read(json, length, ScimNames.Bytes, FloatParseHandling.Double, Open, read);
 
@@ -48,6 +52,7 @@ namespace LmsSync.Core.Lms.Scim
         /// <c>{"totalResults":…, "Resources":[…], …}</c> in any order; resources that are not objects are ignored, a
         /// missing or non-array <c>Resources</c> is an empty page. Null when the body holds no JSON value at all.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static ScimListPage<T>? ListPage<T>(JsonReader reader, Func<JsonReader, T> readResource)
         {
             if (!NextOrEnd(reader)) return null;
@@ -78,6 +83,7 @@ namespace LmsSync.Core.Lms.Scim
         /// nor kept is passed without decoding its strings (<see cref="JsonTokens.Skip"/>). With <paramref name="sharing"/>
         /// (one per read), values equal to ones read before are those strings.
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         public static ScimListedUser User(JsonReader reader, ScimFieldSet fields, ScimValueSharing? sharing = null)
         {
             var buffers = _buffers ?? (_buffers = new UserBuffers());
@@ -125,6 +131,7 @@ namespace LmsSync.Core.Lms.Scim
             return new ScimListedUser(user, read);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static Meta ReadMeta(JsonReader reader)
         {
             var meta = default(Meta);
@@ -153,6 +160,7 @@ namespace LmsSync.Core.Lms.Scim
             private bool _id, _userName, _externalId, _active;
 
             /// <summary>Forgets the last user read with this instance (one per thread).</summary>
+            [MethodImpl(Jit.Optimized)]
             public Identity Start()
             {
                 _id = _userName = _externalId = _active = false;
@@ -167,6 +175,7 @@ namespace LmsSync.Core.Lms.Scim
             public bool? Active { get; private set; }
 
             /// <summary>The reader is on the attribute's value and stays there.</summary>
+            [MethodImpl(Jit.Optimized)]
             public void Read(string name, JsonReader reader)
             {
                 if (ScimFieldReader.Claim(ref _id, name, "id")) Id = ScimFieldReader.Text(reader);
@@ -197,6 +206,7 @@ namespace LmsSync.Core.Lms.Scim
             public Identity Identity { get; } = new Identity();
 
             /// <summary>The thread's field reader, for a field set of this size (one reads one user at a time, as the text is kept).</summary>
+            [MethodImpl(Jit.Optimized)]
             public ScimFieldReader FieldReader(int fields) =>
                 _fields != null && _fields.Fields == fields ? _fields : _fields = new ScimFieldReader(fields);
         }
