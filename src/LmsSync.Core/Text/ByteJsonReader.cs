@@ -433,7 +433,6 @@ namespace LmsSync.Core.Text
             _position = i;
         }
 
-        [MethodImpl(Jit.Optimized)]
         private static object[] BoxedIntegers(int count)
         {
             var boxed = new object[count];
@@ -441,7 +440,6 @@ namespace LmsSync.Core.Text
             return boxed;
         }
 
-        [MethodImpl(Jit.Optimized)]
         private NotTakenException NotTaken() =>
             new NotTakenException(string.Format(CultureInfo.InvariantCulture, "Not plain JSON at byte {0}, path '{1}'.", _position, Path));
 

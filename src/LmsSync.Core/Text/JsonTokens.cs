@@ -13,7 +13,6 @@ namespace LmsSync.Core.Text
         /// A table of the property names a reader expects, so it hands out these instances instead of a new string per
         /// name per object. Filled here, then only read (<see cref="DefaultJsonNameTable.Get"/> is safe from several readers).
         /// </summary>
-        [MethodImpl(Jit.Optimized)]
         public static DefaultJsonNameTable NameTable(params string[] names)
         {
             var table = new DefaultJsonNameTable();

@@ -45,7 +45,6 @@ namespace LmsSync.Core.Lms.ISpring
         private static List<KeyValuePair<string, string>>? _fieldsRead;
 
         /// <summary>A reader with the same settings as <see cref="ISpringWireReader.Parse"/>: dates and decimals stay as sent.</summary>
-        [MethodImpl(Jit.Optimized)]
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, CloseInput = false, PropertyNameTable = Names };
 

@@ -128,7 +128,6 @@ namespace LmsSync.Core.Lms.Scim
             return text;
         }
 
-        [MethodImpl(Jit.Optimized)]
         private JsonTextWriter StartWriter()
         {
             if (_stream == null)

@@ -35,7 +35,6 @@ namespace LmsSync.Core.Lms.Scim
         private static UserBuffers? _buffers;
 
         /// <summary>A reader with the settings of <see cref="ScimJson.Parse(TextReader)"/>.</summary>
-        [MethodImpl(Jit.Optimized)]
         public static JsonTextReader Open(TextReader text) =>
             new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false, PropertyNameTable = ScimNames.Text };
 
