@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 
 namespace LmsSync.Sandbox.ISpring;
@@ -35,18 +34,8 @@ public sealed partial class ISpringStore
     /// taken from what an earlier page kept (<see cref="ISpringUserRecord.Listed"/>). Reads run at once: each keeps
     /// the rendering it made, the same bytes from the same state.
     /// </summary>
-    internal IReadOnlyList<ISpringListedUser> ListUsersRendered(ISpringUserFilter filter, long after, int take, ISpringFieldsShape shape, out bool more)
-    {
-        using (Reading())
-        {
-            var page = Matching(filter, after).Take(take + 1).ToList();
-            more = page.Count > take;
-            var groups = GroupsByUser();
-            var listed = page.Take(take).Select(u => new ISpringListedUser(u.Sequence, Rendered(u, groups, shape))).ToList();
-            WhileListing?.Invoke();
-            return listed;
-        }
-    }
+    internal IReadOnlyList<ISpringListedUser> ListUsersRendered(ISpringUserFilter filter, long after, int take, ISpringFieldsShape shape, out bool more) =>
+        ListPage(filter, after, take, (u, groups) => new ISpringListedUser(u.Sequence, Rendered(u, groups, shape)), out more);
 
     private byte[] Rendered(ISpringUserRecord user, Dictionary<string, List<string>> groups, ISpringFieldsShape shape)
     {

@@ -48,19 +48,25 @@ public sealed partial class ISpringStore
     /// <paramref name="more"/> says whether any remain. Starts at the cursor (binary search), so a page costs its own
     /// size, not the users before it.
     /// </summary>
-    public IReadOnlyList<ISpringUserView> ListUsers(ISpringUserFilter filter, long after, int take, out bool more)
+    public IReadOnlyList<ISpringUserView> ListUsers(ISpringUserFilter filter, long after, int take, out bool more) =>
+        ListPage(filter, after, take, (u, groups) => new ISpringUserView(Clone(u), groups.TryGetValue(u.UserId, out var ids) ? ids : new List<string>()), out more);
+
+    /// <summary>
+    /// A page of <see cref="ListUsers"/> under the read lock, each user made by <paramref name="make"/> from the stored
+    /// record and the group ids of every user.
+    /// </summary>
+    private List<T> ListPage<T>(ISpringUserFilter filter, long after, int take, Func<ISpringUserRecord, Dictionary<string, List<string>>, T> make, out bool more)
     {
         using (Reading())
         {
-            var matching = Matching(filter, after);
-            var page = matching.Take(take + 1).ToList();
+            var page = Matching(filter, after).Take(take + 1).ToList();
             more = page.Count > take;
             // One pass over the memberships per page, not one per user: a 1,000-user page of a 100,000-user account
             // took 10 s when each user scanned every group's member list.
             var groups = GroupsByUser();
-            var views = page.Take(take).Select(u => new ISpringUserView(Clone(u), groups.TryGetValue(u.UserId, out var ids) ? ids : new List<string>())).ToList();
+            var made = page.Take(take).Select(u => make(u, groups)).ToList();
             WhileListing?.Invoke();
-            return views;
+            return made;
         }
     }
 
