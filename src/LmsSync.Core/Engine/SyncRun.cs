@@ -90,9 +90,6 @@ namespace LmsSync.Core.Engine
             // The state book, made as soon as the file is read, while the reads go on. Awaited wherever the run needs it,
             // so a state file that does not load still fails the run with its own error.
             var booking = BookAsync(loading).ObserveFaults();
-            // The configuration's fingerprint decides the scope and is recorded after a clean run. Cold, it costs some 0.1 s
-            // (a JSON serialization of the configuration and a first SHA-256), so it is made while the header is read.
-            var hashing = Task.Run(() => ReadScope.HashOf(configuration)).ObserveFaults();
             if (!configuration.Options.Enabled)
             {
                 _state = await booking.ConfigureAwait(false);
@@ -100,6 +97,10 @@ namespace LmsSync.Core.Engine
                     $"Profile '{_session.ProfileName}' is disabled (Enabled = false), so the run did nothing. Enable it in the profile's options to sync again.",
                     "SfLms.ProfileDisabled");
             }
+
+            // The configuration's fingerprint decides the scope and is recorded after a clean run. Cold, it costs some 0.1 s
+            // (a JSON serialization of the configuration and a first SHA-256), so it is made while the header is read.
+            var hashing = Task.Run(() => ReadScope.HashOf(configuration)).ObserveFaults();
 
             var progress = new LockedProgress(_observer.OnProgress);
             PlanContext context;

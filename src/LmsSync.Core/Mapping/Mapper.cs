@@ -37,7 +37,7 @@ namespace LmsSync.Core.Mapping
         // Per field, its sources' slots, found once per record schema instead of per record (see RecordField).
         private readonly RecordField[][] _sourceFields;
         private readonly RecordField[] _departmentFields;
-        private readonly RecordField? _groupField;
+        private readonly RecordField[] _groupFields;
         private readonly MappedValue?[] _defaultTemplates;
         private static readonly MappedValue SalesforceIdTemplate = new MappedValue(null, ValueOrigin.SalesforceId, "Id");
         private static readonly MappedValue ClearTemplate = new MappedValue(null, ValueOrigin.None, null, ApplyOn.Always, clearWhenBlank: true);
@@ -86,7 +86,7 @@ namespace LmsSync.Core.Mapping
                 if (!ValueReader.IsBlank(field.Default)) _defaultTemplates[i] = new MappedValue(field.Default, ValueOrigin.Default, null, field.ApplyOn);
             }
             _departmentFields = Fields(_department?.Sources);
-            if (_groups != null && _groups.Sources.Count == 1) _groupField = new RecordField(_groups.Sources[0]);
+            _groupFields = Fields(_groups?.Sources);
             if (_department != null)
             {
                 _departmentCache = new ConcurrentDictionary<string, MappedValue>[_department.Sources.Count];
@@ -137,7 +137,7 @@ namespace LmsSync.Core.Mapping
             for (var i = 0; i < index; i++)
             {
                 var earlier = texts[i];
-                if (earlier != null && earlier.Length == text.Length && string.Equals(earlier, text, StringComparison.Ordinal)) return earlier;
+                if (string.Equals(earlier, text, StringComparison.Ordinal)) return earlier;
             }
             return text;
         }
@@ -254,9 +254,7 @@ namespace LmsSync.Core.Mapping
         {
             if (mapping.Sources.Count != 1 || (mapping.IncludePublicGroups && user.PublicGroups.Count > 0))
                 return MapGroups(mapping, user);
-            var source = mapping.Sources[0];
-            var raw = _groupField != null && ReferenceEquals(_groupField.Path, source) ? user.Record[_groupField] : user.Record[source];
-            if (!(raw is string text)) return MapGroups(mapping, user);
+            if (!(Value(user.Record, _groupFields, 0, mapping.Sources[0]) is string text)) return MapGroups(mapping, user);
             if (_groupCache.TryGetValue(text, out var known) && ReferenceEquals(known, KnownGroups(known, mapping))) return known;
             var names = MapGroups(mapping, user);
             if (_groupCache.Count >= CacheLimit) return names;
